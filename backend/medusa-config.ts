@@ -1,0 +1,71 @@
+import path from "path"
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { readShopEnvOrExit } from "./src/config/env"
+
+// Variables come from the process (npm start passes the root .env and the
+// embedded database's URL); a backend/.env, if present, fills the gaps.
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = readShopEnvOrExit(process.env)
+
+// Uploaded files live outside the build folder so `medusa build` never wipes
+// them. npm start links <build>/static to this folder, which Medusa serves at /static.
+const uploadDir = env.UPLOAD_DIR ?? path.join(process.cwd(), "static")
+
+/** Modules that let several server and worker processes share one shop. */
+function redisModules(redisUrl: string) {
+  return [
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+        ],
+      },
+    },
+  ]
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    workerMode: env.MEDUSA_WORKER_MODE,
+    http: {
+      storeCors: env.STORE_CORS,
+      adminCors: env.ADMIN_CORS,
+      authCors: env.AUTH_CORS,
+      jwtSecret: env.JWT_SECRET,
+      cookieSecret: env.COOKIE_SECRET,
+    },
+  },
+  admin: {
+    disable: env.DISABLE_ADMIN || env.MEDUSA_WORKER_MODE === "worker",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static` },
+          },
+        ],
+      },
+    },
+    ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
+  ],
+})

@@ -1,0 +1,138 @@
+import { z } from "zod"
+
+/**
+ * Every setting of the shop comes from the environment and is checked here,
+ * once, when the process starts. A wrong value must stop the process with one
+ * sentence naming the variable, never a stack trace from deep inside Medusa.
+ */
+
+export class ShopConfigError extends Error {
+  constructor(readonly variable: string, sentence: string) {
+    super(sentence)
+    this.name = "ShopConfigError"
+  }
+}
+
+const DEV_SECRET = "sweetshop-local-dev-secret"
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        const url = new URL(value)
+        return protocols.includes(url.protocol) && url.hostname.length > 0
+      } catch {
+        return false
+      }
+    },
+    { message: `must be a URL like ${example}` }
+  )
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    errorMap: () => ({ message: "must be true or false" }),
+  })
+  .transform((value) => ["true", "1", "yes"].includes(value))
+
+const corsList = z
+  .string()
+  .min(1, "must list at least one origin")
+  .refine((value) => value.split(",").every((origin) => /^https?:\/\/[^\s,]+$/.test(origin.trim())), {
+    message: "must be a comma-separated list of origins like http://localhost:8000",
+  })
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"], "postgres://user:password@localhost:5432/sweetshop"),
+  REDIS_URL: urlWithProtocols(["redis:", "rediss:"], "redis://localhost:6379").optional(),
+  PORT: z.coerce
+    .number({ invalid_type_error: "must be a port number" })
+    .int("must be a whole port number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(9000),
+  MEDUSA_BACKEND_URL: urlWithProtocols(["http:", "https:"], "http://localhost:9000").optional(),
+  STORE_CORS: corsList.default("http://localhost:8000"),
+  ADMIN_CORS: corsList.default("http://localhost:9000"),
+  AUTH_CORS: corsList.default("http://localhost:8000,http://localhost:9000"),
+  JWT_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
+  COOKIE_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
+  MEDUSA_WORKER_MODE: z
+    .enum(["shared", "server", "worker"], {
+      errorMap: () => ({ message: "must be shared, server or worker" }),
+    })
+    .default("shared"),
+  DISABLE_ADMIN: booleanFlag.default("false"),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).optional(),
+})
+
+export type ShopEnv = Omit<z.infer<typeof schema>, "JWT_SECRET" | "COOKIE_SECRET" | "MEDUSA_BACKEND_URL"> & {
+  JWT_SECRET: string
+  COOKIE_SECRET: string
+  MEDUSA_BACKEND_URL: string
+}
+
+function describeProblem(variable: string, value: string | undefined, message: string): string {
+  if (value === undefined) {
+    return `${variable} is not set: it is required (${schemaHints[variable] ?? "see .env.example"}).`
+  }
+  return `${variable} is invalid: it ${message}.`
+}
+
+const schemaHints: Record<string, string> = {
+  DATABASE_URL: "a URL like postgres://user:password@localhost:5432/sweetshop; npm start sets it for the embedded database",
+}
+
+/**
+ * Reads the shop's settings from an environment. Throws ShopConfigError with
+ * one sentence naming the first wrong variable.
+ */
+export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
+  // An empty string in .env means "not set", as it does for people.
+  const cleaned: Record<string, string> = {}
+  for (const key of Object.keys(schema.shape)) {
+    const value = source[key]
+    if (value !== undefined && value.trim() !== "") {
+      cleaned[key] = value.trim()
+    }
+  }
+
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const variable = String(issue.path[0])
+    throw new ShopConfigError(variable, describeProblem(variable, cleaned[variable], issue.message))
+  }
+
+  const env = parsed.data
+  const production = env.NODE_ENV === "production"
+  for (const secret of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
+    if (production && !env[secret]) {
+      throw new ShopConfigError(
+        secret,
+        `${secret} is not set: it is required when NODE_ENV is production (use a long random string).`
+      )
+    }
+  }
+
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
+    COOKIE_SECRET: env.COOKIE_SECRET ?? DEV_SECRET,
+    MEDUSA_BACKEND_URL: env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT}`,
+  }
+}
+
+/** For medusa-config.ts: prints the one sentence and stops the process. */
+export function readShopEnvOrExit(source: NodeJS.ProcessEnv): ShopEnv {
+  try {
+    return readShopEnv(source)
+  } catch (error) {
+    if (error instanceof ShopConfigError) {
+      process.stderr.write(`Sweet Shop cannot start: ${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,33 @@
+/** The shop itself: names, the kitchen, delivery charges. Amounts are whole rupees. */
+export const SHOP = {
+  storeName: "Sweet Shop",
+  regionName: "India",
+  salesChannelName: "Sweet Shop Website",
+  /** The storefront finds its publishable key by this title (see scripts/start.mjs). */
+  publishableKeyTitle: "Sweet Shop Storefront",
+  /** Medusa's built-in manual payment provider, shown to shoppers as cash on delivery. */
+  cashOnDeliveryProviderId: "pp_system_default",
+  fulfillmentProviderId: "manual_manual",
+  /** GST on sweets and namkeen; prices already include it. */
+  gstPercent: 5,
+  kitchen: {
+    name: "Sweet Shop Kitchen",
+    address: {
+      address_1: "12 Halwai Gali, Chandni Chowk",
+      city: "New Delhi",
+      postal_code: "110006",
+      province: "Delhi",
+      country_code: "in",
+      phone: "+911123456789",
+    },
+  },
+  delivery: {
+    chargeRupees: 60,
+    freeFromRupees: 999,
+  },
+  /** For local use only; production sets ADMIN_EMAIL and ADMIN_PASSWORD. */
+  defaultAdmin: {
+    email: "admin@sweetshop.local",
+    password: "sweetshop-admin",
+  },
+} as const

@@ -1,0 +1,314 @@
+import type { ExecArgs, IAuthModuleService } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createInventoryItemsWorkflow,
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  createUserAccountWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+  uploadFilesWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { boxPriceRupees, CATEGORIES, formatGrams, formatPieces, Sweet, SWEETS } from "./seed-data/catalogue"
+import { drawSweetSvg } from "./seed-data/sweet-art"
+import { SHOP } from "./seed-data/shop"
+
+/**
+ * Seeds the sweet shop: region India (INR, tax-inclusive), the storefront's
+ * sales channel and publishable key, the kitchen as stock location, delivery
+ * and pickup, cash on delivery, the admin user and the catalogue.
+ *
+ * Safe to run again: a database that already has the India region is left as it is.
+ */
+export default async function seedSweetShop({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+
+  const { data: existingRegions } = await query.graph({
+    entity: "region",
+    fields: ["id"],
+    filters: { name: SHOP.regionName },
+  })
+  if (existingRegions.length) {
+    logger.info("Seed: the shop is already seeded; nothing to do.")
+    return
+  }
+
+  logger.info("Seed: setting up the store, region and sales channel…")
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+  const storeModule = container.resolve(Modules.STORE)
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+
+  const [store] = await storeModule.listStores()
+  let [salesChannel] = await salesChannelModule.listSalesChannels({ name: SHOP.salesChannelName })
+  if (!salesChannel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: SHOP.salesChannelName, description: "The Sweet Shop website" }] },
+    })
+    salesChannel = result[0]
+  }
+
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        {
+          name: SHOP.regionName,
+          currency_code: "inr",
+          countries: ["in"],
+          automatic_taxes: true,
+          is_tax_inclusive: true,
+          payment_providers: [SHOP.cashOnDeliveryProviderId],
+        },
+      ],
+    },
+  })
+  const region = regions[0]
+
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: SHOP.storeName,
+        supported_currencies: [{ currency_code: "inr", is_default: true, is_tax_inclusive: true }],
+        default_sales_channel_id: salesChannel.id,
+        default_region_id: region.id,
+      },
+    },
+  })
+
+  await createTaxRegionsWorkflow(container).run({
+    input: [
+      {
+        country_code: "in",
+        provider_id: "tp_system",
+        default_tax_rate: { rate: SHOP.gstPercent, code: `GST${SHOP.gstPercent}`, name: `GST ${SHOP.gstPercent}%` },
+      },
+    ],
+  })
+
+  const { result: apiKeys } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: SHOP.publishableKeyTitle, type: "publishable", created_by: "seed" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({
+    input: { id: apiKeys[0].id, add: [salesChannel.id] },
+  })
+
+  logger.info("Seed: the kitchen, delivery and pickup…")
+  const { result: locations } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: SHOP.kitchen.name, address: SHOP.kitchen.address }] },
+  })
+  const kitchen = locations[0]
+  await updateStoresWorkflow(container).run({
+    input: { selector: { id: store.id }, update: { default_location_id: kitchen.id } },
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: kitchen.id },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: SHOP.fulfillmentProviderId },
+  })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({
+    input: { id: kitchen.id, add: [salesChannel.id] },
+  })
+
+  const { result: profiles } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Sweets", type: "default" }] },
+  })
+  const shippingProfile = profiles[0]
+
+  const deliverySet = await fulfillmentModule.createFulfillmentSets({
+    name: "Home delivery from the kitchen",
+    type: "shipping",
+    service_zones: [{ name: "India", geo_zones: [{ country_code: "in", type: "country" }] }],
+  })
+  const pickupSet = await fulfillmentModule.createFulfillmentSets({
+    name: "Pickup at the shop",
+    type: "pickup",
+    service_zones: [{ name: "Shop counter", geo_zones: [{ country_code: "in", type: "country" }] }],
+  })
+  for (const set of [deliverySet, pickupSet]) {
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: kitchen.id },
+      [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
+    })
+  }
+
+  const storeRules = [
+    { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+    { attribute: "is_return", value: "false", operator: "eq" as const },
+  ]
+  await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Home delivery",
+        price_type: "flat",
+        provider_id: SHOP.fulfillmentProviderId,
+        service_zone_id: deliverySet.service_zones[0].id,
+        shipping_profile_id: shippingProfile.id,
+        type: {
+          label: "Home delivery",
+          description: `₹${SHOP.delivery.chargeRupees}; free on orders of ₹${SHOP.delivery.freeFromRupees} or more`,
+          code: "home-delivery",
+        },
+        prices: [
+          {
+            currency_code: "inr",
+            amount: SHOP.delivery.chargeRupees,
+            rules: [{ attribute: "item_total", operator: "lt", value: SHOP.delivery.freeFromRupees }],
+          },
+          {
+            currency_code: "inr",
+            amount: 0,
+            rules: [{ attribute: "item_total", operator: "gte", value: SHOP.delivery.freeFromRupees }],
+          },
+          { region_id: region.id, amount: SHOP.delivery.chargeRupees },
+        ],
+        rules: storeRules,
+      },
+      {
+        name: "Store pickup",
+        price_type: "flat",
+        provider_id: SHOP.fulfillmentProviderId,
+        service_zone_id: pickupSet.service_zones[0].id,
+        shipping_profile_id: shippingProfile.id,
+        type: { label: "Store pickup", description: "Collect from the shop counter", code: "store-pickup" },
+        prices: [
+          { currency_code: "inr", amount: 0 },
+          { region_id: region.id, amount: 0 },
+        ],
+        rules: storeRules,
+      },
+    ],
+  })
+
+  await seedAdminUser(container)
+
+  logger.info(`Seed: ${CATEGORIES.length} categories and ${SWEETS.length} sweets…`)
+  const { result: categories } = await createProductCategoriesWorkflow(container).run({
+    input: {
+      product_categories: CATEGORIES.map((c) => ({
+        name: c.name,
+        handle: c.handle,
+        description: c.description,
+        is_active: true,
+      })),
+    },
+  })
+  const categoryIdByHandle = new Map(categories.map((c) => [c.handle, c.id]))
+
+  // One stock pool per product: an inventory item counted in grams or pieces.
+  const { result: pools } = await createInventoryItemsWorkflow(container).run({
+    input: {
+      items: SWEETS.map((sweet) => ({
+        sku: poolSku(sweet),
+        title: `${sweet.title} (${sweet.soldBy})`,
+        requires_shipping: true,
+        location_levels: [{ location_id: kitchen.id, stocked_quantity: sweet.openingStock }],
+      })),
+    },
+  })
+  const poolIdBySku = new Map(pools.map((p) => [p.sku, p.id]))
+
+  const { result: uploads } = await uploadFilesWorkflow(container).run({
+    input: {
+      files: SWEETS.map((sweet) => ({
+        filename: `${sweet.handle}.svg`,
+        mimeType: "image/svg+xml",
+        content: Buffer.from(drawSweetSvg(sweet)).toString("base64"),
+        access: "public" as const,
+      })),
+    },
+  })
+
+  await createProductsWorkflow(container).run({
+    input: {
+      products: SWEETS.map((sweet, index) => {
+        const imageUrl = uploads[index].url
+        return {
+          title: sweet.title,
+          handle: sweet.handle,
+          description: sweet.description,
+          status: ProductStatus.PUBLISHED,
+          category_ids: [categoryIdByHandle.get(sweet.category)!],
+          thumbnail: imageUrl,
+          images: [{ url: imageUrl }],
+          shipping_profile_id: shippingProfile.id,
+          sales_channels: [{ id: salesChannel.id }],
+          metadata: {
+            sold_by: sweet.soldBy,
+            shelf_life_days: sweet.shelfLifeDays,
+            ingredients: sweet.ingredients,
+            bestseller: sweet.bestseller ?? false,
+          },
+          ...variantsOf(sweet, poolIdBySku.get(poolSku(sweet))!),
+        }
+      }),
+    },
+  })
+
+  logger.info(`Seed: done. Publishable key "${SHOP.publishableKeyTitle}": ${apiKeys[0].token}`)
+}
+
+function poolSku(sweet: Sweet): string {
+  return `POOL-${sweet.handle.toUpperCase()}`
+}
+
+/** The options and variants of a product; each variant draws its grams or pieces from the pool. */
+function variantsOf(sweet: Sweet, poolId: string) {
+  if (sweet.soldBy === "grams") {
+    const title = "Weight"
+    return {
+      options: [{ title, values: sweet.boxGrams.map(formatGrams) }],
+      variants: sweet.boxGrams.map((grams) => ({
+        title: formatGrams(grams),
+        sku: `${sweet.handle.toUpperCase()}-${grams}G`,
+        options: { [title]: formatGrams(grams) },
+        manage_inventory: true,
+        weight: grams,
+        metadata: { grams },
+        prices: [{ currency_code: "inr", amount: boxPriceRupees(sweet.rupeesPerKg, grams) }],
+        inventory_items: [{ inventory_item_id: poolId, required_quantity: grams }],
+      })),
+    }
+  }
+  const title = "Pack"
+  return {
+    options: [{ title, values: sweet.packs.map((p) => formatPieces(p.pieces)) }],
+    variants: sweet.packs.map((pack) => ({
+      title: formatPieces(pack.pieces),
+      sku: `${sweet.handle.toUpperCase()}-${pack.pieces}PC`,
+      options: { [title]: formatPieces(pack.pieces) },
+      manage_inventory: true,
+      metadata: { pieces: pack.pieces },
+      prices: [{ currency_code: "inr", amount: pack.rupees }],
+      inventory_items: [{ inventory_item_id: poolId, required_quantity: pack.pieces }],
+    })),
+  }
+}
+
+/** The staff login from ADMIN_EMAIL / ADMIN_PASSWORD, created once. */
+async function seedAdminUser(container: ExecArgs["container"]) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const email = process.env.ADMIN_EMAIL || SHOP.defaultAdmin.email
+  const password = process.env.ADMIN_PASSWORD || SHOP.defaultAdmin.password
+  const userModule = container.resolve(Modules.USER)
+  if ((await userModule.listUsers({ email })).length) {
+    return
+  }
+  const authModule: IAuthModuleService = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await authModule.register("emailpass", { body: { email, password } })
+  if (error || !authIdentity) {
+    throw new Error(`Could not create the admin login ${email}: ${error ?? "unknown error"}`)
+  }
+  await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: authIdentity.id, userData: { email, first_name: "Shop", last_name: "Admin" } },
+  })
+  logger.info(`Seed: admin user ${email} created.`)
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// `npm start`: runs the whole shop on its defaults.
+//   1. PostgreSQL: DATABASE_URL if set, else an embedded server with its data in .data/postgres.
+//   2. Builds the plugins and the backend (skipped when nothing changed since the last build).
+//   3. Migrates, seeds an empty database, starts Medusa and prints where everything is.
+// `npm run dev` does the same with `medusa develop` (reload on change) instead of a build.
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { spawn } from "node:child_process"
+import {
+  answers,
+  describeConnectionError,
+  ensureDatabase,
+  freePort,
+  redactUrl,
+  startEmbeddedPostgres,
+  withClient,
+} from "./lib/postgres.mjs"
+import { BACKEND, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+
+const DEV = process.argv.includes("--dev")
+const STOREFRONT_KEY_TITLE = "Sweet Shop Storefront"
+const DEFAULT_ADMIN = { email: "admin@sweetshop.local", password: "sweetshop-admin" }
+
+const say = (line) => process.stdout.write(`[sweetshop] ${line}\n`)
+const fail = (sentence) => {
+  process.stderr.write(`Sweet Shop cannot start: ${sentence}\n`)
+  process.exit(1)
+}
+
+const cleanups = []
+async function cleanup() {
+  while (cleanups.length) await cleanups.pop()().catch(() => {})
+}
+
+async function main() {
+  const startedAt = Date.now()
+  loadRootEnv()
+  process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+  process.env.NODE_ENV ??= DEV ? "development" : "production"
+  const port = Number(process.env.PORT || 9000)
+  const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
+  process.env.MEDUSA_BACKEND_URL = backendUrl
+  process.env.UPLOAD_DIR ??= path.join(DATA, "uploads")
+  ensureLocalSecrets()
+  fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
+
+  await preparePostgres()
+  await buildIfChanged()
+  const appDir = DEV ? BACKEND : BUILD
+  linkUploads(appDir)
+
+  say("Applying database migrations…")
+  await medusa(["db:migrate"], { cwd: appDir, quiet: true }).catch((e) => fail(`migrations failed:\n${e.output}`))
+
+  if (!(await isSeeded())) {
+    say("Empty database: seeding the sweet shop…")
+    await medusa(["exec", DEV ? "./src/scripts/seed.ts" : "./src/scripts/seed.js"], { cwd: appDir, quiet: true }).catch((e) =>
+      fail(`seeding failed:\n${e.output}`)
+    )
+  }
+  const publishableKey = await readPublishableKey()
+  writeStorefrontEnv(backendUrl, publishableKey)
+
+  const server = spawn(process.execPath, [MEDUSA_CLI, DEV ? "develop" : "start"], {
+    cwd: appDir,
+    env: process.env,
+    stdio: "inherit",
+  })
+  cleanups.push(() => stopChild(server))
+  server.on("exit", async (code) => {
+    await cleanup()
+    process.exit(code ?? 0)
+  })
+
+  await waitForHealth(backendUrl)
+  printBanner({ backendUrl, publishableKey, seconds: (Date.now() - startedAt) / 1000 })
+}
+
+/**
+ * JWT_SECRET and COOKIE_SECRET are required in production. A local run that
+ * does not set them gets random ones, made once and kept in .data/secrets.env.
+ */
+function ensureLocalSecrets() {
+  const file = path.join(DATA, "secrets.env")
+  fs.mkdirSync(DATA, { recursive: true })
+  if (!fs.existsSync(file)) {
+    const secret = () => crypto.randomBytes(32).toString("hex")
+    fs.writeFileSync(file, `JWT_SECRET=${secret()}\nCOOKIE_SECRET=${secret()}\n`, { mode: 0o600 })
+  }
+  const before = { ...process.env }
+  process.loadEnvFile(file)
+  Object.assign(process.env, before)
+}
+
+async function preparePostgres() {
+  if (process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL
+    try {
+      new URL(url)
+    } catch {
+      fail(`DATABASE_URL is invalid: it must be a URL like postgres://user:password@localhost:5432/sweetshop.`)
+    }
+    try {
+      await ensureDatabase(url)
+      await withClient(url, (c) => c.query("select 1"))
+    } catch (error) {
+      fail(`DATABASE_URL is unusable: ${describeConnectionError(error, url)}`)
+    }
+    say(`Database: ${redactUrl(url)}`)
+    return
+  }
+
+  const dataDir = path.join(DATA, "postgres")
+  const port = await freePort()
+  say(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(ROOT, dataDir)}/)…`)
+  let embedded
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir, port })
+  } catch (error) {
+    fail(`the embedded PostgreSQL did not start (${error?.message ?? error}); set DATABASE_URL to use another server.`)
+  }
+  cleanups.push(() => embedded.stop())
+  process.env.DATABASE_URL = `${embedded.url}/sweetshop`
+  await ensureDatabase(process.env.DATABASE_URL)
+  if (!(await answers(process.env.DATABASE_URL))) fail("the embedded PostgreSQL started but does not answer.")
+}
+
+/** A fingerprint of everything a build depends on; the build is skipped when it matches. */
+function sourceFingerprint() {
+  const hash = crypto.createHash("sha256")
+  const roots = [
+    path.join(ROOT, "package-lock.json"),
+    path.join(BACKEND, "package.json"),
+    path.join(BACKEND, "medusa-config.ts"),
+    path.join(BACKEND, "tsconfig.json"),
+    path.join(BACKEND, "src"),
+    ...pluginDirs().flatMap((dir) => [path.join(dir, "package.json"), path.join(dir, "src")]),
+  ]
+  for (const root of roots) {
+    if (!fs.existsSync(root)) continue
+    const files = fs.statSync(root).isDirectory()
+      ? fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, String(f)))
+      : [root]
+    for (const file of files.sort()) {
+      const stat = fs.statSync(file)
+      if (stat.isFile()) hash.update(`${path.relative(ROOT, file)}:${stat.size}:${stat.mtimeMs}\n`)
+    }
+  }
+  return hash.digest("hex")
+}
+
+async function buildIfChanged() {
+  const stamp = path.join(BUILD, ".sweetshop-build")
+  const fingerprint = sourceFingerprint()
+  const pluginsBuilt = pluginDirs().every((dir) => fs.existsSync(path.join(dir, ".medusa", "server")))
+  if (pluginsBuilt && (DEV || (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint))) {
+    say(DEV ? "Development mode: no build needed." : "Build is up to date.")
+    return
+  }
+  for (const dir of pluginDirs()) {
+    say(`Building plugin ${path.relative(ROOT, dir)}…`)
+    await medusa(["plugin:build"], { cwd: dir, quiet: true }).catch((e) => fail(`the plugin ${dir} did not build:\n${e.output}`))
+  }
+  if (DEV) return
+  say("Building the backend and admin (first start takes a minute)…")
+  await medusa(["build"], { cwd: BACKEND, quiet: true }).catch((e) => fail(`the backend did not build:\n${e.output}`))
+  fs.writeFileSync(stamp, fingerprint)
+}
+
+/** Medusa serves <app>/static at /static; uploads live in .data/uploads so builds never wipe them. */
+function linkUploads(appDir) {
+  const link = path.join(appDir, "static")
+  const target = process.env.UPLOAD_DIR
+  try {
+    if (fs.lstatSync(link).isSymbolicLink() && fs.readlinkSync(link) === target) return
+    fs.rmSync(link, { recursive: true, force: true })
+  } catch {}
+  fs.symlinkSync(target, link, "dir")
+}
+
+async function isSeeded() {
+  return withClient(process.env.DATABASE_URL, async (c) => {
+    const { rows } = await c.query("select count(*)::int as n from region where deleted_at is null")
+    return rows[0].n > 0
+  })
+}
+
+async function readPublishableKey() {
+  return withClient(process.env.DATABASE_URL, async (c) => {
+    const { rows } = await c.query(
+      "select token from api_key where type = 'publishable' and title = $1 and revoked_at is null and deleted_at is null order by created_at limit 1",
+      [STOREFRONT_KEY_TITLE]
+    )
+    return rows[0]?.token ?? null
+  })
+}
+
+/** The storefront reads its backend URL and publishable key from here: no copying by hand. */
+function writeStorefrontEnv(backendUrl, publishableKey) {
+  const lines = [
+    "# Written by npm start. The storefront reads it; do not edit.",
+    `NEXT_PUBLIC_MEDUSA_BACKEND_URL=${backendUrl}`,
+    `NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY=${publishableKey ?? ""}`,
+  ]
+  fs.mkdirSync(DATA, { recursive: true })
+  fs.writeFileSync(path.join(DATA, "storefront.env"), lines.join("\n") + "\n")
+}
+
+async function waitForHealth(backendUrl) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${backendUrl}/health`)
+      if (res.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  fail(`the server did not answer at ${backendUrl}/health within two minutes.`)
+}
+
+function printBanner({ backendUrl, publishableKey, seconds }) {
+  const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email
+  const password = process.env.ADMIN_PASSWORD ? "(the value of ADMIN_PASSWORD)" : DEFAULT_ADMIN.password
+  const lines = [
+    "",
+    `Sweet Shop is running (${DEV ? "development" : "production build"}, ready in ${seconds.toFixed(1)} s)`,
+    `  Store API        ${backendUrl}/store/products`,
+    `  Publishable key  ${publishableKey ?? "(none found: run the seed)"}`,
+    `                   curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${backendUrl}/store/products`,
+    `  Admin            ${backendUrl}/app`,
+    `  Admin login      ${email} / ${password}`,
+    `  Payments         cash on delivery (test mode: no payment gateway configured)`,
+    `  Data             ${process.env.DATABASE_URL.includes("@localhost:") && !process.env.SWEETSHOP_EXTERNAL_DB ? "embedded PostgreSQL in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
+    "Press Ctrl+C to stop.",
+    "",
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once("exit", resolve)
+    child.kill("SIGTERM")
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref()
+  })
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    await cleanup()
+    process.exit(0)
+  })
+}
+
+main().catch(async (error) => {
+  await cleanup()
+  fail(error?.message ?? String(error))
+})

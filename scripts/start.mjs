@@ -24,9 +24,16 @@ const STOREFRONT_KEY_TITLE = "Sweet Shop Storefront"
 const DEFAULT_ADMIN = { email: "admin@sweetshop.local", password: "sweetshop-admin" }
 
 const say = (line) => process.stdout.write(`[sweetshop] ${line}\n`)
+/** A reason to stop that a person can act on; main() prints it as one sentence. */
+class StartError extends Error {}
 const fail = (sentence) => {
-  process.stderr.write(`Sweet Shop cannot start: ${sentence}\n`)
-  process.exit(1)
+  throw new StartError(sentence)
+}
+
+/** A medusa command failed: show the shop's own one-sentence config error if there is one, else its output. */
+function failWith(what, error) {
+  const sentence = String(error.output ?? "").match(/^Sweet Shop cannot start: (.*)$/m)
+  fail(sentence ? sentence[1] : `${what}:\n${error.output ?? error.message}`)
 }
 
 const cleanups = []
@@ -52,12 +59,12 @@ async function main() {
   linkUploads(appDir)
 
   say("Applying database migrations…")
-  await medusa(["db:migrate"], { cwd: appDir, quiet: true }).catch((e) => fail(`migrations failed:\n${e.output}`))
+  await medusa(["db:migrate"], { cwd: appDir, quiet: true }).catch((e) => failWith("migrations failed", e))
 
   if (!(await isSeeded())) {
     say("Empty database: seeding the sweet shop…")
     await medusa(["exec", DEV ? "./src/scripts/seed.ts" : "./src/scripts/seed.js"], { cwd: appDir, quiet: true }).catch((e) =>
-      fail(`seeding failed:\n${e.output}`)
+      failWith("seeding failed", e)
     )
   }
   const publishableKey = await readPublishableKey()
@@ -161,11 +168,11 @@ async function buildIfChanged() {
   }
   for (const dir of pluginDirs()) {
     say(`Building plugin ${path.relative(ROOT, dir)}…`)
-    await medusa(["plugin:build"], { cwd: dir, quiet: true }).catch((e) => fail(`the plugin ${dir} did not build:\n${e.output}`))
+    await medusa(["plugin:build"], { cwd: dir, quiet: true }).catch((e) => failWith(`the plugin ${dir} did not build`, e))
   }
   if (DEV) return
   say("Building the backend and admin (first start takes a minute)…")
-  await medusa(["build"], { cwd: BACKEND, quiet: true }).catch((e) => fail(`the backend did not build:\n${e.output}`))
+  await medusa(["build"], { cwd: BACKEND, quiet: true }).catch((e) => failWith("the backend did not build", e))
   fs.writeFileSync(stamp, fingerprint)
 }
 
@@ -257,5 +264,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 main().catch(async (error) => {
   await cleanup()
-  fail(error?.message ?? String(error))
+  const sentence = error instanceof StartError ? error.message : `an unexpected error stopped the start: ${error?.stack ?? error}`
+  process.stderr.write(`Sweet Shop cannot start: ${sentence}\n`)
+  process.exit(1)
 })

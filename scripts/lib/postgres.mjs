@@ -141,3 +141,59 @@ function removeStalePid(dataDir) {
   } catch {}
   if (!alive) fs.rmSync(pidFile)
 }
+
+/**
+ * The PostgreSQL server for integration tests: the one named by DATABASE_URL
+ * or DB_HOST/DB_PORT when it answers, else the machine's local server on 5432,
+ * else an embedded one started here. Sets DB_HOST, DB_PORT, DB_USERNAME and
+ * DB_PASSWORD for @medusajs/test-utils and returns a stop function.
+ */
+export async function provideTestPostgres({ dataDir, log = () => {} }) {
+  const candidates = []
+  if (process.env.DATABASE_URL) {
+    try {
+      const url = new URL(process.env.DATABASE_URL)
+      candidates.push({
+        host: url.hostname === "127.0.0.1" ? "localhost" : url.hostname,
+        port: url.port || "5432",
+        user: decodeURIComponent(url.username) || "postgres",
+        password: decodeURIComponent(url.password),
+      })
+    } catch {}
+  }
+  if (process.env.DB_HOST) {
+    candidates.push({
+      host: process.env.DB_HOST,
+      port: process.env.DB_PORT || "5432",
+      user: process.env.DB_USERNAME || "postgres",
+      password: process.env.DB_PASSWORD || "",
+    })
+  }
+  candidates.push({ host: "localhost", port: "5432", user: "postgres", password: "" })
+
+  for (const c of candidates) {
+    const url = `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@${c.host}:${c.port}/postgres`
+    if (await answers(url)) {
+      setTestDbEnv(c)
+      log(`integration tests use PostgreSQL at ${c.host}:${c.port}`)
+      return { stop: async () => {}, embedded: false }
+    }
+  }
+
+  const port = await freePort()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: false })
+  setTestDbEnv({ host: "localhost", port: String(port), user: "postgres", password: "postgres" })
+  log(`no PostgreSQL answered: integration tests use an embedded one on port ${port}`)
+  return { stop: () => server.stop(), embedded: true }
+}
+
+function setTestDbEnv({ host, port, user, password }) {
+  // test-utils turns off SSL only for URLs that say "localhost" (medusajs/medusa#12402).
+  process.env.DB_HOST = host === "127.0.0.1" ? "localhost" : host
+  process.env.DB_PORT = port
+  process.env.DB_USERNAME = user
+  process.env.DB_PASSWORD = password
+  // medusa-config.ts validates DATABASE_URL before the test runner swaps in its own database.
+  process.env.DATABASE_URL = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${process.env.DB_HOST}:${port}/postgres`
+}

@@ -136,3 +136,6 @@ export function readShopEnvOrExit(source: NodeJS.ProcessEnv): ShopEnv {
     throw error
   }
 }
+
+/** The names of every variable the shop reads; .env.example documents each. */
+export const SHOP_ENV_VARIABLES = Object.keys(schema.shape)

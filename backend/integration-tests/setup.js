@@ -1,0 +1,12 @@
+// Runs in every test file before it loads: settings medusa-config.ts reads at require time.
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+process.env.NODE_ENV = "test"
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
+
+// When the runner drops its database at the end of a suite, knex logs every
+// pooled connection it loses. That is expected and says nothing about the tests.
+const log = console.log
+console.log = (...args) => {
+  if (typeof args[0] === "string" && args[0].startsWith("Connection Error: Connection ended unexpectedly")) return
+  log(...args)
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm test`: the typecheck and every test of every workspace, then one summary line.
+//   1. `npm run typecheck` in each workspace that has one.
+//   2. jest at the root (tests/: the start command, docker-compose.yml), then `npm test`
+//      in each workspace that has a test script (the backend's integration tests find
+//      or start their own PostgreSQL: see backend/integration-tests/global-setup.mjs).
+// Ends with "Tests: N passed, N failed, N skipped" and exits non-zero on any failure.
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { ROOT, run } from "./lib/shop.mjs"
+
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+
+function workspaces() {
+  const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
+  const dirs = []
+  for (const pattern of patterns) {
+    if (pattern.endsWith("/*")) {
+      const parent = path.join(ROOT, pattern.slice(0, -2))
+      if (!fs.existsSync(parent)) continue
+      for (const entry of fs.readdirSync(parent).sort()) dirs.push(path.join(parent, entry))
+    } else {
+      dirs.push(path.join(ROOT, pattern))
+    }
+  }
+  return dirs
+    .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
+    .map((dir) => ({ dir, name: path.relative(ROOT, dir), scripts: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).scripts ?? {} }))
+}
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm"
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const problems = []
+
+async function jestRun(label, command, args, cwd) {
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-jest-")), "report.json")
+  process.stdout.write(`\n=== tests: ${label} ===\n`)
+  const { code } = await run(command, [...args, "--json", `--outputFile=${report}`], { cwd })
+  if (!fs.existsSync(report)) {
+    problems.push(`${label}: the test run did not finish (exit ${code})`)
+    totals.failed += 1
+    return
+  }
+  const result = JSON.parse(fs.readFileSync(report, "utf8"))
+  totals.passed += result.numPassedTests
+  totals.failed += result.numFailedTests
+  totals.skipped += result.numPendingTests + result.numTodoTests
+  // A suite that failed to load counts no tests but is a failure all the same.
+  const brokenSuites = result.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0)
+  totals.failed += brokenSuites.length
+  if (code !== 0 || result.numFailedTests || brokenSuites.length) {
+    problems.push(`${label}: ${result.numFailedTests} failed test(s), ${brokenSuites.length} suite(s) that did not run`)
+  }
+  if (result.numTotalTests === 0) problems.push(`${label}: no tests ran`)
+}
+
+async function main() {
+  const all = workspaces()
+
+  for (const ws of all.filter((w) => w.scripts.typecheck)) {
+    process.stdout.write(`\n=== typecheck: ${ws.name} ===\n`)
+    const { code } = await run(npm, ["run", "--silent", "typecheck"], { cwd: ws.dir })
+    if (code !== 0) problems.push(`${ws.name}: typecheck failed`)
+    else process.stdout.write("typecheck passed\n")
+  }
+
+  await jestRun("repository (tests/)", process.execPath, [path.join(ROOT, "node_modules/jest/bin/jest.js"), "-c", "jest.config.js"], ROOT)
+  for (const ws of all.filter((w) => w.scripts.test)) {
+    await jestRun(ws.name, npm, ["run", "--silent", "test", "--"], ws.dir)
+  }
+
+  process.stdout.write("\n")
+  for (const problem of problems) process.stdout.write(`FAILED ${problem}\n`)
+  process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
+  process.exit(problems.length ? 1 : 0)
+}
+
+main().catch((error) => {
+  process.stderr.write(`npm test could not run: ${error?.stack ?? error}\n`)
+  process.exit(1)
+})

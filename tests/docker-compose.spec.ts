@@ -1,0 +1,133 @@
+import fs from "fs"
+import path from "path"
+import { parse } from "yaml"
+import { z } from "zod"
+import { readShopEnv, SHOP_ENV_VARIABLES } from "../backend/src/config/env"
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so its shape is
+ * checked instead: the services the deployment needs, their health checks and
+ * dependencies, and that the backend's environment passes the shop's own
+ * configuration check.
+ */
+const root = path.resolve(__dirname, "..")
+const composeText = fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8")
+const compose = parse(composeText, { merge: true })
+
+const healthcheck = z.object({
+  test: z.union([z.string(), z.array(z.string()).min(2)]),
+  interval: z.string().regex(/^\d+s$/),
+  timeout: z.string().regex(/^\d+s$/),
+  retries: z.number().int().positive(),
+})
+const service = z
+  .object({
+    image: z.string().optional(),
+    build: z.object({ context: z.string(), target: z.string() }).optional(),
+    command: z.array(z.string()).optional(),
+    environment: z.record(z.string()).optional(),
+    ports: z.array(z.string().regex(/^\d+:\d+$/)).optional(),
+    volumes: z.array(z.string()).optional(),
+    healthcheck: healthcheck.optional(),
+    depends_on: z
+      .record(z.object({ condition: z.enum(["service_started", "service_healthy", "service_completed_successfully"]) }))
+      .optional(),
+    profiles: z.array(z.string()).optional(),
+  })
+  .passthrough()
+  .refine((s) => s.image || s.build, { message: "a service needs an image or a build" })
+const composeSchema = z.object({
+  services: z.record(service),
+  volumes: z.record(z.null()).optional(),
+})
+
+/** Substitutes ${VAR:?msg} and ${VAR:-default} the way docker compose does, from `vars`. */
+function interpolate(value: string, vars: Record<string, string>): string {
+  return value.replace(/\$\{([A-Z0-9_]+)(?::([?-])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => {
+    if (vars[name]) return vars[name]
+    if (kind === "?") throw new Error(`${name} is required: ${rest}`)
+    return kind === "-" ? rest ?? "" : ""
+  })
+}
+
+describe("docker-compose.yml", () => {
+  const parsed = composeSchema.safeParse(compose)
+
+  it("is valid YAML in the shape docker compose reads", () => {
+    if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues, null, 2))
+    expect(parsed.success).toBe(true)
+  })
+
+  it("runs PostgreSQL 16, Redis 7, a backend server and a backend worker, with health checks", () => {
+    const services = compose.services
+    expect(services.postgres.image).toMatch(/^postgres:16/)
+    expect(services.redis.image).toMatch(/^redis:7/)
+    expect(services["backend-server"].environment.MEDUSA_WORKER_MODE).toBe("server")
+    expect(services["backend-worker"].environment.MEDUSA_WORKER_MODE).toBe("worker")
+    expect(services.storefront).toBeDefined()
+    for (const name of ["postgres", "redis", "backend-server", "backend-worker", "storefront"]) {
+      expect(services[name].healthcheck).toBeDefined()
+    }
+  })
+
+  it("only depends on services it declares, and only mounts volumes it declares", () => {
+    const services = compose.services as Record<string, any>
+    const volumeNames = new Set(Object.keys(compose.volumes ?? {}))
+    for (const [name, svc] of Object.entries(services)) {
+      for (const dependency of Object.keys(svc.depends_on ?? {})) {
+        expect({ service: name, dependsOn: dependency, known: dependency in services }).toMatchObject({ known: true })
+      }
+      for (const volume of svc.volumes ?? []) {
+        const source = String(volume).split(":")[0]
+        if (!source.startsWith(".") && !source.startsWith("/")) {
+          expect({ service: name, volume: source, declared: volumeNames.has(source) }).toMatchObject({ declared: true })
+        }
+      }
+    }
+    // A service that waits for another to be healthy needs that one to have a health check.
+    for (const svc of Object.values(services)) {
+      for (const [dependency, { condition }] of Object.entries<any>(svc.depends_on ?? {})) {
+        if (condition === "service_healthy") expect(services[dependency].healthcheck).toBeDefined()
+      }
+    }
+  })
+
+  it("gives the backend an environment the shop's configuration check accepts", () => {
+    const vars = {
+      POSTGRES_PASSWORD: "pg-password",
+      JWT_SECRET: "j".repeat(32),
+      COOKIE_SECRET: "c".repeat(32),
+      ADMIN_EMAIL: "owner@sweetshop.in",
+      ADMIN_PASSWORD: "a-long-password",
+    }
+    for (const name of ["migrate", "backend-server", "backend-worker"]) {
+      const environment = compose.services[name].environment as Record<string, string>
+      const resolved = Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, interpolate(String(v), vars)]))
+      const env = readShopEnv(resolved)
+      expect(env.NODE_ENV).toBe("production")
+      expect(env.REDIS_URL).toBe("redis://redis:6379")
+      expect(env.DATABASE_URL).toContain("@postgres:5432/sweetshop")
+    }
+  })
+
+  it("refuses to start without the secrets it needs", () => {
+    const environment = compose.services["backend-server"].environment as Record<string, string>
+    expect(() => interpolate(environment.JWT_SECRET, {})).toThrow(/JWT_SECRET is required/)
+    expect(() => interpolate(environment.DATABASE_URL, {})).toThrow(/POSTGRES_PASSWORD is required/)
+  })
+
+  it("uses only variables that .env.example documents", () => {
+    const documented = new Set(
+      fs
+        .readFileSync(path.join(root, ".env.example"), "utf8")
+        .split("\n")
+        .map((line) => line.match(/^([A-Z0-9_]+)=/)?.[1])
+        .filter(Boolean)
+    )
+    const used = new Set([...composeText.matchAll(/\$\{([A-Z0-9_]+)/g)].map((m) => m[1]))
+    const undocumented = [...used].filter((name) => !documented.has(name))
+    expect(undocumented).toEqual([])
+    const unexplainedShopVariables = SHOP_ENV_VARIABLES.filter((name) => !documented.has(name))
+    expect(unexplainedShopVariables).toEqual([])
+  })
+})

@@ -1,0 +1,44 @@
+import { spawnSync } from "child_process"
+import path from "path"
+
+/**
+ * `npm start` as a person meets it when something is wrong: one sentence
+ * naming what to fix, a non-zero exit, no stack trace.
+ */
+const root = path.resolve(__dirname, "..")
+
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/start.mjs")], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  })
+  const errorLines = result.stderr.split("\n").filter((line) => line.trim())
+  return { status: result.status, errorLines }
+}
+
+describe("npm start with a bad DATABASE_URL", () => {
+  it("says in one sentence that nothing answers there, hiding the password", () => {
+    const { status, errorLines } = start({ DATABASE_URL: "postgres://shop:hunter2@localhost:1/sweetshop" })
+    expect(status).toBe(1)
+    expect(errorLines).toEqual([
+      "Sweet Shop cannot start: DATABASE_URL is unusable: nothing answers at postgres://shop:***@localhost:1/sweetshop; is PostgreSQL running there?",
+    ])
+  })
+
+  it("says in one sentence that it is not a URL", () => {
+    const { status, errorLines } = start({ DATABASE_URL: "sweetshop-db" })
+    expect(status).toBe(1)
+    expect(errorLines).toEqual([
+      "Sweet Shop cannot start: DATABASE_URL is invalid: it must be a URL like postgres://user:password@localhost:5432/sweetshop.",
+    ])
+  })
+
+  it("says in one sentence that the host does not exist", () => {
+    const { status, errorLines } = start({ DATABASE_URL: "postgres://postgres@no-such-host.invalid:5432/sweetshop" })
+    expect(status).toBe(1)
+    expect(errorLines).toHaveLength(1)
+    expect(errorLines[0]).toMatch(/^Sweet Shop cannot start: DATABASE_URL is unusable: the host in .* cannot be found\.$/)
+  })
+})

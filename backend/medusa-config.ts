@@ -16,6 +16,7 @@ const uploadDir = env.UPLOAD_DIR ?? path.join(process.cwd(), "static")
 function redisModules(redisUrl: string) {
   return [
     { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
     {
       resolve: "@medusajs/medusa/caching",

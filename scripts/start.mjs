@@ -36,6 +36,7 @@ function failWith(what, error) {
   fail(sentence ? sentence[1] : `${what}:\n${error.output ?? error.message}`)
 }
 
+let usingEmbeddedPostgres = false
 const cleanups = []
 async function cleanup() {
   while (cleanups.length) await cleanups.pop()().catch(() => {})
@@ -129,6 +130,7 @@ async function preparePostgres() {
     fail(`the embedded PostgreSQL did not start (${error?.message ?? error}); set DATABASE_URL to use another server.`)
   }
   cleanups.push(() => embedded.stop())
+  usingEmbeddedPostgres = true
   process.env.DATABASE_URL = `${embedded.url}/sweetshop`
   await ensureDatabase(process.env.DATABASE_URL)
   if (!(await answers(process.env.DATABASE_URL))) fail("the embedded PostgreSQL started but does not answer.")
@@ -239,7 +241,8 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
     `  Payments         cash on delivery (test mode: no payment gateway configured)`,
-    `  Data             ${process.env.DATABASE_URL.includes("@localhost:") && !process.env.SWEETSHOP_EXTERNAL_DB ? "embedded PostgreSQL in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
+    `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
+    `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,
     "Press Ctrl+C to stop.",
     "",
   ]

@@ -1,0 +1,66 @@
+/**
+ * What medusa-config.ts hands Medusa for a given environment: the in-process
+ * defaults without REDIS_URL, the Redis modules with it.
+ */
+function loadConfig(env: Record<string, string>) {
+  const saved = { ...process.env }
+  Object.assign(process.env, env)
+  try {
+    let config: any
+    jest.isolateModules(() => {
+      config = require("../../../medusa-config")
+    })
+    return config
+  } finally {
+    for (const key of Object.keys(env)) delete process.env[key]
+    Object.assign(process.env, saved)
+  }
+}
+
+// defineConfig keys modules by name; disabled defaults appear as `false`.
+const modules = (config: any): any[] => Object.values(config.modules).filter(Boolean)
+const resolves = (config: any) => modules(config).map((m) => m.resolve)
+
+describe("medusa-config.ts", () => {
+  const DATABASE_URL = "postgres://postgres@localhost:5432/sweetshop"
+
+  it("runs on Medusa's in-process modules when REDIS_URL is not set", () => {
+    const saved = process.env.REDIS_URL
+    delete process.env.REDIS_URL
+    const config = loadConfig({ DATABASE_URL })
+    if (saved) process.env.REDIS_URL = saved
+    expect(config.projectConfig.redisUrl).toBeUndefined()
+    expect(resolves(config)).not.toEqual(expect.arrayContaining([expect.stringMatching(/redis/)]))
+  })
+
+  it("uses Redis for events, workflows, caching and locking when REDIS_URL is set", () => {
+    const config = loadConfig({ DATABASE_URL, REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(config.projectConfig.redisUrl).toBe("redis://127.0.0.1:6379")
+    expect(resolves(config)).toEqual(
+      expect.arrayContaining([
+        "@medusajs/medusa/event-bus-redis",
+        "@medusajs/medusa/cache-redis",
+        "@medusajs/medusa/workflow-engine-redis",
+        "@medusajs/medusa/caching",
+        "@medusajs/medusa/locking",
+      ])
+    )
+    const locking = modules(config).find((m: any) => m.resolve === "@medusajs/medusa/locking")
+    expect(locking.options.providers[0]).toMatchObject({ resolve: "@medusajs/medusa/locking-redis", is_default: true })
+  })
+
+  it("keeps uploads where UPLOAD_DIR says and serves them from the backend URL", () => {
+    const config = loadConfig({ DATABASE_URL, UPLOAD_DIR: "/srv/sweetshop/uploads", MEDUSA_BACKEND_URL: "https://api.sweetshop.in" })
+    const file = modules(config).find((m: any) => m.resolve === "@medusajs/medusa/file")
+    expect(file.options.providers[0].options).toEqual({
+      upload_dir: "/srv/sweetshop/uploads",
+      backend_url: "https://api.sweetshop.in/static",
+    })
+  })
+
+  it("serves no admin from a worker", () => {
+    const config = loadConfig({ DATABASE_URL, MEDUSA_WORKER_MODE: "worker" })
+    expect(config.projectConfig.workerMode).toBe("worker")
+    expect(config.admin.disable).toBe(true)
+  })
+})

@@ -42,6 +42,9 @@ module.exports = defineConfig({
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     workerMode: env.MEDUSA_WORKER_MODE,
+    // Medusa marks the admin session cookie Secure in production, which a browser
+    // never sends back over plain http://localhost. Secure follows the public URL.
+    cookieOptions: { secure: env.MEDUSA_BACKEND_URL.startsWith("https://"), sameSite: "lax" },
     http: {
       storeCors: env.STORE_CORS,
       adminCors: env.ADMIN_CORS,

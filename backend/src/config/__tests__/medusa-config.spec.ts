@@ -64,3 +64,17 @@ describe("medusa-config.ts", () => {
     expect(config.admin.disable).toBe(true)
   })
 })
+
+describe("the admin session cookie", () => {
+  const DATABASE_URL = "postgres://postgres@localhost:5432/sweetshop"
+  it("is Secure when the shop is served over HTTPS, and usable on http://localhost", () => {
+    expect(loadConfig({ DATABASE_URL, MEDUSA_BACKEND_URL: "https://api.sweetshop.in" }).projectConfig.cookieOptions).toEqual({
+      secure: true,
+      sameSite: "lax",
+    })
+    expect(loadConfig({ DATABASE_URL, MEDUSA_BACKEND_URL: "http://localhost:9000" }).projectConfig.cookieOptions).toEqual({
+      secure: false,
+      sameSite: "lax",
+    })
+  })
+})

@@ -57,6 +57,10 @@ module.exports = defineConfig({
     disable: env.DISABLE_ADMIN || env.MEDUSA_WORKER_MODE === "worker",
     backendUrl: env.MEDUSA_BACKEND_URL,
   },
+  plugins: [
+    // One stock pool per product in grams or pieces; guards the sum of a cart's lines per pool.
+    { resolve: "@sweetshop/gram-inventory", options: {} },
+  ],
   modules: [
     {
       resolve: "@medusajs/medusa/file",

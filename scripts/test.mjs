@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the typecheck and every test of every workspace, then one summary line.
-//   1. `npm run typecheck` in each workspace that has one.
+//   1. `npm run typecheck` in each workspace that has one, then `medusa plugin:build` in each plugin.
 //   2. jest at the root (tests/: the start command, docker-compose.yml), then `npm test`
 //      in each workspace that has a test script (the backend's integration tests find
 //      or start their own PostgreSQL: see backend/integration-tests/global-setup.mjs).
@@ -8,7 +8,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { ROOT, run } from "./lib/shop.mjs"
+import { medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 
@@ -63,6 +63,18 @@ async function main() {
     const { code } = await run(npm, ["run", "--silent", "typecheck"], { cwd: ws.dir })
     if (code !== 0) problems.push(`${ws.name}: typecheck failed`)
     else process.stdout.write("typecheck passed\n")
+  }
+
+  // The backend's integration tests load the plugins' build output.
+  for (const dir of pluginDirs()) {
+    process.stdout.write(`\n=== build: ${path.relative(ROOT, dir)} ===\n`)
+    try {
+      await medusa(["plugin:build"], { cwd: dir, quiet: true })
+      process.stdout.write("plugin built\n")
+    } catch (error) {
+      process.stdout.write(error.output ?? String(error))
+      problems.push(`${path.relative(ROOT, dir)}: the plugin did not build`)
+    }
   }
 
   await jestRun("repository (tests/)", process.execPath, [path.join(ROOT, "node_modules/jest/bin/jest.js"), "-c", "jest.config.js"], ROOT)

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import seedSweetShop from "../../src/scripts/seed"
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { SWEETS } from "../../src/scripts/seed-data/catalogue"
+import { seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -13,63 +14,19 @@ jest.setTimeout(240_000)
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let storeHeaders: { headers: Record<string, string> }
-    let regionId: string
+    let shopper: Shopper
 
     beforeAll(async () => {
-      const container = getContainer()
-      await seedSweetShop({ container, args: [] })
-      const apiKeys = await container.resolve(Modules.API_KEY).listApiKeys({ title: SHOP.publishableKeyTitle })
-      storeHeaders = { headers: { "x-publishable-api-key": apiKeys[0].token } }
+      storeHeaders = await seedShop(getContainer())
     })
 
-    beforeEach(async () => {
-      const { data } = await api.get("/store/regions", storeHeaders)
-      regionId = data.regions[0].id
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
     })
-
-    async function variantOf(handle: string, title: string) {
-      const { data } = await api.get(
-        `/store/products?handle=${handle}&region_id=${regionId}&fields=title,*variants,*variants.calculated_price,*variants.inventory_items`,
-        storeHeaders
-      )
-      const variant = data.products[0].variants.find((v: { title: string }) => v.title === title)
-      expect(variant).toBeDefined()
-      return variant
-    }
-
-    async function cartWith(lines: { variant_id: string; quantity: number }[]) {
-      const { data } = await api.post("/store/carts", { region_id: regionId }, storeHeaders)
-      for (const line of lines) {
-        await api.post(`/store/carts/${data.cart.id}/line-items`, line, storeHeaders)
-      }
-      await api.post(
-        `/store/carts/${data.cart.id}`,
-        {
-          email: "priya@example.in",
-          shipping_address: {
-            first_name: "Priya",
-            last_name: "Sharma",
-            address_1: "221 Lajpat Nagar",
-            city: "New Delhi",
-            province: "Delhi",
-            postal_code: "110024",
-            country_code: "in",
-            phone: "+919876543210",
-          },
-        },
-        storeHeaders
-      )
-      return data.cart.id as string
-    }
-
-    async function shippingOptions(cartId: string) {
-      const { data } = await api.get(`/store/shipping-options?cart_id=${cartId}`, storeHeaders)
-      return data.shipping_options as { id: string; name: string; amount: number }[]
-    }
 
     it("lists the seeded catalogue with INR, tax-inclusive prices", async () => {
       const { data } = await api.get(
-        `/store/products?limit=100&region_id=${regionId}&fields=title,handle,thumbnail,metadata,*variants,*variants.calculated_price`,
+        `/store/products?limit=100&region_id=${await shopper.region()}&fields=title,handle,thumbnail,metadata,*variants,*variants.calculated_price`,
         storeHeaders
       )
       expect(data.count).toBe(SWEETS.length)
@@ -91,39 +48,32 @@ medusaIntegrationTestRunner({
     })
 
     it("draws every variant of a product from one pool of grams or pieces", async () => {
-      const box250 = await variantOf("kaju-katli", "250 g")
-      const box1kg = await variantOf("kaju-katli", "1 kg")
+      const box250 = await shopper.variant("kaju-katli", "250 g")
+      const box1kg = await shopper.variant("kaju-katli", "1 kg")
       expect(box250.inventory_items).toHaveLength(1)
-      expect(box250.inventory_items[0].inventory_item_id).toBe(box1kg.inventory_items[0].inventory_item_id)
+      expect(box250.pool_id).toBe(box1kg.pool_id)
       expect(box250.inventory_items[0].required_quantity).toBe(250)
       expect(box1kg.inventory_items[0].required_quantity).toBe(1000)
 
-      const dozen = await variantOf("rasgulla", "12 pieces")
+      const dozen = await shopper.variant("rasgulla", "12 pieces")
       expect(dozen.inventory_items[0].required_quantity).toBe(12)
     })
 
     it("takes a cash-on-delivery order from cart to admin", async () => {
-      const kaju500 = await variantOf("kaju-katli", "500 g")
-      const rasgulla6 = await variantOf("rasgulla", "6 pieces")
-      const cartId = await cartWith([
+      const kaju500 = await shopper.variant("kaju-katli", "500 g")
+      const rasgulla6 = await shopper.variant("rasgulla", "6 pieces")
+      const cartId = await shopper.createCart([
         { variant_id: kaju500.id, quantity: 1 },
         { variant_id: rasgulla6.id, quantity: 1 },
       ])
 
-      const options = await shippingOptions(cartId)
+      const options = await shopper.shippingOptions(cartId)
       expect(options.map((o) => o.name).sort()).toEqual(["Home delivery", "Store pickup"])
-      const delivery = options.find((o) => o.name === "Home delivery")!
-      expect(delivery.amount).toBe(SHOP.delivery.chargeRupees)
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      expect(options.find((o) => o.name === "Home delivery")!.amount).toBe(SHOP.delivery.chargeRupees)
+      await shopper.prepareCheckout(cartId)
 
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
-      await api.post(
-        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-        { provider_id: SHOP.cashOnDeliveryProviderId },
-        storeHeaders
-      )
-
-      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders)
+      const { status, data: completed } = await shopper.complete(cartId)
+      expect(status).toBe(200)
       expect(completed.type).toBe("order")
       const order = completed.order
       // ₹600 + ₹110 of sweets, below the free-delivery threshold: ₹60 delivery.
@@ -138,7 +88,7 @@ medusaIntegrationTestRunner({
       expect(orders.rows).toHaveLength(1)
       const reserved = await dbConnection.raw(
         `select sum(quantity)::int as grams from reservation_item where inventory_item_id = ? and deleted_at is null`,
-        [kaju500.inventory_items[0].inventory_item_id]
+        [kaju500.pool_id]
       )
       expect(reserved.rows[0].grams).toBe(500)
 
@@ -157,9 +107,10 @@ medusaIntegrationTestRunner({
     })
 
     it("delivers free from the threshold, and store pickup costs nothing", async () => {
-      const kaju1kg = await variantOf("kaju-katli", "1 kg")
-      const cartId = await cartWith([{ variant_id: kaju1kg.id, quantity: 1 }])
-      const options = await shippingOptions(cartId)
+      const kaju1kg = await shopper.variant("kaju-katli", "1 kg")
+      const cartId = await shopper.createCart([{ variant_id: kaju1kg.id, quantity: 1 }])
+      await api.post(`/store/carts/${cartId}`, { shipping_address: { country_code: "in", postal_code: "110024" } }, storeHeaders)
+      const options = await shopper.shippingOptions(cartId)
       expect(options.find((o) => o.name === "Home delivery")!.amount).toBe(0)
       expect(options.find((o) => o.name === "Store pickup")!.amount).toBe(0)
     })

@@ -1,0 +1,86 @@
+import type { AxiosInstance } from "axios"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import seedSweetShop from "../../src/scripts/seed"
+import { SHOP } from "../../src/scripts/seed-data/shop"
+
+/**
+ * A shopper on the store API, the way the storefront calls it. Every call
+ * goes over HTTP to the real app; nothing of ours is stubbed.
+ */
+export type Shopper = ReturnType<typeof shopperFor>
+
+export const DELHI_ADDRESS = {
+  first_name: "Priya",
+  last_name: "Sharma",
+  address_1: "221 Lajpat Nagar",
+  city: "New Delhi",
+  province: "Delhi",
+  postal_code: "110024",
+  country_code: "in",
+  phone: "+919876543210",
+}
+
+/** Seeds the shop and returns the storefront's request headers. */
+export async function seedShop(container: MedusaContainer) {
+  await seedSweetShop({ container, args: [] })
+  const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ title: SHOP.publishableKeyTitle })
+  return { headers: { "x-publishable-api-key": key.token } }
+}
+
+export function shopperFor(api: AxiosInstance, storeHeaders: { headers: Record<string, string> }) {
+  let regionId: string | undefined
+
+  async function region() {
+    if (!regionId) {
+      const { data } = await api.get("/store/regions", storeHeaders)
+      regionId = data.regions[0].id as string
+    }
+    return regionId
+  }
+
+  /** The variant of a product by its title ("250 g", "6 pieces"), with prices and its pool link. */
+  async function variant(handle: string, title: string) {
+    const { data } = await api.get(
+      `/store/products?handle=${handle}&region_id=${await region()}&fields=id,title,*variants,*variants.calculated_price,*variants.inventory_items`,
+      storeHeaders
+    )
+    const found = data.products[0]?.variants.find((v: { title: string }) => v.title === title)
+    if (!found) throw new Error(`no variant ${title} of ${handle}`)
+    return { ...found, product_id: data.products[0].id as string, pool_id: found.inventory_items?.[0]?.inventory_item_id as string }
+  }
+
+  async function createCart(lines: { variant_id: string; quantity: number }[]) {
+    const { data } = await api.post("/store/carts", { region_id: await region() }, storeHeaders)
+    for (const line of lines) {
+      await api.post(`/store/carts/${data.cart.id}/line-items`, line, storeHeaders)
+    }
+    return data.cart.id as string
+  }
+
+  async function shippingOptions(cartId: string) {
+    const { data } = await api.get(`/store/shipping-options?cart_id=${cartId}`, storeHeaders)
+    return data.shipping_options as { id: string; name: string; amount: number }[]
+  }
+
+  /** Address, home delivery and a cash-on-delivery payment session: ready to complete. */
+  async function prepareCheckout(cartId: string, email = "priya@example.in") {
+    await api.post(`/store/carts/${cartId}`, { email, shipping_address: DELHI_ADDRESS }, storeHeaders)
+    const delivery = (await shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+    await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+    const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+    await api.post(
+      `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+      { provider_id: SHOP.cashOnDeliveryProviderId },
+      storeHeaders
+    )
+  }
+
+  /** Completes the cart; resolves with the HTTP status and body, whatever they are. */
+  async function complete(cartId: string) {
+    const response = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders).catch((e: any) => e.response)
+    return { status: response.status as number, data: response.data }
+  }
+
+  return { region, variant, createCart, shippingOptions, prepareCheckout, complete, headers: storeHeaders }
+}

@@ -1,0 +1,96 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { addToCartWorkflow, completeCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
+import { availableByPool, CartLineInput, checkLines, judgePlan, planPools, refuseShortfalls } from "../../lib/pool-check"
+import { acquirePoolLocks, cartLockOwner, releasePoolLocks } from "../../lib/pool-locks"
+
+/**
+ * The sum of all lines that draw on one pool must fit the pool.
+ *
+ * Medusa 2.21 checks each line alone against the same available quantity,
+ * at add-to-cart and again when it reserves stock on completion
+ * (medusajs/medusa#16502), so 4 × 250 g and 1 × 1 kg both pass against
+ * 1.5 kg and the pool goes negative. These hooks check the sum per pool.
+ */
+
+type CartLines = { id: string; sales_channel_id: string | null; completed_at: Date | string | null; lines: CartLineInput[] }
+
+async function cartLines(container: MedusaContainer, cartId: string): Promise<CartLines> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "sales_channel_id", "completed_at", "items.id", "items.variant_id", "items.quantity"],
+    filters: { id: cartId },
+  })
+  const cart = data[0]
+  return {
+    id: cart.id,
+    sales_channel_id: cart.sales_channel_id ?? null,
+    completed_at: cart.completed_at ?? null,
+    lines: (cart.items ?? [])
+      .filter((item: any) => item?.variant_id)
+      .map((item: any) => ({ key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) })),
+  }
+}
+
+// Adding to the cart: the lines already there plus the new ones.
+addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  const cart = await cartLines(container, input.cart_id)
+  const added = (input.items ?? [])
+    .filter((item: any) => item.variant_id)
+    .map((item: any, index: number) => ({ key: `new-${index}`, variant_id: item.variant_id, quantity: Number(item.quantity) }))
+  const { pools } = await checkLines(container, [...cart.lines, ...added], cart.sales_channel_id)
+  refuseShortfalls(pools)
+})
+
+// Changing a line's quantity: the cart as it would be after the change.
+updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => {
+  const cart = await cartLines(container, input.cart_id)
+  const quantity = Number(input.update?.quantity)
+  if (!Number.isFinite(quantity) || quantity <= 0) return
+  const lines = cart.lines.map((line) => (line.key === input.item_id ? { ...line, quantity } : line))
+  const { pools } = await checkLines(container, lines, cart.sales_channel_id)
+  refuseShortfalls(pools)
+})
+
+// Completing the cart: lock the cart's pools, check the sum, and keep the locks
+// until the order (and with it the reservation) exists, so no other checkout
+// can take the same grams in between.
+completeCartWorkflow.hooks.validate(
+  async ({ cart: given }, { container }) => {
+    const cart = await cartLines(container, given.id)
+    if (cart.completed_at) {
+      // Already an order: Medusa returns it without reserving again.
+      return new StepResponse(undefined, null)
+    }
+    const plan = await planPools(container, cart.lines)
+    const poolIds = [...plan.meta.keys()]
+    if (!poolIds.length) return new StepResponse(undefined, null)
+
+    const locking = container.resolve(Modules.LOCKING)
+    const ownerId = cartLockOwner(cart.id)
+    await acquirePoolLocks(locking, poolIds, ownerId)
+    try {
+      const available = await availableByPool(container, poolIds, cart.sales_channel_id)
+      refuseShortfalls(judgePlan(plan, available))
+    } catch (error) {
+      await releasePoolLocks(locking, ownerId)
+      throw error
+    }
+    return new StepResponse(undefined, ownerId)
+  },
+  async (ownerId, { container }) => {
+    // The completion failed after the check: let other checkouts go on.
+    if (ownerId) await releasePoolLocks(container.resolve(Modules.LOCKING), ownerId)
+  }
+)
+
+// Declared by completeCartWorkflow but left out of its typed hooks.
+const completeCartHooks = completeCartWorkflow.hooks as typeof completeCartWorkflow.hooks & {
+  orderCreated: (handler: (input: { order_id: string; cart_id: string }, context: { container: MedusaContainer }) => Promise<unknown>) => void
+}
+completeCartHooks.orderCreated(async ({ cart_id }, { container }) => {
+  await releasePoolLocks(container.resolve(Modules.LOCKING), cartLockOwner(cart_id))
+  return new StepResponse(undefined)
+})

@@ -84,3 +84,12 @@ export function shopperFor(api: AxiosInstance, storeHeaders: { headers: Record<s
 
   return { region, variant, createCart, shippingOptions, prepareCheckout, complete, headers: storeHeaders }
 }
+
+/** Bearer headers of the seeded admin user. */
+export async function adminHeaders(api: AxiosInstance) {
+  const { data } = await api.post("/auth/user/emailpass", {
+    email: SHOP.defaultAdmin.email,
+    password: SHOP.defaultAdmin.password,
+  })
+  return { headers: { authorization: `Bearer ${data.token}` } }
+}

@@ -62,6 +62,8 @@ module.exports = defineConfig({
     { resolve: "@sweetshop/gram-inventory", options: {} },
   ],
   modules: [
+    // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
+    { resolve: "@sweetshop/gram-inventory/modules/gram-pool" },
     {
       resolve: "@medusajs/medusa/file",
       options: {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { adminHeaders, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -124,6 +124,25 @@ medusaIntegrationTestRunner({
       expect(accepted.status).toBe(200)
       expect(accepted.data.type).toBe("order")
       expect(await poolState(box250.pool_id)).toEqual({ stocked: 1500, reserved: 1000 })
+    })
+
+    it("takes the grams when a cash-on-delivery order is placed and gives them back exactly once when it is cancelled", async () => {
+      const box500 = await shopper.variant("kaju-katli", "500 g")
+      await setPool(box500.pool_id, 4200)
+      const cartId = await shopper.createCart([{ variant_id: box500.id, quantity: 2 }])
+      expect(await poolState(box500.pool_id)).toEqual({ stocked: 4200, reserved: 0 })
+      await shopper.prepareCheckout(cartId)
+      const { data } = await shopper.complete(cartId)
+      expect(await poolState(box500.pool_id)).toEqual({ stocked: 4200, reserved: 1000 })
+
+      const admin = await adminHeaders(api)
+      await api.post(`/admin/orders/${data.order.id}/cancel`, {}, admin)
+      expect(await poolState(box500.pool_id)).toEqual({ stocked: 4200, reserved: 0 })
+
+      const again = await api.post(`/admin/orders/${data.order.id}/cancel`, {}, admin).catch((e: any) => e.response)
+      expect(await poolState(box500.pool_id)).toEqual({ stocked: 4200, reserved: 0 })
+      expect(again.status).toBe(400)
+      expect(again.data.message).toMatch(/has been canceled/)
     })
 
     it("tells the storefront per product what is left and per variant how many can be bought", async () => {

@@ -1,0 +1,144 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { adminHeaders, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+
+jest.setTimeout(240_000)
+
+/**
+ * Staff and the pool: see it, adjust it with a reason, read the history, and
+ * get a low-stock event. Bad input changes nothing.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+    let shopper: Shopper
+    let kajuId: string
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+    })
+
+    beforeEach(async () => {
+      shopper = shopperFor(api, storeHeaders)
+      admin = await adminHeaders(api)
+      kajuId = (await shopper.variant("kaju-katli", "250 g")).product_id
+    })
+
+    const pool = async () => (await api.get(`/admin/product-pools/${kajuId}`, admin)).data.product_pool
+    const adjust = (body: object) =>
+      api.post(`/admin/product-pools/${kajuId}/adjustments`, body, admin).catch((e: any) => e.response)
+
+    it("needs a signed-in admin", async () => {
+      const response = await api.get(`/admin/product-pools/${kajuId}`).catch((e: any) => e.response)
+      expect(response.status).toBe(401)
+      const write = await api
+        .post(`/admin/product-pools/${kajuId}/adjustments`, { delta_units: 100, reason: "x" })
+        .catch((e: any) => e.response)
+      expect(write.status).toBe(401)
+    })
+
+    it("shows the pool in grams with what each box size can still sell", async () => {
+      expect(await pool()).toMatchObject({
+        product_title: "Kaju Katli",
+        unit: "grams",
+        stocked_units: 4200,
+        reserved_units: 0,
+        available_units: 4200,
+        adjustments: [],
+      })
+      const variants = Object.fromEntries((await pool()).variants.map((v: any) => [v.title, v.buyable_now]))
+      expect(variants).toEqual({ "250 g": 16, "500 g": 8, "1 kg": 4 })
+    })
+
+    it("adds a fresh batch and records a stock-take, with who, when, how much and why", async () => {
+      const added = await adjust({ delta_units: 800, reason: "Fresh batch" })
+      expect(added.status).toBe(201)
+      expect(added.data.product_pool.stocked_units).toBe(5000)
+
+      const counted = await adjust({ set_to_units: 3000, reason: "Stock-take" })
+      expect(counted.status).toBe(201)
+
+      const { data: me } = await api.get("/admin/users/me", admin)
+      const current = await pool()
+      expect(current.stocked_units).toBe(3000)
+      expect(current.adjustments.map((a: any) => [a.delta_units, a.stocked_after_units, a.reason, a.actor_id])).toEqual([
+        [-2000, 3000, "Stock-take", me.user.id],
+        [800, 5000, "Fresh batch", me.user.id],
+      ])
+      expect(new Date(current.adjustments[0].created_at).getTime()).toBeGreaterThan(Date.now() - 60_000)
+    })
+
+    it.each([
+      [{ set_to_units: -5, reason: "oops" }, "Set_to_units must be 0 or more."],
+      [{ delta_units: 12.5, reason: "oops" }, "Delta_units must be a whole number of grams or pieces."],
+      [{ delta_units: "lots", reason: "oops" }, "Delta_units must be a number."],
+      [{ delta_units: 100 }, 'Reason is required (for example "fresh batch" or "wastage").'],
+      [{ delta_units: 100, reason: "   " }, 'Reason is required (for example "fresh batch" or "wastage").'],
+      [{ delta_units: 100, set_to_units: 5, reason: "both" }, "Give either delta_units (to add or take away) or set_to_units (after a stock-take), not both."],
+      [{ delta_units: 0, reason: "nothing" }, "Delta_units must not be 0."],
+      [{ delta_units: -5000, reason: "wastage" }, "Kaju Katli has 4,200 g in stock; taking away 5,000 g would leave less than nothing."],
+      [{ delta_units: 1, reason: "x", grams: 5 }, "Unknown field grams."],
+    ])("refuses %j with a clear message and changes nothing", async (body, message) => {
+      const response = await adjust(body)
+      expect(response.status).toBe(400)
+      expect(response.data.message).toBe(message)
+      const current = await pool()
+      expect(current.stocked_units).toBe(4200)
+      expect(current.adjustments).toHaveLength(0)
+    })
+
+    it("answers 404 for an unknown product", async () => {
+      const response = await api
+        .post(`/admin/product-pools/prod_does_not_exist/adjustments`, { delta_units: 5, reason: "x" }, admin)
+        .catch((e: any) => e.response)
+      expect(response.status).toBe(404)
+      expect(response.data.message).toBe("There is no product with the id prod_does_not_exist.")
+    })
+
+    it("never lets stock drop below what orders already reserve", async () => {
+      const box1kg = await shopper.variant("kaju-katli", "1 kg")
+      const cartId = await shopper.createCart([{ variant_id: box1kg.id, quantity: 1 }])
+      await shopper.prepareCheckout(cartId)
+      expect((await shopper.complete(cartId)).status).toBe(200)
+
+      const response = await adjust({ set_to_units: 500, reason: "Stock-take" })
+      expect(response.status).toBe(400)
+      expect(response.data.message).toBe("Kaju Katli: 1,000 g are already promised to orders, so the stock cannot go down to 500 g.")
+      expect(await pool()).toMatchObject({ stocked_units: 4200, reserved_units: 1000, available_units: 3200 })
+    })
+
+    it("emits gram_pool.low_stock when an adjustment leaves the pool at or under its threshold", async () => {
+      const received: any[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      eventBus.subscribe("gram_pool.low_stock", async (event: any) => {
+        received.push(event.data)
+      })
+
+      const setting = await api
+        .post(`/admin/product-pools/${kajuId}/settings`, { low_stock_threshold_units: 1000 }, admin)
+      expect(setting.data.product_pool).toMatchObject({ low_stock_threshold_units: 1000, is_low: false })
+      const badSetting = await api
+        .post(`/admin/product-pools/${kajuId}/settings`, { low_stock_threshold_units: -1 }, admin)
+        .catch((e: any) => e.response)
+      expect(badSetting.status).toBe(400)
+
+      // 4,200 − 3,000 = 1,200 g: still above 1,000 g, so no alert yet.
+      await adjust({ delta_units: -3000, reason: "Wastage" })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(received).toEqual([])
+      await adjust({ delta_units: -300, reason: "Wastage" })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(received).toEqual([
+        {
+          product_id: kajuId,
+          product_title: "Kaju Katli",
+          inventory_item_id: expect.any(String),
+          unit: "grams",
+          available_units: 900,
+          low_stock_threshold_units: 1000,
+        },
+      ])
+    })
+  },
+})

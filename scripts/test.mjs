@@ -82,10 +82,15 @@ async function main() {
     await jestRun(ws.name, npm, ["run", "--silent", "test", "--"], ws.dir)
   }
 
-  process.stdout.write("\n")
-  for (const problem of problems) process.stdout.write(`FAILED ${problem}\n`)
-  process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`)
-  process.exit(problems.length ? 1 : 0)
+  // Written synchronously so the summary is whole and last, even through a pipe.
+  const summary = [
+    "",
+    ...problems.map((problem) => `FAILED ${problem}`),
+    `Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+    "",
+  ].join("\n")
+  fs.writeSync(1, summary)
+  process.exitCode = problems.length ? 1 : 0
 }
 
 main().catch((error) => {

@@ -62,9 +62,9 @@ medusaIntegrationTestRunner({
       const { data: me } = await api.get("/admin/users/me", admin)
       const current = await pool()
       expect(current.stocked_units).toBe(3000)
-      expect(current.adjustments.map((a: any) => [a.delta_units, a.stocked_after_units, a.reason, a.actor_id])).toEqual([
-        [-2000, 3000, "Stock-take", me.user.id],
-        [800, 5000, "Fresh batch", me.user.id],
+      expect(current.adjustments.map((a: any) => [a.delta_units, a.stocked_after_units, a.reason, a.actor_id, a.actor_email])).toEqual([
+        [-2000, 3000, "Stock-take", me.user.id, "admin@sweetshop.local"],
+        [800, 5000, "Fresh batch", me.user.id, "admin@sweetshop.local"],
       ])
       expect(new Date(current.adjustments[0].created_at).getTime()).toBeGreaterThan(Date.now() - 60_000)
     })

@@ -9,6 +9,7 @@ type Adjustment = {
   stocked_after_units: number
   reason: string
   actor_id: string | null
+  actor_email: string | null
   created_at: string
 }
 
@@ -189,7 +190,7 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
                   <Table.Cell>{a.delta_units > 0 ? "+" : "−"}{quantity(Math.abs(a.delta_units), pool.unit)}</Table.Cell>
                   <Table.Cell>{quantity(a.stocked_after_units, pool.unit)}</Table.Cell>
                   <Table.Cell>{a.reason}</Table.Cell>
-                  <Table.Cell>{a.actor_id ?? "—"}</Table.Cell>
+                  <Table.Cell>{a.actor_email ?? a.actor_id ?? "—"}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

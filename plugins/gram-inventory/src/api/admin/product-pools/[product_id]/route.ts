@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
 import { GRAM_POOL_MODULE } from "../../../../modules/gram-pool"
 import type GramPoolModuleService from "../../../../modules/gram-pool/service"
 import { readPool } from "../../../../lib/pool-read"
@@ -11,5 +12,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { product_id: pool.product_id },
     { order: { created_at: "DESC" }, take: 50 }
   )
-  res.json({ product_pool: { ...pool, adjustments } })
+  const actorIds = [...new Set(adjustments.map((a) => a.actor_id).filter((id): id is string => !!id))]
+  const users = actorIds.length ? await req.scope.resolve(Modules.USER).listUsers({ id: actorIds }) : []
+  const emailOf = new Map(users.map((u) => [u.id, u.email]))
+  res.json({
+    product_pool: {
+      ...pool,
+      adjustments: adjustments.map((a) => ({ ...a, actor_email: a.actor_id ? emailOf.get(a.actor_id) ?? null : null })),
+    },
+  })
 }

@@ -12,4 +12,19 @@ export default async function globalSetup() {
     log: (line) => process.stdout.write(`\n[test harness] ${line}\n`),
   })
   globalThis.__SWEETSHOP_TEST_DB__ = database
+
+  // Redis for the multi-process tests: a database of its own, emptied first.
+  const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/7"
+  const { default: Redis } = await import("ioredis")
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  try {
+    await redis.connect()
+    await redis.flushdb()
+    process.env.SWEETSHOP_TEST_REDIS_URL = redisUrl
+    process.stdout.write(`[test harness] multi-process tests use Redis at ${redisUrl}\n`)
+  } catch {
+    process.stdout.write(`[test harness] no Redis at ${redisUrl}: the multi-process tests will be skipped\n`)
+  } finally {
+    redis.disconnect()
+  }
 }

@@ -59,7 +59,8 @@ module.exports = defineConfig({
   },
   plugins: [
     // One stock pool per product in grams or pieces; guards the sum of a cart's lines per pool.
-    { resolve: "@sweetshop/gram-inventory", options: {} },
+    // GRAM_POOL_CHECKS=false leaves Medusa's stock checks alone: for side-by-side benchmarks only.
+    ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).

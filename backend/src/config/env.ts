@@ -64,6 +64,7 @@ const schema = z.object({
     .default("shared"),
   DISABLE_ADMIN: booleanFlag.default("false"),
   UPLOAD_DIR: z.string().min(1).optional(),
+  GRAM_POOL_CHECKS: booleanFlag.default("true"),
   LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).optional(),
 })
 

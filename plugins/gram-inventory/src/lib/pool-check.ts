@@ -91,6 +91,21 @@ export async function planPools(container: MedusaContainer, input: CartLineInput
   return plan
 }
 
+/** The stock locations a sales channel sells from, in Medusa's order. */
+export async function locationsOfSalesChannel(
+  container: MedusaContainer,
+  salesChannelId: string | null | undefined
+): Promise<string[] | undefined> {
+  if (!salesChannelId) return undefined
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "sales_channel",
+    fields: ["stock_locations.id"],
+    filters: { id: salesChannelId },
+  })
+  return (data[0]?.stock_locations ?? []).map((l: { id: string }) => l.id)
+}
+
 /**
  * Available grams (or pieces) per pool: stocked minus reserved, at the first
  * location of the sales channel that stocks it (where Medusa reserves).
@@ -98,22 +113,13 @@ export async function planPools(container: MedusaContainer, input: CartLineInput
 export async function availableByPool(
   container: MedusaContainer,
   poolIds: string[],
-  salesChannelId: string | null | undefined
+  salesChannelId: string | null | undefined,
+  knownLocationIds?: string[]
 ): Promise<Map<string, number>> {
   const available = new Map<string, number>(poolIds.map((id) => [id, 0]))
   if (!poolIds.length) return available
 
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  let locationIds: string[] | undefined
-  if (salesChannelId) {
-    const { data } = await query.graph({
-      entity: "sales_channel",
-      fields: ["stock_locations.id"],
-      filters: { id: salesChannelId },
-    })
-    locationIds = (data[0]?.stock_locations ?? []).map((l: { id: string }) => l.id)
-  }
-
+  const locationIds = knownLocationIds ?? (await locationsOfSalesChannel(container, salesChannelId))
   const inventory = container.resolve(Modules.INVENTORY)
   const levels = await inventory.listInventoryLevels(
     { inventory_item_id: poolIds, ...(locationIds ? { location_id: locationIds } : {}) },
@@ -139,6 +145,54 @@ export function judgePlan(plan: PoolPlan, available: Map<string, number>): PoolV
     pools.set(poolId, { poolId, ...meta, available: available.get(poolId) ?? 0 })
   }
   return judgePools(plan.lines, pools)
+}
+
+/**
+ * The plan of a cart as completeCartWorkflow already loaded it (items with
+ * their variants' inventory kits and stock locations): no query needed.
+ * Units are filled in only if a refusal needs them (see withUnits).
+ */
+export function planFromLoadedCart(cart: any): { plan: PoolPlan; locationIds: string[] } {
+  const plan: PoolPlan = { lines: [], meta: new Map(), unmanaged: [] }
+  const locationIds = new Set<string>()
+  for (const item of cart?.items ?? []) {
+    if (!item?.variant_id) continue
+    const line = { key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) }
+    const variant = item.variant
+    const links = (variant?.inventory_items ?? []).filter(Boolean)
+    if (!variant?.manage_inventory || variant.allow_backorder || !links.length) {
+      plan.unmanaged.push(line)
+      continue
+    }
+    for (const link of links) {
+      plan.lines.push({
+        key: line.key,
+        poolId: link.inventory_item_id,
+        unitsPerVariant: Number(link.required_quantity),
+        quantity: line.quantity,
+      })
+      plan.meta.set(link.inventory_item_id, { productTitle: item.product_title ?? "This item", unit: "pieces" })
+      for (const level of link.inventory?.location_levels ?? []) {
+        const sells = (level?.stock_locations ?? []).some((location: any) =>
+          (location?.sales_channels ?? []).some((channel: any) => channel?.id === cart.sales_channel_id)
+        )
+        if (sells) locationIds.add(level.location_id)
+      }
+    }
+  }
+  return { plan, locationIds: [...locationIds] }
+}
+
+/** Reads each pool's unit (grams or pieces) from its product, for the shopper's message. */
+export async function withUnits(container: MedusaContainer, plan: PoolPlan, variantIds: string[]): Promise<PoolPlan> {
+  const full = await planPools(
+    container,
+    variantIds.map((variant_id, i) => ({ key: String(i), variant_id, quantity: 1 }))
+  )
+  for (const [poolId, meta] of full.meta) {
+    if (plan.meta.has(poolId)) plan.meta.set(poolId, meta)
+  }
+  return plan
 }
 
 /** Per line: whether the pool it draws on covers the whole cart. */

@@ -2,7 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addToCartWorkflow, completeCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
-import { availableByPool, CartLineInput, checkLines, judgePlan, planPools, refuseShortfalls } from "../../lib/pool-check"
+import {
+  availableByPool,
+  CartLineInput,
+  checkLines,
+  judgePlan,
+  planFromLoadedCart,
+  refuseShortfalls,
+  withUnits,
+} from "../../lib/pool-check"
 import { acquirePoolLocks, cartLockOwner, releasePoolLocks } from "../../lib/pool-locks"
 
 /**
@@ -56,15 +64,15 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => 
 
 // Completing the cart: lock the cart's pools, check the sum, and keep the locks
 // until the order (and with it the reservation) exists, so no other checkout
-// can take the same grams in between.
+// can take the same grams in between. The cart as the workflow loaded it
+// already names every line's pool; only the pools' levels are read, inside the lock.
 completeCartWorkflow.hooks.validate(
-  async ({ cart: given }, { container }) => {
-    const cart = await cartLines(container, given.id)
+  async ({ cart }, { container }) => {
     if (cart.completed_at) {
       // Already an order: Medusa returns it without reserving again.
       return new StepResponse(undefined, null)
     }
-    const plan = await planPools(container, cart.lines)
+    const { plan, locationIds } = planFromLoadedCart(cart)
     const poolIds = [...plan.meta.keys()]
     if (!poolIds.length) return new StepResponse(undefined, null)
 
@@ -72,8 +80,13 @@ completeCartWorkflow.hooks.validate(
     const ownerId = cartLockOwner(cart.id)
     await acquirePoolLocks(locking, poolIds, ownerId)
     try {
-      const available = await availableByPool(container, poolIds, cart.sales_channel_id)
-      refuseShortfalls(judgePlan(plan, available))
+      const available = await availableByPool(container, poolIds, cart.sales_channel_id, locationIds.length ? locationIds : undefined)
+      let verdicts = judgePlan(plan, available)
+      if (verdicts.some((v) => !v.ok)) {
+        const variantIds = (cart.items ?? []).map((item: any) => item?.variant_id).filter(Boolean)
+        verdicts = judgePlan(await withUnits(container, plan, variantIds), available)
+      }
+      refuseShortfalls(verdicts)
     } catch (error) {
       await releasePoolLocks(locking, ownerId)
       throw error

@@ -70,25 +70,33 @@ export async function planPools(container: MedusaContainer, input: CartLineInput
     if (!variant) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `This item is no longer sold (variant ${line.variant_id}).`)
     }
-    const links = variant.inventory_items ?? []
-    if (!variant.manage_inventory || variant.allow_backorder || !links.length) {
-      plan.unmanaged.push(line)
-      continue
-    }
-    for (const link of links) {
-      plan.lines.push({
-        key: line.key,
-        poolId: link.inventory_item_id,
-        unitsPerVariant: Number(link.required_quantity),
-        quantity: Number(line.quantity),
-      })
-      plan.meta.set(link.inventory_item_id, {
-        productTitle: variant.product?.title ?? "This item",
-        unit: unitOf(variant.product?.metadata),
-      })
-    }
+    addToPlan(plan, line, variant, { productTitle: variant.product?.title ?? "This item", unit: unitOf(variant.product?.metadata) })
   }
   return plan
+}
+
+/** Adds a line to the plan: one pool line per inventory-kit link, or unmanaged. Returns the links used. */
+function addToPlan(
+  plan: PoolPlan,
+  line: CartLineInput,
+  variant: Pick<VariantRow, "manage_inventory" | "allow_backorder" | "inventory_items"> | null | undefined,
+  meta: { productTitle: string; unit: PoolUnit }
+) {
+  const links = (variant?.inventory_items ?? []).filter(Boolean)
+  if (!variant?.manage_inventory || variant.allow_backorder || !links.length) {
+    plan.unmanaged.push(line)
+    return []
+  }
+  for (const link of links) {
+    plan.lines.push({
+      key: line.key,
+      poolId: link.inventory_item_id,
+      unitsPerVariant: Number(link.required_quantity),
+      quantity: Number(line.quantity),
+    })
+    plan.meta.set(link.inventory_item_id, meta)
+  }
+  return links
 }
 
 /** The stock locations a sales channel sells from, in Medusa's order. */
@@ -158,20 +166,8 @@ export function planFromLoadedCart(cart: any): { plan: PoolPlan; locationIds: st
   for (const item of cart?.items ?? []) {
     if (!item?.variant_id) continue
     const line = { key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) }
-    const variant = item.variant
-    const links = (variant?.inventory_items ?? []).filter(Boolean)
-    if (!variant?.manage_inventory || variant.allow_backorder || !links.length) {
-      plan.unmanaged.push(line)
-      continue
-    }
-    for (const link of links) {
-      plan.lines.push({
-        key: line.key,
-        poolId: link.inventory_item_id,
-        unitsPerVariant: Number(link.required_quantity),
-        quantity: line.quantity,
-      })
-      plan.meta.set(link.inventory_item_id, { productTitle: item.product_title ?? "This item", unit: "pieces" })
+    const links = addToPlan(plan, line, item.variant, { productTitle: item.product_title ?? "This item", unit: "pieces" })
+    for (const link of links as any[]) {
       for (const level of link.inventory?.location_levels ?? []) {
         const sells = (level?.stock_locations ?? []).some((location: any) =>
           (location?.sales_channels ?? []).some((channel: any) => channel?.id === cart.sales_channel_id)

@@ -1,6 +1,6 @@
 import path from "path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { readShopEnvOrExit } from "./src/config/env"
+import { parseCloudinaryUrl, readShopEnvOrExit } from "./src/config/env"
 
 // Variables come from the process (npm start passes the root .env and the
 // embedded database's URL); a backend/.env, if present, fills the gaps.
@@ -11,6 +11,19 @@ const env = readShopEnvOrExit(process.env)
 // Uploaded files live outside the build folder so `medusa build` never wipes
 // them. npm start links <build>/static to this folder, which Medusa serves at /static.
 const uploadDir = env.UPLOAD_DIR ?? path.join(process.cwd(), "static")
+
+/** Product images: Cloudinary when CLOUDINARY_URL is set, else files on this machine. */
+const fileProvider = env.CLOUDINARY_URL
+  ? {
+      resolve: "@sweetshop/file-cloudinary/providers/cloudinary",
+      id: "cloudinary",
+      options: { ...parseCloudinaryUrl(env.CLOUDINARY_URL), folder: env.CLOUDINARY_FOLDER, max_upload_bytes: env.UPLOAD_MAX_BYTES },
+    }
+  : {
+      resolve: "@medusajs/medusa/file-local",
+      id: "local",
+      options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static` },
+    }
 
 /** Modules that let several server and worker processes share one shop. */
 function redisModules(redisUrl: string) {
@@ -61,6 +74,8 @@ module.exports = defineConfig({
     // One stock pool per product in grams or pieces; guards the sum of a cart's lines per pool.
     // GRAM_POOL_CHECKS=false leaves Medusa's stock checks alone: for side-by-side benchmarks only.
     ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
+    // Cloudinary file provider, and the image checks on every admin upload (any provider).
+    { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
@@ -68,13 +83,7 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/file",
       options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static` },
-          },
-        ],
+        providers: [fileProvider],
       },
     },
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),

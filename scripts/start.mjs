@@ -241,6 +241,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
     `  Payments         cash on delivery (test mode: no payment gateway configured)`,
+    `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,
     "Press Ctrl+C to stop.",

@@ -10,3 +10,6 @@ console.log = (...args) => {
   if (typeof args[0] === "string" && args[0].startsWith("Connection Error: Connection ended unexpectedly")) return
   log(...args)
 }
+
+// Local uploads from tests go to a temporary folder, not into the working tree.
+process.env.UPLOAD_DIR = process.env.UPLOAD_DIR || require("path").join(require("os").tmpdir(), "sweetshop-test-uploads")

@@ -131,6 +131,28 @@ medusaIntegrationTestRunner({
       expect(response.data.message).toMatch(/publishable/i)
     })
 
+    it("stores admin image uploads locally without Cloudinary, with the same checks", async () => {
+      const { data: auth } = await api.post("/auth/user/emailpass", {
+        email: SHOP.defaultAdmin.email,
+        password: SHOP.defaultAdmin.password,
+      })
+      const admin = { headers: { authorization: `Bearer ${auth.token}` } }
+      const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex")
+      const upload = (name: string, bytes: Buffer) => {
+        const form = new FormData()
+        form.append("files", new Blob([bytes], { type: "image/png" }), name)
+        return api.post("/admin/uploads", form, admin).catch((e: any) => e.response)
+      }
+
+      const good = await upload("barfi.png", png)
+      expect(good.status).toBe(200)
+      expect(good.data.files[0].url).toMatch(/\/static\/\d+-barfi\.png$/)
+
+      const bad = await upload("barfi.png", Buffer.from("not an image"))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toBe("barfi.png is not an image the shop can use; upload a JPEG, PNG, WebP, AVIF or GIF.")
+    })
+
     it("seeds once: running the seed again changes nothing", async () => {
       const container = getContainer()
       await seedSweetShop({ container, args: [] })

@@ -65,6 +65,19 @@ const schema = z.object({
   DISABLE_ADMIN: booleanFlag.default("false"),
   UPLOAD_DIR: z.string().min(1).optional(),
   GRAM_POOL_CHECKS: booleanFlag.default("true"),
+  CLOUDINARY_URL: z
+    .string()
+    .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
+      message: "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME (copy it from the Cloudinary console)",
+    })
+    .optional(),
+  CLOUDINARY_FOLDER: z.string().regex(/^[\w-]+(\/[\w-]+)*$/, { message: "must be a folder path like sweetshop/products" }).default("sweetshop/products"),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ invalid_type_error: "must be a number of bytes" })
+    .int("must be a whole number of bytes")
+    .min(1024, "must be at least 1024 bytes")
+    .max(50 * 1024 * 1024, "must be at most 52428800 bytes (50 MB)")
+    .default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).optional(),
 })
 
@@ -135,6 +148,29 @@ export function readShopEnvOrExit(source: NodeJS.ProcessEnv): ShopEnv {
       process.exit(1)
     }
     throw error
+  }
+}
+
+export type CloudinaryConnection = {
+  cloud_name: string
+  api_key: string
+  api_secret: string
+  upload_prefix?: string
+  delivery_base_url?: string
+}
+
+/**
+ * The parts of CLOUDINARY_URL. Query parameters upload_prefix and
+ * delivery_base_url point the shop at another host (the sandbox's fake).
+ */
+export function parseCloudinaryUrl(value: string): CloudinaryConnection {
+  const url = new URL(value)
+  return {
+    cloud_name: url.hostname,
+    api_key: decodeURIComponent(url.username),
+    api_secret: decodeURIComponent(url.password),
+    ...(url.searchParams.get("upload_prefix") ? { upload_prefix: url.searchParams.get("upload_prefix")! } : {}),
+    ...(url.searchParams.get("delivery_base_url") ? { delivery_base_url: url.searchParams.get("delivery_base_url")! } : {}),
   }
 }
 

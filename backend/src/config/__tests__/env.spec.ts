@@ -1,4 +1,4 @@
-import { readShopEnv, ShopConfigError } from "../env"
+import { parseCloudinaryUrl, readShopEnv, ShopConfigError } from "../env"
 
 const base = { DATABASE_URL: "postgres://postgres:secret@localhost:5432/sweetshop" }
 
@@ -45,6 +45,9 @@ describe("readShopEnv", () => {
     ["STORE_CORS", "localhost:8000", /^STORE_CORS is invalid: it must be a comma-separated list of origins/],
     ["DISABLE_ADMIN", "maybe", /^DISABLE_ADMIN is invalid: it must be true or false\.$/],
     ["JWT_SECRET", "short", /^JWT_SECRET is invalid: it must be at least 16 characters long\.$/],
+    ["CLOUDINARY_URL", "https://api.cloudinary.com", /^CLOUDINARY_URL is invalid: it must look like cloudinary:\/\/API_KEY:API_SECRET@CLOUD_NAME/],
+    ["UPLOAD_MAX_BYTES", "5MB", /^UPLOAD_MAX_BYTES is invalid: it must be a number of bytes\.$/],
+    ["CLOUDINARY_FOLDER", "../etc", /^CLOUDINARY_FOLDER is invalid: it must be a folder path/],
   ])("refuses %s=%s with a sentence naming it", (variable, value, sentence) => {
     const error = problem({ ...base, [variable]: value })
     expect(error.variable).toBe(variable)
@@ -81,5 +84,18 @@ describe("readShopEnv", () => {
       MEDUSA_BACKEND_URL: "https://api.sweetshop.in",
       DISABLE_ADMIN: true,
     })
+  })
+})
+
+describe("parseCloudinaryUrl", () => {
+  it("reads the key, secret and cloud, and an optional host for the sandbox", () => {
+    expect(parseCloudinaryUrl("cloudinary://1234:s3cr%2Ft@sweetshop")).toEqual({
+      cloud_name: "sweetshop",
+      api_key: "1234",
+      api_secret: "s3cr/t",
+    })
+    expect(
+      parseCloudinaryUrl("cloudinary://k:s@sandbox?upload_prefix=http%3A%2F%2F127.0.0.1%3A9400&delivery_base_url=http%3A%2F%2F127.0.0.1%3A9400")
+    ).toMatchObject({ upload_prefix: "http://127.0.0.1:9400", delivery_base_url: "http://127.0.0.1:9400" })
   })
 })

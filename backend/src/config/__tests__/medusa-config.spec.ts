@@ -58,6 +58,21 @@ describe("medusa-config.ts", () => {
     })
   })
 
+  it("stores images on Cloudinary when CLOUDINARY_URL is set, locally otherwise", () => {
+    const local = modules(loadConfig({ DATABASE_URL })).find((m: any) => m.resolve === "@medusajs/medusa/file")
+    expect(local.options.providers[0].resolve).toBe("@medusajs/medusa/file-local")
+
+    const config = loadConfig({ DATABASE_URL, CLOUDINARY_URL: "cloudinary://key:secret@shop", UPLOAD_MAX_BYTES: "2097152" })
+    const file = modules(config).find((m: any) => m.resolve === "@medusajs/medusa/file")
+    expect(file.options.providers).toEqual([
+      {
+        resolve: "@sweetshop/file-cloudinary/providers/cloudinary",
+        id: "cloudinary",
+        options: { cloud_name: "shop", api_key: "key", api_secret: "secret", folder: "sweetshop/products", max_upload_bytes: 2097152 },
+      },
+    ])
+  })
+
   it("serves no admin from a worker", () => {
     const config = loadConfig({ DATABASE_URL, MEDUSA_WORKER_MODE: "worker" })
     expect(config.projectConfig.workerMode).toBe("worker")

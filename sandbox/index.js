@@ -1,0 +1,3 @@
+module.exports = {
+  startFakeCloudinary: require("./cloudinary/fake-cloudinary").startFakeCloudinary,
+}

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startFakeCloudinary } from "@sweetshop/sandbox"
+import { FakeCloudinary, startFakeCloudinary } from "@sweetshop/sandbox"
 import { adminHeaders, seedShop, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -8,7 +8,7 @@ jest.setTimeout(240_000)
  * Product images on Cloudinary: the official SDK inside the shop talks to the
  * fake Cloudinary in sandbox/ over HTTP, the way it talks to the real one.
  */
-type Fake = Awaited<ReturnType<typeof startFakeCloudinary>>
+type Fake = FakeCloudinary
 let fake: Fake
 
 // Before the app boots, so medusa-config.ts picks the Cloudinary provider.
@@ -33,7 +33,7 @@ const PNG = Buffer.from(
 
 function form(files: { name: string; bytes: Buffer; type?: string }[]) {
   const data = new FormData()
-  for (const file of files) data.append("files", new Blob([file.bytes], { type: file.type ?? "image/png" }), file.name)
+  for (const file of files) data.append("files", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "image/png" }), file.name)
   return data
 }
 

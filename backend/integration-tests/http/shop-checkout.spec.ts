@@ -140,7 +140,7 @@ medusaIntegrationTestRunner({
       const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex")
       const upload = (name: string, bytes: Buffer) => {
         const form = new FormData()
-        form.append("files", new Blob([bytes], { type: "image/png" }), name)
+        form.append("files", new Blob([new Uint8Array(bytes)], { type: "image/png" }), name)
         return api.post("/admin/uploads", form, admin).catch((e: any) => e.response)
       }
 

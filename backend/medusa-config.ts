@@ -25,6 +25,31 @@ const fileProvider = env.CLOUDINARY_URL
       options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static` },
     }
 
+/** Online payments: Razorpay when its keys are set; cash on delivery (Medusa's manual provider) always. */
+const paymentModule = env.RAZORPAY_KEY_ID
+  ? [
+      {
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [
+            {
+              resolve: "@sweetshop/payment-razorpay/providers/razorpay",
+              id: "razorpay",
+              options: {
+                key_id: env.RAZORPAY_KEY_ID,
+                key_secret: env.RAZORPAY_KEY_SECRET,
+                webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
+                auto_capture: env.RAZORPAY_AUTO_CAPTURE,
+                api_base_url: env.RAZORPAY_API_BASE_URL,
+                timeout_ms: env.RAZORPAY_TIMEOUT_MS,
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 /** Modules that let several server and worker processes share one shop. */
 function redisModules(redisUrl: string) {
   return [
@@ -76,6 +101,8 @@ module.exports = defineConfig({
     ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
+    // Razorpay's checkout-response route (the provider itself is in the payment module below).
+    { resolve: "@sweetshop/payment-razorpay", options: {} },
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
@@ -86,6 +113,7 @@ module.exports = defineConfig({
         providers: [fileProvider],
       },
     },
+    ...paymentModule,
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
   ],
 })

@@ -26,3 +26,41 @@ export function startFakeCloudinary(options?: {
   apiKey?: string
   apiSecret?: string
 }): Promise<FakeCloudinary>
+
+export type FakeRazorpayPayment = {
+  id: string
+  order_id: string
+  amount: number
+  currency: string
+  status: "created" | "authorized" | "captured" | "refunded" | "failed"
+  amount_refunded: number
+  notes: Record<string, string>
+}
+
+export type FakeRazorpay = {
+  url: string
+  keyId: string
+  keySecret: string
+  webhookSecret: string
+  orders: Map<string, { id: string; amount: number; amount_paid: number; status: string; receipt?: string; notes: Record<string, string> }>
+  payments: Map<string, FakeRazorpayPayment>
+  providerOptions: { key_id: string; key_secret: string; webhook_secret: string; api_base_url: string }
+  pay(
+    orderId: string,
+    options?: { status?: "authorized" | "captured" | "failed"; amount?: number }
+  ): Promise<{
+    payment: FakeRazorpayPayment
+    checkout_response: { razorpay_payment_id: string; razorpay_order_id: string; razorpay_signature: string }
+  }>
+  webhook(event: string, payment: FakeRazorpayPayment, options?: { eventId?: string }): { body: string; headers: Record<string, string> }
+  /** The next `count` API calls answer 500, or never answer ("hang"). */
+  failNext(count?: number, mode?: "500" | "hang"): void
+  close(): Promise<void>
+}
+
+export function startFakeRazorpay(options?: {
+  port?: number
+  keyId?: string
+  keySecret?: string
+  webhookSecret?: string
+}): Promise<FakeRazorpay>

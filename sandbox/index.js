@@ -1,3 +1,4 @@
 module.exports = {
+  startFakeRazorpay: require("./razorpay/fake-razorpay").startFakeRazorpay,
   startFakeCloudinary: require("./cloudinary/fake-cloudinary").startFakeCloudinary,
 }

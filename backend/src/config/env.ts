@@ -65,6 +65,17 @@ const schema = z.object({
   DISABLE_ADMIN: booleanFlag.default("false"),
   UPLOAD_DIR: z.string().min(1).optional(),
   GRAM_POOL_CHECKS: booleanFlag.default("true"),
+  RAZORPAY_KEY_ID: z.string().regex(/^rzp_(test|live)_\w+$/, { message: "must be a Razorpay key id like rzp_test_… or rzp_live_…" }).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(8, "must be the key secret from the Razorpay dashboard").optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(8, "must be the webhook secret set in the Razorpay dashboard").optional(),
+  RAZORPAY_API_BASE_URL: urlWithProtocols(["http:", "https:"], "http://127.0.0.1:9410").optional(),
+  RAZORPAY_AUTO_CAPTURE: booleanFlag.default("false"),
+  RAZORPAY_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(120000).default(15000),
+  COD_MAX_ORDER_RUPEES: z.coerce
+    .number({ invalid_type_error: "must be an amount in rupees" })
+    .int("must be a whole number of rupees")
+    .min(0, "must be 0 or more")
+    .default(5000),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
@@ -120,6 +131,12 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
   }
 
   const env = parsed.data
+  const razorpayKeys = ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"] as const
+  const razorpaySet = razorpayKeys.filter((k) => env[k])
+  if (razorpaySet.length && razorpaySet.length < razorpayKeys.length) {
+    const missing = razorpayKeys.find((k) => !env[k])!
+    throw new ShopConfigError(missing, `${missing} is not set: Razorpay needs RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET together.`)
+  }
   const production = env.NODE_ENV === "production"
   for (const secret of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
     if (production && !env[secret]) {

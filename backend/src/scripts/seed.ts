@@ -66,7 +66,10 @@ export default async function seedSweetShop({ container }: ExecArgs) {
           countries: ["in"],
           automatic_taxes: true,
           is_tax_inclusive: true,
-          payment_providers: [SHOP.cashOnDeliveryProviderId],
+          // Razorpay joins cash on delivery when its keys are configured.
+          payment_providers: process.env.RAZORPAY_KEY_ID
+            ? [SHOP.cashOnDeliveryProviderId, SHOP.razorpayProviderId]
+            : [SHOP.cashOnDeliveryProviderId],
         },
       ],
     },

@@ -7,6 +7,7 @@ export const SHOP = {
   publishableKeyTitle: "Sweet Shop Storefront",
   /** Medusa's built-in manual payment provider, shown to shoppers as cash on delivery. */
   cashOnDeliveryProviderId: "pp_system_default",
+  razorpayProviderId: "pp_razorpay_razorpay",
   fulfillmentProviderId: "manual_manual",
   /** GST on sweets and namkeen; prices already include it. */
   gstPercent: 5,

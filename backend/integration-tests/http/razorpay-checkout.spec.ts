@@ -167,5 +167,57 @@ medusaIntegrationTestRunner({
       expect(rows[0].status).toBe("pending")
       expect(await orderCount()).toBe(0)
     })
+
+    const deliver = (delivery: { body: string; headers: Record<string, string> }) =>
+      api.post("/hooks/payment/razorpay_razorpay", delivery.body, { headers: delivery.headers, transformRequest: [(d: any) => d] })
+
+    async function waitForOrders(expected: number) {
+      for (let i = 0; i < 40 && (await orderCount()) < expected; i++) await new Promise((r) => setTimeout(r, 250))
+      return orderCount()
+    }
+
+    it("makes the order from the webhook when the shopper closed the tab before the browser came back", async () => {
+      const { cartId, collectionId } = await cartReadyToPay()
+      const session = razorpaySession(await startRazorpay(collectionId))
+      const { payment } = await fake.pay(session.data.razorpay_order_id, { status: "captured" })
+
+      const response = await deliver(fake.webhook("payment.captured", payment))
+      expect(response.status).toBe(200)
+      expect(await waitForOrders(1)).toBe(1)
+      const { rows } = await dbConnection.raw(`select completed_at from cart where id = ?`, [cartId])
+      expect(rows[0].completed_at).not.toBeNull()
+    })
+
+    it("acts once on the same webhook delivered five times", async () => {
+      const { collectionId } = await cartReadyToPay()
+      const session = razorpaySession(await startRazorpay(collectionId))
+      const { payment } = await fake.pay(session.data.razorpay_order_id, { status: "captured" })
+      const delivery = fake.webhook("payment.captured", payment, { eventId: "evt_same" })
+
+      for (let i = 0; i < 5; i++) expect((await deliver(delivery)).status).toBe(200)
+      expect(await waitForOrders(1)).toBe(1)
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(await orderCount()).toBe(1)
+      const { rows } = await dbConnection.raw(
+        `select count(*)::int as n from payment p join capture c on c.payment_id = p.id where p.payment_session_id = ? and c.deleted_at is null`,
+        [session.id]
+      )
+      expect(rows[0].n).toBe(1)
+    })
+
+    it("ends with one order when the webhook arrives before the browser's callback", async () => {
+      const { cartId, collectionId } = await cartReadyToPay()
+      const session = razorpaySession(await startRazorpay(collectionId))
+      const { payment, checkout_response } = await fake.pay(session.data.razorpay_order_id, { status: "captured" })
+      await deliver(fake.webhook("payment.captured", payment))
+      expect(await waitForOrders(1)).toBe(1)
+
+      // The browser comes back late with the same payment.
+      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders).catch((e: any) => e.response)
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      expect(completed.data.type).toBe("order")
+      expect(await orderCount()).toBe(1)
+    })
   },
 })

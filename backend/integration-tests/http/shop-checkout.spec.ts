@@ -106,6 +106,24 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("refuses cash on delivery above the cap with a clear message, and keeps the cart", async () => {
+      const hamper = await shopper.variant("diwali-hamper", "1 piece")
+      const cartId = await shopper.createCart([{ variant_id: hamper.id, quantity: 3 }])
+      await api.post(`/store/carts/${cartId}`, { email: "big@example.in", shipping_address: { country_code: "in", postal_code: "110024" } }, storeHeaders)
+      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+      const refused = await api
+        .post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: SHOP.cashOnDeliveryProviderId }, storeHeaders)
+        .catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe(
+        "Cash on delivery is available for orders up to ₹5,000; this order is ₹6,600. Please pay online."
+      )
+      const { data } = await api.get(`/store/carts/${cartId}`, storeHeaders)
+      expect(data.cart.items[0].quantity).toBe(3)
+    })
+
     it("delivers free from the threshold, and store pickup costs nothing", async () => {
       const kaju1kg = await shopper.variant("kaju-katli", "1 kg")
       const cartId = await shopper.createCart([{ variant_id: kaju1kg.id, quantity: 1 }])

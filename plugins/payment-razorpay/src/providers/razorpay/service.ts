@@ -145,12 +145,25 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const session = data as RazorpaySessionData
     if (!session?.razorpay_payment_id) {
-      return { status: PaymentSessionStatus.REQUIRES_MORE, data: session }
+      // No word from the browser (a webhook or the reconciliation job asks):
+      // ask Razorpay which payment, if any, was made for the server's own order.
+      const paid = await this.paymentForOrder(session)
+      if (!paid) return { status: PaymentSessionStatus.REQUIRES_MORE, data: session }
+      return this.confirmPayment(session, paid.id)
     }
     if (!checkoutSignatureValid(this.config.key_secret, session.razorpay_order_id, session.razorpay_payment_id, session.razorpay_signature)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The payment could not be verified. No money was taken for this order; please pay again.")
     }
     return this.confirmPayment(session, session.razorpay_payment_id)
+  }
+
+  /** The captured (or else authorised) payment Razorpay holds for the session's order, if any. */
+  private async paymentForOrder(session: RazorpaySessionData): Promise<RazorpayPayment | undefined> {
+    if (!session?.razorpay_order_id) return undefined
+    const { items } = (await this.call("order lookup", () =>
+      this.client.orders.fetchPayments(session.razorpay_order_id)
+    )) as unknown as { items: RazorpayPayment[] }
+    return (items ?? []).find((p) => p.status === "captured") ?? (items ?? []).find((p) => p.status === "authorized")
   }
 
   /** Asks Razorpay about the payment and accepts it only for this order, amount and currency. */

@@ -1,0 +1,35 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { readShopEnv } from "../config/env"
+
+/** Medusa's manual provider, offered to shoppers as cash on delivery. */
+export const CASH_ON_DELIVERY_PROVIDER_ID = "pp_system_default"
+
+export function formatRupees(rupees: number): string {
+  return `₹${new Intl.NumberFormat("en-IN", { maximumFractionDigits: 2 }).format(rupees)}`
+}
+
+/** The sentence a shopper sees above the cap, or null when cash on delivery is fine. */
+export function cashOnDeliveryRefusal(orderRupees: number, capRupees: number): string | null {
+  if (orderRupees <= capRupees) return null
+  return `Cash on delivery is available for orders up to ${formatRupees(capRupees)}; this order is ${formatRupees(orderRupees)}. Please pay online.`
+}
+
+/**
+ * On POST /store/payment-collections/:id/payment-sessions: a cash-on-delivery
+ * session is refused above COD_MAX_ORDER_RUPEES, before anything is created.
+ */
+export async function limitCashOnDelivery(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const body = (req.body ?? {}) as { provider_id?: string }
+  if (body.provider_id !== CASH_ON_DELIVERY_PROVIDER_ID) return next()
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "amount"], filters: { id: req.params.id } })
+    const amount = Number(data[0]?.amount ?? 0)
+    const refusal = cashOnDeliveryRefusal(amount, readShopEnv(process.env).COD_MAX_ORDER_RUPEES)
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    next()
+  } catch (error) {
+    next(error)
+  }
+}

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, startFakeRazorpay } from "@sweetshop/sandbox"
+import { reconcileRazorpaySessions } from "@sweetshop/payment-razorpay/lib/reconcile"
 import { DELHI_ADDRESS, adminHeaders, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -217,6 +218,28 @@ medusaIntegrationTestRunner({
       const completed = await shopper.complete(cartId)
       expect(completed.status).toBe(200)
       expect(completed.data.type).toBe("order")
+      expect(await orderCount()).toBe(1)
+    })
+
+    it("completes a paid cart whose browser and webhook never came, and leaves unpaid ones alone", async () => {
+      const paid = await cartReadyToPay()
+      const paidSession = razorpaySession(await startRazorpay(paid.collectionId))
+      await fake.pay(paidSession.data.razorpay_order_id, { status: "captured" })
+      const unpaid = await cartReadyToPay()
+      await startRazorpay(unpaid.collectionId)
+
+      const report = await reconcileRazorpaySessions(getContainer(), { olderThanMs: 0 })
+      expect(report.checked).toBe(2)
+      expect(report.completed).toHaveLength(1)
+      expect(await orderCount()).toBe(1)
+      const { rows } = await dbConnection.raw(`select id, completed_at from cart where id in (?, ?)`, [paid.cartId, unpaid.cartId])
+      const completedAt = Object.fromEntries(rows.map((r: any) => [r.id, r.completed_at]))
+      expect(completedAt[paid.cartId]).not.toBeNull()
+      expect(completedAt[unpaid.cartId]).toBeNull()
+
+      // A day later the unpaid session is released.
+      const later = await reconcileRazorpaySessions(getContainer(), { olderThanMs: 0, now: Date.now() + 25 * 60 * 60_000 })
+      expect(later.released).toHaveLength(1)
       expect(await orderCount()).toBe(1)
     })
   },

@@ -240,7 +240,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `                   curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${backendUrl}/store/products`,
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
-    `  Payments         cash on delivery (test mode: no payment gateway configured)`,
+    `  Payments         ${process.env.RAZORPAY_KEY_ID ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "test mode"})` : "cash on delivery only (set RAZORPAY_* to offer online payment)"}`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,

@@ -102,11 +102,13 @@ module.exports = defineConfig({
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     // Razorpay's checkout-response route (the provider itself is in the payment module below).
-    { resolve: "@sweetshop/payment-razorpay", options: {} },
+    { resolve: "@sweetshop/payment-razorpay", options: { webhook_secret: env.RAZORPAY_WEBHOOK_SECRET } },
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
     { resolve: "@sweetshop/gram-inventory/modules/gram-pool" },
+    // Razorpay webhook event ids already taken in (each event acts once).
+    { resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks" },
     {
       resolve: "@medusajs/medusa/file",
       options: {

@@ -8,6 +8,7 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
+import { createRequire } from "node:module"
 import {
   answers,
   describeConnectionError,
@@ -54,6 +55,7 @@ async function main() {
   ensureLocalSecrets()
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
+  await startPaymentSandbox()
   await preparePostgres()
   await buildIfChanged()
   const appDir = DEV ? BACKEND : BUILD
@@ -84,6 +86,29 @@ async function main() {
 
   await waitForHealth(backendUrl)
   printBanner({ backendUrl, publishableKey, seconds: (Date.now() - startedAt) / 1000 })
+}
+
+/**
+ * Without Razorpay keys the shop runs against the fake Razorpay from sandbox/
+ * (test mode: no real money), so online payment can be tried end to end.
+ * SANDBOX=false turns this off (cash on delivery only).
+ */
+let razorpaySandboxUrl = null
+async function startPaymentSandbox() {
+  if (process.env.RAZORPAY_KEY_ID || process.env.SANDBOX === "false") return
+  const require = createRequire(import.meta.url)
+  const { startFakeRazorpay } = require(path.join(ROOT, "sandbox"))
+  const port = Number(process.env.SANDBOX_RAZORPAY_PORT || 9410)
+  const fake = await startFakeRazorpay({ port }).catch(() => startFakeRazorpay({ port: 0 }))
+  cleanups.push(() => fake.close())
+  Object.assign(process.env, {
+    RAZORPAY_KEY_ID: fake.keyId,
+    RAZORPAY_KEY_SECRET: fake.keySecret,
+    RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
+    RAZORPAY_API_BASE_URL: fake.url,
+  })
+  razorpaySandboxUrl = fake.url
+  say(`No Razorpay keys: online payments go to the fake Razorpay at ${fake.url} (TEST MODE, no real money).`)
 }
 
 /**
@@ -240,7 +265,13 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `                   curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${backendUrl}/store/products`,
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
-    `  Payments         ${process.env.RAZORPAY_KEY_ID ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "test mode"})` : "cash on delivery only (set RAZORPAY_* to offer online payment)"}`,
+    `  Payments         ${
+      razorpaySandboxUrl
+        ? `cash on delivery and Razorpay in TEST MODE (fake Razorpay at ${razorpaySandboxUrl}; no real money)`
+        : process.env.RAZORPAY_KEY_ID
+          ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "Razorpay test keys"})`
+          : "cash on delivery only"
+    }`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,

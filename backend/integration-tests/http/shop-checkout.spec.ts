@@ -124,6 +124,27 @@ medusaIntegrationTestRunner({
       expect(data.cart.items[0].quantity).toBe(3)
     })
 
+    it("stores the phone as +91… however the shopper typed it, and refuses numbers that are not Indian mobiles", async () => {
+      const box250 = await shopper.variant("kaju-katli", "250 g")
+      const cartId = await shopper.createCart([{ variant_id: box250.id, quantity: 1 }])
+      const address = { first_name: "Ravi", address_1: "1 MG Road", city: "Bengaluru", postal_code: "560001", country_code: "in" }
+      for (const typed of ["098765 43210", "+91-98765-43210", "98765 43210"]) {
+        const { data } = await api.post(`/store/carts/${cartId}`, { shipping_address: { ...address, phone: typed } }, storeHeaders)
+        expect(data.cart.shipping_address.phone).toBe("+919876543210")
+      }
+      for (const typed of ["12345", "+1 415 555 0100", "011 2345 6789"]) {
+        const refused = await api
+          .post(`/store/carts/${cartId}`, { shipping_address: { ...address, phone: typed } }, storeHeaders)
+          .catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe(
+          "Please give a 10-digit Indian mobile number, for example 98765 43210, so we can send you order updates."
+        )
+      }
+      const { data } = await api.get(`/store/carts/${cartId}`, storeHeaders)
+      expect(data.cart.shipping_address.phone).toBe("+919876543210")
+    })
+
     it("delivers free from the threshold, and store pickup costs nothing", async () => {
       const kaju1kg = await shopper.variant("kaju-katli", "1 kg")
       const cartId = await shopper.createCart([{ variant_id: kaju1kg.id, quantity: 1 }])

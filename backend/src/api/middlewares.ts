@@ -1,8 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { limitCashOnDelivery } from "../lib/cash-on-delivery"
+import { normalizeCheckoutPhones } from "../lib/checkout-phone"
 
 export default defineMiddlewares({
   routes: [
+    { method: ["POST"], matcher: "/store/carts", middlewares: [normalizeCheckoutPhones] },
+    { method: ["POST"], matcher: "/store/carts/:id", middlewares: [normalizeCheckoutPhones] },
     { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [limitCashOnDelivery] },
   ],
 })

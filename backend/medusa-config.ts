@@ -50,6 +50,31 @@ const paymentModule = env.RAZORPAY_KEY_ID
     ]
   : []
 
+/** Order messages: SMS through Twilio when its keys are set. */
+const notificationModule = env.TWILIO_ACCOUNT_SID
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [
+            {
+              resolve: "@sweetshop/notifications/providers/sms",
+              id: "twilio-sms",
+              options: {
+                channels: ["sms"],
+                account_sid: env.TWILIO_ACCOUNT_SID,
+                auth_token: env.TWILIO_AUTH_TOKEN,
+                from: env.TWILIO_SMS_FROM,
+                api_base_url: env.TWILIO_API_BASE_URL,
+                timeout_ms: env.TWILIO_TIMEOUT_MS,
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 /** Modules that let several server and worker processes share one shop. */
 function redisModules(redisUrl: string) {
   return [
@@ -103,6 +128,8 @@ module.exports = defineConfig({
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     // Razorpay's checkout-response route (the provider itself is in the payment module below).
     { resolve: "@sweetshop/payment-razorpay", options: { webhook_secret: env.RAZORPAY_WEBHOOK_SECRET } },
+    // Order messages (subscribers and the retry job; the SMS provider is in the notification module below).
+    { resolve: "@sweetshop/notifications", options: {} },
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
@@ -116,6 +143,7 @@ module.exports = defineConfig({
       },
     },
     ...paymentModule,
+    ...notificationModule,
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
   ],
 })

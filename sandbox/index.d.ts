@@ -64,3 +64,15 @@ export function startFakeRazorpay(options?: {
   keySecret?: string
   webhookSecret?: string
 }): Promise<FakeRazorpay>
+
+export type FakeTwilio = {
+  url: string
+  accountSid: string
+  authToken: string
+  messages: { sid: string; to: string; from: string | null; body: string | null; status: string }[]
+  /** The next `count` requests answer 500, or never answer ("hang"). */
+  failNext(count?: number, mode?: "500" | "hang"): void
+  close(): Promise<void>
+}
+
+export function startFakeTwilio(options?: { port?: number; accountSid?: string; authToken?: string }): Promise<FakeTwilio>

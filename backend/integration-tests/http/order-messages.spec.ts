@@ -54,7 +54,7 @@ medusaIntegrationTestRunner({
       return { order: completed.data.order }
     }
 
-    async function waitFor(check: () => boolean | Promise<boolean>, ms = 8000) {
+    async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000) {
       const until = Date.now() + ms
       while (Date.now() < until) {
         if (await check()) return true

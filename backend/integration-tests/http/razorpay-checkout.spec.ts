@@ -174,7 +174,8 @@ medusaIntegrationTestRunner({
       api.post("/hooks/payment/razorpay_razorpay", delivery.body, { headers: delivery.headers, transformRequest: [(d: any) => d] })
 
     async function waitForOrders(expected: number) {
-      for (let i = 0; i < 40 && (await orderCount()) < expected; i++) await new Promise((r) => setTimeout(r, 250))
+      // Medusa processes webhooks a few seconds after answering them; wait up to 30 s.
+      for (let i = 0; i < 120 && (await orderCount()) < expected; i++) await new Promise((r) => setTimeout(r, 250))
       return orderCount()
     }
 

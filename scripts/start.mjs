@@ -55,8 +55,7 @@ async function main() {
   ensureLocalSecrets()
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
-  await startPaymentSandbox()
-  await startSmsSandbox()
+  await startSandboxes()
   await preparePostgres()
   await buildIfChanged()
   const appDir = DEV ? BACKEND : BUILD
@@ -90,45 +89,56 @@ async function main() {
 }
 
 /**
- * Without Razorpay keys the shop runs against the fake Razorpay from sandbox/
- * (test mode: no real money), so online payment can be tried end to end.
- * SANDBOX=false turns this off (cash on delivery only).
+ * Without gateway keys the shop runs against the fakes in sandbox/ (TEST MODE:
+ * no real money moves, no message reaches a phone), so every flow can be tried
+ * end to end. SANDBOX=false turns this off (cash on delivery only, no SMS).
  */
-let razorpaySandboxUrl = null
-async function startPaymentSandbox() {
-  if (process.env.RAZORPAY_KEY_ID || process.env.SANDBOX === "false") return
-  const require = createRequire(import.meta.url)
-  const { startFakeRazorpay } = require(path.join(ROOT, "sandbox"))
-  const port = Number(process.env.SANDBOX_RAZORPAY_PORT || 9410)
-  const fake = await startFakeRazorpay({ port }).catch(() => startFakeRazorpay({ port: 0 }))
-  cleanups.push(() => fake.close())
-  Object.assign(process.env, {
-    RAZORPAY_KEY_ID: fake.keyId,
-    RAZORPAY_KEY_SECRET: fake.keySecret,
-    RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
-    RAZORPAY_API_BASE_URL: fake.url,
-  })
-  razorpaySandboxUrl = fake.url
-  say(`No Razorpay keys: online payments go to the fake Razorpay at ${fake.url} (TEST MODE, no real money).`)
-}
+const SANDBOXES = [
+  {
+    name: "Razorpay",
+    keyVariable: "RAZORPAY_KEY_ID",
+    start: "startFakeRazorpay",
+    portVariable: "SANDBOX_RAZORPAY_PORT",
+    defaultPort: 9410,
+    env: (fake) => ({
+      RAZORPAY_KEY_ID: fake.keyId,
+      RAZORPAY_KEY_SECRET: fake.keySecret,
+      RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
+      RAZORPAY_API_BASE_URL: fake.url,
+    }),
+    says: "online payments go to the fake Razorpay",
+  },
+  {
+    name: "Twilio",
+    keyVariable: "TWILIO_ACCOUNT_SID",
+    start: "startFakeTwilio",
+    portVariable: "SANDBOX_TWILIO_PORT",
+    defaultPort: 9420,
+    env: (fake) => ({
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_SMS_FROM: "+15005550006",
+      TWILIO_API_BASE_URL: fake.url,
+    }),
+    says: "order SMS go to the fake Twilio",
+  },
+]
+/** Name → URL of each fake started, for the banner. */
+const sandboxUrls = {}
 
-/** Without Twilio keys, order SMS go to the fake Twilio from sandbox/ (TEST MODE: nothing reaches a phone). */
-let twilioSandboxUrl = null
-async function startSmsSandbox() {
-  if (process.env.TWILIO_ACCOUNT_SID || process.env.SANDBOX === "false") return
+async function startSandboxes() {
+  if (process.env.SANDBOX === "false") return
   const require = createRequire(import.meta.url)
-  const { startFakeTwilio } = require(path.join(ROOT, "sandbox"))
-  const port = Number(process.env.SANDBOX_TWILIO_PORT || 9420)
-  const fake = await startFakeTwilio({ port }).catch(() => startFakeTwilio({ port: 0 }))
-  cleanups.push(() => fake.close())
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: fake.accountSid,
-    TWILIO_AUTH_TOKEN: fake.authToken,
-    TWILIO_SMS_FROM: "+15005550006",
-    TWILIO_API_BASE_URL: fake.url,
-  })
-  twilioSandboxUrl = fake.url
-  say(`No Twilio keys: order SMS go to the fake Twilio at ${fake.url} (TEST MODE, nothing reaches a phone).`)
+  const fakes = require(path.join(ROOT, "sandbox"))
+  for (const sandbox of SANDBOXES) {
+    if (process.env[sandbox.keyVariable]) continue
+    const port = Number(process.env[sandbox.portVariable] || sandbox.defaultPort)
+    const fake = await fakes[sandbox.start]({ port }).catch(() => fakes[sandbox.start]({ port: 0 }))
+    cleanups.push(() => fake.close())
+    Object.assign(process.env, sandbox.env(fake))
+    sandboxUrls[sandbox.name] = fake.url
+    say(`No ${sandbox.name} keys: ${sandbox.says} at ${fake.url} (TEST MODE).`)
+  }
 }
 
 /**
@@ -286,13 +296,13 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
     `  Payments         ${
-      razorpaySandboxUrl
-        ? `cash on delivery and Razorpay in TEST MODE (fake Razorpay at ${razorpaySandboxUrl}; no real money)`
+      sandboxUrls.Razorpay
+        ? `cash on delivery and Razorpay in TEST MODE (fake Razorpay at ${sandboxUrls.Razorpay}; no real money)`
         : process.env.RAZORPAY_KEY_ID
           ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "Razorpay test keys"})`
           : "cash on delivery only"
     }`,
-    `  SMS              ${twilioSandboxUrl ? `TEST MODE (fake Twilio at ${twilioSandboxUrl})` : process.env.TWILIO_ACCOUNT_SID ? "Twilio" : "off"}`,
+    `  SMS              ${sandboxUrls.Twilio ? `TEST MODE (fake Twilio at ${sandboxUrls.Twilio})` : process.env.TWILIO_ACCOUNT_SID ? "Twilio" : "off"}`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,

@@ -93,3 +93,20 @@ export async function adminHeaders(api: AxiosInstance) {
   })
   return { headers: { authorization: `Bearer ${data.token}` } }
 }
+
+/**
+ * Starts a fake outside service and puts its settings in the environment
+ * before the app boots (medusa-config.ts reads the environment when it loads),
+ * then removes both after the suite. Call it before medusaIntegrationTestRunner.
+ */
+export function useFakeBeforeBoot(start: () => Promise<{ fake: { close(): Promise<void> }; env: Record<string, string> }>) {
+  let started: Awaited<ReturnType<typeof start>> | undefined
+  beforeAll(async () => {
+    started = await start()
+    Object.assign(process.env, started.env)
+  })
+  afterAll(async () => {
+    for (const key of Object.keys(started?.env ?? {})) delete process.env[key]
+    await started?.fake.close()
+  })
+}

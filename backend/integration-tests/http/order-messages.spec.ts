@@ -3,27 +3,25 @@ import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
 import { retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
-import { seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
 /** Order messages by SMS: the official Twilio SDK inside the shop talks to the fake Twilio in sandbox/. */
 let fake: FakeTwilio
 
-beforeAll(async () => {
+useFakeBeforeBoot(async () => {
   fake = await startFakeTwilio()
-  Object.assign(process.env, {
-    TWILIO_ACCOUNT_SID: fake.accountSid,
-    TWILIO_AUTH_TOKEN: fake.authToken,
-    TWILIO_SMS_FROM: "+15005550006",
-    TWILIO_API_BASE_URL: fake.url,
-    TWILIO_TIMEOUT_MS: "1500",
-  })
-})
-
-afterAll(async () => {
-  for (const key of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_FROM", "TWILIO_API_BASE_URL", "TWILIO_TIMEOUT_MS"]) delete process.env[key]
-  await fake?.close()
+  return {
+    fake,
+    env: {
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_SMS_FROM: "+15005550006",
+      TWILIO_API_BASE_URL: fake.url,
+      TWILIO_TIMEOUT_MS: "1500",
+    },
+  }
 })
 
 medusaIntegrationTestRunner({

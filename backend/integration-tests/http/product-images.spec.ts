@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeCloudinary, startFakeCloudinary } from "@sweetshop/sandbox"
-import { adminHeaders, seedShop, shopperFor } from "../helpers/shopper"
+import { adminHeaders, seedShop, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -12,17 +12,16 @@ type Fake = FakeCloudinary
 let fake: Fake
 
 // Before the app boots, so medusa-config.ts picks the Cloudinary provider.
-beforeAll(async () => {
+useFakeBeforeBoot(async () => {
   fake = await startFakeCloudinary()
   const query = `upload_prefix=${encodeURIComponent(fake.url)}&delivery_base_url=${encodeURIComponent(fake.url)}`
-  process.env.CLOUDINARY_URL = `cloudinary://${fake.apiKey}:${fake.apiSecret}@${fake.cloudName}?${query}`
-  process.env.UPLOAD_MAX_BYTES = String(1024 * 1024)
-})
-
-afterAll(async () => {
-  delete process.env.CLOUDINARY_URL
-  delete process.env.UPLOAD_MAX_BYTES
-  await fake?.close()
+  return {
+    fake,
+    env: {
+      CLOUDINARY_URL: `cloudinary://${fake.apiKey}:${fake.apiSecret}@${fake.cloudName}?${query}`,
+      UPLOAD_MAX_BYTES: String(1024 * 1024),
+    },
+  }
 })
 
 // A real 1 × 1 PNG.

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, startFakeRazorpay } from "@sweetshop/sandbox"
 // The job's logic, from the plugin's source (its build ships no type declarations).
 import { reconcileRazorpaySessions } from "../../../plugins/payment-razorpay/src/lib/reconcile"
-import { DELHI_ADDRESS, adminHeaders, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { DELHI_ADDRESS, adminHeaders, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -13,22 +13,18 @@ jest.setTimeout(240_000)
  */
 let fake: FakeRazorpay
 
-beforeAll(async () => {
+useFakeBeforeBoot(async () => {
   fake = await startFakeRazorpay()
-  Object.assign(process.env, {
-    RAZORPAY_KEY_ID: fake.keyId,
-    RAZORPAY_KEY_SECRET: fake.keySecret,
-    RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
-    RAZORPAY_API_BASE_URL: fake.url,
-    RAZORPAY_TIMEOUT_MS: "1500",
-  })
-})
-
-afterAll(async () => {
-  for (const key of ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET", "RAZORPAY_API_BASE_URL", "RAZORPAY_TIMEOUT_MS"]) {
-    delete process.env[key]
+  return {
+    fake,
+    env: {
+      RAZORPAY_KEY_ID: fake.keyId,
+      RAZORPAY_KEY_SECRET: fake.keySecret,
+      RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
+      RAZORPAY_API_BASE_URL: fake.url,
+      RAZORPAY_TIMEOUT_MS: "1500",
+    },
   }
-  await fake?.close()
 })
 
 medusaIntegrationTestRunner({

@@ -97,6 +97,7 @@ describe("docker-compose.yml", () => {
       POSTGRES_PASSWORD: "pg-password",
       JWT_SECRET: "j".repeat(32),
       COOKIE_SECRET: "c".repeat(32),
+      TRACKING_SECRET: "t".repeat(32),
       ADMIN_EMAIL: "owner@sweetshop.in",
       ADMIN_PASSWORD: "a-long-password",
     }
@@ -113,6 +114,7 @@ describe("docker-compose.yml", () => {
   it("refuses to start without the secrets it needs", () => {
     const environment = compose.services["backend-server"].environment as Record<string, string>
     expect(() => interpolate(environment.JWT_SECRET, {})).toThrow(/JWT_SECRET is required/)
+    expect(() => interpolate(environment.TRACKING_SECRET, {})).toThrow(/TRACKING_SECRET is required/)
     expect(() => interpolate(environment.DATABASE_URL, {})).toThrow(/POSTGRES_PASSWORD is required/)
   })
 

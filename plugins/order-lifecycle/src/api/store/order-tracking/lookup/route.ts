@@ -1,0 +1,25 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { checked, lookupSchema } from "../../../../lib/inputs"
+import { enforceLimits, LIMITS, lookUpOrder, NOT_FOUND } from "../../../../lib/shopper-tracking"
+import { clientOf, withinLimits } from "../limits"
+
+/**
+ * POST /store/order-tracking/lookup { order_number, phone }
+ * One order by its number and the phone it was placed with. A wrong pair and
+ * an unknown order get the same 404 and the same sentence.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const input = checked(lookupSchema, req.body)
+  await withinLimits(res, async () => {
+    await enforceLimits(req.scope, [
+      [`lookup:${clientOf(req)}`, LIMITS.lookupPerClient],
+      [`lookup:phone:${input.phone}`, LIMITS.lookupPerPhone],
+    ])
+    const order = await lookUpOrder(req.scope, input.order_number, input.phone)
+    if (!order) {
+      res.status(404).json({ type: "not_found", message: NOT_FOUND })
+      return
+    }
+    res.json({ order })
+  })
+}

@@ -50,29 +50,45 @@ const paymentModule = env.RAZORPAY_KEY_ID
     ]
   : []
 
-/** Order messages: SMS through Twilio when its keys are set. */
-const notificationModule = env.TWILIO_ACCOUNT_SID
-  ? [
-      {
-        resolve: "@medusajs/medusa/notification",
-        options: {
-          providers: [
-            {
-              resolve: "@sweetshop/notifications/providers/sms",
-              id: "twilio-sms",
-              options: {
-                channels: ["sms"],
-                account_sid: env.TWILIO_ACCOUNT_SID,
-                auth_token: env.TWILIO_AUTH_TOKEN,
-                from: env.TWILIO_SMS_FROM,
-                api_base_url: env.TWILIO_API_BASE_URL,
-                timeout_ms: env.TWILIO_TIMEOUT_MS,
-              },
-            },
-          ],
+/** Order messages: SMS through Twilio and WhatsApp through Meta's Cloud API, each when its keys are set. */
+const notificationProviders = [
+  ...(env.TWILIO_ACCOUNT_SID
+    ? [
+        {
+          resolve: "@sweetshop/notifications/providers/sms",
+          id: "twilio-sms",
+          options: {
+            channels: ["sms"],
+            account_sid: env.TWILIO_ACCOUNT_SID,
+            auth_token: env.TWILIO_AUTH_TOKEN,
+            from: env.TWILIO_SMS_FROM,
+            api_base_url: env.TWILIO_API_BASE_URL,
+            timeout_ms: env.TWILIO_TIMEOUT_MS,
+            status_callback_url: env.TWILIO_STATUS_CALLBACK_URL,
+          },
         },
-      },
-    ]
+      ]
+    : []),
+  ...(env.WHATSAPP_ACCESS_TOKEN
+    ? [
+        {
+          resolve: "@sweetshop/notifications/providers/whatsapp",
+          id: "whatsapp-cloud",
+          options: {
+            channels: ["whatsapp"],
+            access_token: env.WHATSAPP_ACCESS_TOKEN,
+            phone_number_id: env.WHATSAPP_PHONE_NUMBER_ID,
+            graph_base_url: env.WHATSAPP_GRAPH_BASE_URL,
+            api_version: env.WHATSAPP_API_VERSION,
+            template_language: env.WHATSAPP_TEMPLATE_LANGUAGE,
+            timeout_ms: env.WHATSAPP_TIMEOUT_MS,
+          },
+        },
+      ]
+    : []),
+]
+const notificationModule = notificationProviders.length
+  ? [{ resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } }]
   : []
 
 /** Modules that let several server and worker processes share one shop. */
@@ -128,12 +144,25 @@ module.exports = defineConfig({
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     // Razorpay's checkout-response route (the provider itself is in the payment module below).
     { resolve: "@sweetshop/payment-razorpay", options: { webhook_secret: env.RAZORPAY_WEBHOOK_SECRET } },
-    // Order messages (subscribers and the retry job; the SMS provider is in the notification module below).
-    { resolve: "@sweetshop/notifications", options: {} },
+    // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).
+    {
+      resolve: "@sweetshop/notifications",
+      options: {
+        channels: notificationProviders.flatMap((p) => p.options.channels),
+        staff_phone: env.SHOP_STAFF_PHONE,
+        language: env.MESSAGE_LANGUAGE,
+        whatsapp_app_secret: env.WHATSAPP_APP_SECRET,
+        whatsapp_verify_token: env.WHATSAPP_VERIFY_TOKEN,
+        twilio_auth_token: env.TWILIO_AUTH_TOKEN,
+        twilio_status_callback_url: env.TWILIO_STATUS_CALLBACK_URL,
+      },
+    },
   ],
   modules: [
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
     { resolve: "@sweetshop/gram-inventory/modules/gram-pool" },
+    // Every try at sending an order message, and what the network reported about it.
+    { resolve: "@sweetshop/notifications/modules/notification-attempts" },
     // Razorpay webhook event ids already taken in (each event acts once).
     { resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks" },
     {

@@ -76,3 +76,43 @@ export type FakeTwilio = {
 }
 
 export function startFakeTwilio(options?: { port?: number; accountSid?: string; authToken?: string }): Promise<FakeTwilio>
+
+export type FakeGraphMessage = {
+  id: string
+  /** The recipient as WhatsApp ids write it: digits, no +. */
+  to: string
+  type: "template" | "text"
+  template?: { name: string; language: { code: string }; components?: { type: string; parameters?: { type: string; text?: string }[] }[] }
+  /** A text message's body, or a template's body parameters one per line. */
+  text: string
+  request: Record<string, any>
+  at: string
+}
+
+export type FakeGraph = {
+  url: string
+  accessToken: string
+  phoneNumberId: string
+  appSecret: string
+  verifyToken: string
+  messages: FakeGraphMessage[]
+  /** The next `count` sends answer 500, or never answer ("hang"). */
+  failNext(count?: number, mode?: "500" | "hang"): void
+  /** A webhook payload: a customer writes to the shop. */
+  inbound(options: { from: string; text: string; id?: string; name?: string }): Record<string, any>
+  /** A webhook payload: what became of a message the shop sent. */
+  status(options: { id: string; status: "sent" | "delivered" | "read" | "failed"; recipient?: string; errors?: any[] }): Record<string, any>
+  /** The raw body and headers Meta would send (pass another secret to forge the signature). */
+  signed(payload: Record<string, any>, options?: { secret?: string }): { body: string; headers: Record<string, string> }
+  deliver(webhookUrl: string, payload: Record<string, any>, options?: { secret?: string }): Promise<{ status: number; text: string }>
+  verify(webhookUrl: string, options?: { token?: string; challenge?: string }): Promise<{ status: number; text: string; challenge: string }>
+  close(): Promise<void>
+}
+
+export function startFakeGraph(options?: {
+  port?: number
+  accessToken?: string
+  phoneNumberId?: string
+  appSecret?: string
+  verifyToken?: string
+}): Promise<FakeGraph>

@@ -122,6 +122,21 @@ const SANDBOXES = [
     }),
     says: "order SMS go to the fake Twilio",
   },
+  {
+    name: "WhatsApp",
+    keyVariable: "WHATSAPP_ACCESS_TOKEN",
+    start: "startFakeGraph",
+    portVariable: "SANDBOX_WHATSAPP_PORT",
+    defaultPort: 9430,
+    env: (fake) => ({
+      WHATSAPP_ACCESS_TOKEN: fake.accessToken,
+      WHATSAPP_PHONE_NUMBER_ID: fake.phoneNumberId,
+      WHATSAPP_APP_SECRET: fake.appSecret,
+      WHATSAPP_VERIFY_TOKEN: fake.verifyToken,
+      WHATSAPP_GRAPH_BASE_URL: fake.url,
+    }),
+    says: "WhatsApp messages go to the fake WhatsApp Cloud API",
+  },
 ]
 /** Name → URL of each fake started, for the banner. */
 const sandboxUrls = {}
@@ -303,6 +318,13 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
           : "cash on delivery only"
     }`,
     `  SMS              ${sandboxUrls.Twilio ? `TEST MODE (fake Twilio at ${sandboxUrls.Twilio})` : process.env.TWILIO_ACCOUNT_SID ? "Twilio" : "off"}`,
+    `  WhatsApp         ${
+      sandboxUrls.WhatsApp
+        ? `TEST MODE (fake WhatsApp Cloud API at ${sandboxUrls.WhatsApp}; webhook ${backendUrl}/hooks/whatsapp)`
+        : process.env.WHATSAPP_ACCESS_TOKEN
+          ? `WhatsApp Cloud API (webhook ${backendUrl}/hooks/whatsapp)`
+          : "off"
+    }`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
-import { retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
+import { backoffMs, retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
 import { seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -67,8 +67,11 @@ medusaIntegrationTestRunner({
       await new Promise((r) => setTimeout(r, 500))
       expect(fake.messages).toHaveLength(1)
       expect(fake.messages[0].to).toBe("+919876543210")
-      expect(fake.messages[0].body).toBe(
-        `Sweet Shop: order #${order.display_id} placed. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces. Total ₹880.00 (cash on delivery).`
+      // Then the order's tracking link, when the order-lifecycle module gives one.
+      expect(fake.messages[0].body).toMatch(
+        new RegExp(
+          `^Sweet Shop: order #${order.display_id} placed\\. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces\\. Total ₹880\\.00 \\(cash on delivery\\)\\.( Track: https?://\\S+/track/\\S+)?$`
+        )
       )
       const [record] = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id } as any)
       expect(record).toMatchObject({ status: "success", channel: "sms", external_id: fake.messages[0].sid })
@@ -94,14 +97,18 @@ medusaIntegrationTestRunner({
         ).toBe(true)
         expect(fake.messages).toHaveLength(0)
 
+        // Too early: the retry job backs off after a failure.
         await retryFailedNotifications(getContainer())
+        expect(fake.messages).toHaveLength(0)
+
+        await retryFailedNotifications(getContainer(), { now: Date.now() + backoffMs(1) })
         expect(fake.messages).toHaveLength(1)
         expect(fake.messages[0].body).toContain(`order #${order.display_id} placed`)
         const [record] = await notifications.listNotifications({ resource_id: order.id } as any)
         expect(record.status).toBe("success")
 
         // Nothing left to retry: no second message.
-        await retryFailedNotifications(getContainer())
+        await retryFailedNotifications(getContainer(), { now: Date.now() + backoffMs(4) })
         expect(fake.messages).toHaveLength(1)
       }
     )

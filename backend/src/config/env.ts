@@ -84,6 +84,17 @@ const schema = z.object({
     .optional(),
   TWILIO_API_BASE_URL: urlWithProtocols(["http:", "https:"], "http://127.0.0.1:9420").optional(),
   TWILIO_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(60000).default(10000),
+  TWILIO_STATUS_CALLBACK_URL: urlWithProtocols(["http:", "https:"], "https://shop.example.in/hooks/twilio/status").optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(16, "must be a WhatsApp Cloud API access token (Meta app → WhatsApp → API setup)").optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{6,20}$/, { message: "must be the numeric Phone number ID from Meta's WhatsApp API setup" }).optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8, "must be the app secret from the Meta app's basic settings").optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, "must be at least 8 characters (you type the same token in Meta's webhook settings)").optional(),
+  WHATSAPP_GRAPH_BASE_URL: urlWithProtocols(["http:", "https:"], "https://graph.facebook.com").default("https://graph.facebook.com"),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, { message: "must be a Graph API version like v21.0" }).default("v21.0"),
+  WHATSAPP_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, { message: "must be a template language code like en, en_US or hi" }).default("en"),
+  WHATSAPP_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(60000).default(10000),
+  SHOP_STAFF_PHONE: z.string().regex(/^\+\d{8,15}$/, { message: "must be a phone number in international form like +919876543210" }).optional(),
+  MESSAGE_LANGUAGE: z.enum(["en", "hi"], { errorMap: () => ({ message: "must be en or hi" }) }).default("en"),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
@@ -150,6 +161,15 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
   if (twilioSet.length && twilioSet.length < twilioKeys.length) {
     const missing = twilioKeys.find((k) => !env[k])!
     throw new ShopConfigError(missing, `${missing} is not set: SMS needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM together.`)
+  }
+  const whatsappKeys = ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN"] as const
+  const whatsappSet = whatsappKeys.filter((k) => env[k])
+  if (whatsappSet.length && whatsappSet.length < whatsappKeys.length) {
+    const missing = whatsappKeys.find((k) => !env[k])!
+    throw new ShopConfigError(
+      missing,
+      `${missing} is not set: WhatsApp needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN together.`
+    )
   }
   const production = env.NODE_ENV === "production"
   for (const secret of ["JWT_SECRET", "COOKIE_SECRET"] as const) {

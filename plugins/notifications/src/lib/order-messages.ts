@@ -1,98 +1,268 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { orderPlacedText } from "./templates"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { deliver, DeliveryInput } from "./deliver"
+import { activeChannels, pluginOptions } from "./options"
+import {
+  Language,
+  LowStockData,
+  lowStockText,
+  orderPlacedText,
+  OrderPlacedData,
+  paymentReceivedText,
+  refundedText,
+  statusChangedText,
+  WHATSAPP_TEMPLATES,
+  WhatsAppTemplateName,
+} from "./templates"
+
+export { retryFailedNotifications, MAX_ATTEMPTS, backoffMs } from "./deliver"
 
 export const ORDER_PLACED_TEMPLATE = "order-placed"
+export const PAYMENT_RECEIVED_TEMPLATE = "payment-received"
+export const ORDER_STATUS_TEMPLATE = "order-status"
+export const ORDER_REFUNDED_TEMPLATE = "order-refunded"
+export const LOW_STOCK_TEMPLATE = "low-stock"
 
-/** One key per order, event and channel: the same event handled twice sends once. */
+export const COD_PROVIDER_ID = "pp_system_default"
+
+/** One key per order (or subject), event and channel: the same event handled twice sends once. */
 export const idempotencyKey = (orderId: string, template: string, channel: string) => `${template}:${orderId}:${channel}`
 
+type Message = {
+  template: string
+  /** The rendered text: the SMS itself, and what staff read for every channel. */
+  text: string
+  whatsapp: { name: WhatsAppTemplateName; parameters: string[] }
+  trigger: string
+}
+
 /**
- * Sends the order-placed SMS. Runs in a subscriber, after the order is saved:
- * a provider that fails or hangs never touches the order; the failure is
- * recorded on the notification and retried by the retry job.
+ * Sends one message on every channel that has a provider, each under its own
+ * key and each failure recorded (and retried by the job) without stopping the
+ * other channel. Returns how many channels failed.
+ */
+async function sendOnChannels(
+  container: MedusaContainer,
+  { to, subject, message, language, resource }: { to: string; subject: string; message: Message; language: Language; resource?: { id: string; type: string } }
+) {
+  const options = pluginOptions(container)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  let failures = 0
+  for (const channel of activeChannels(options)) {
+    const input: DeliveryInput = {
+      to,
+      channel,
+      template: message.template,
+      // The text is kept in data: Medusa does not return `content` when listing, and retries and the admin need it.
+      data: {
+        ...(resource?.type === "order" ? { order_id: resource.id } : {}),
+        text: message.text,
+        language,
+        ...(channel === "whatsapp" ? { whatsapp: { type: "template", name: message.whatsapp.name, parameters: message.whatsapp.parameters } } : {}),
+      },
+      trigger_type: message.trigger,
+      resource_id: resource?.id,
+      resource_type: resource?.type,
+      idempotency_key: idempotencyKey(subject, message.template, channel),
+    }
+    try {
+      await deliver(container, input)
+    } catch (error: any) {
+      failures += 1
+      logger.warn(`${message.template} ${channel} for ${subject} not sent yet (${error?.message ?? error}); the retry job will try again.`)
+    }
+  }
+  return { failures }
+}
+
+/** The tracking page of an order, when the order-lifecycle module is there (issue 7). */
+export async function trackingUrlFor(container: MedusaContainer, orderId: string): Promise<string | undefined> {
+  if ((container as any).hasRegistration && !(container as any).hasRegistration("order_lifecycle")) return undefined
+  try {
+    const lifecycle = container.resolve<any>("order_lifecycle")
+    const url = await lifecycle?.trackingUrlFor?.(orderId)
+    return typeof url === "string" && url ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "total",
+  "metadata",
+  "shipping_address.phone",
+  "billing_address.phone",
+  "items.product_title",
+  "items.variant_title",
+  "items.quantity",
+  "payment_collections.payment_sessions.provider_id",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.amount",
+  "payment_collections.payments.captured_at",
+]
+
+export async function loadOrder(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
+  return data[0] as any
+}
+
+export const orderPhone = (order: any): string | undefined => order?.shipping_address?.phone ?? order?.billing_address?.phone ?? undefined
+
+/** The customer's language: the order's metadata.message_language if hi/en, else the plugin's default. */
+export function orderLanguage(container: MedusaContainer, order: any): Language {
+  const chosen = order?.metadata?.message_language
+  return chosen === "hi" || chosen === "en" ? chosen : pluginOptions(container).language ?? "en"
+}
+
+function paidOnline(order: any) {
+  const providers = (order.payment_collections ?? []).flatMap((c: any) => (c?.payment_sessions ?? []).map((s: any) => s?.provider_id))
+  return !providers.includes(COD_PROVIDER_ID)
+}
+
+function capturedOnline(order: any): number {
+  return (order.payment_collections ?? [])
+    .flatMap((c: any) => c?.payments ?? [])
+    .filter((p: any) => p?.captured_at && p.provider_id !== COD_PROVIDER_ID)
+    .reduce((sum: number, p: any) => sum + Number(p.amount), 0)
+}
+
+/**
+ * Order placed → SMS and WhatsApp to the number on the order. Runs in a
+ * subscriber, after the order is saved: a provider that fails or hangs never
+ * touches the order; the failure is recorded and retried by the job. When the
+ * order was paid online and the payment is already captured (Razorpay with
+ * auto-capture), the payment-received message follows.
  */
 export async function sendOrderPlaced(container: MedusaContainer, orderId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "display_id",
-      "total",
-      "shipping_address.phone",
-      "billing_address.phone",
-      "items.product_title",
-      "items.variant_title",
-      "items.quantity",
-      "payment_collections.payment_sessions.provider_id",
-    ],
-    filters: { id: orderId },
-  })
-  const order = data[0] as any
-  const phone = order?.shipping_address?.phone ?? order?.billing_address?.phone
-  if (!order || !phone) return
-
-  const providerIds = (order.payment_collections ?? []).flatMap((c: any) => (c?.payment_sessions ?? []).map((s: any) => s?.provider_id))
-  const text = orderPlacedText({
+  const order = await loadOrder(container, orderId)
+  const phone = orderPhone(order)
+  if (!order || !phone) return { failures: 0 }
+  const language = orderLanguage(container, order)
+  const data: OrderPlacedData = {
     display_id: order.display_id,
     items: (order.items ?? [])
       .filter(Boolean)
       .map((i: any) => ({ title: i.product_title, variant_title: i.variant_title, quantity: Number(i.quantity) }))
       .sort((a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title)),
     total_rupees: Number(order.total),
-    payment: providerIds.includes("pp_system_default") ? "cod" : "online",
-  })
-
-  await container.resolve(Modules.NOTIFICATION).createNotifications([
-    {
-      to: phone,
-      channel: "sms",
+    payment: paidOnline(order) ? "online" : "cod",
+    tracking_url: await trackingUrlFor(container, order.id),
+  }
+  const placed = await sendOnChannels(container, {
+    to: phone,
+    subject: order.id,
+    language,
+    resource: { id: order.id, type: "order" },
+    message: {
       template: ORDER_PLACED_TEMPLATE,
-      content: { text },
-      // The text is kept in data too: Medusa does not return content when listing, and the retry job needs it.
-      data: { order_id: order.id, text },
-      trigger_type: "order.placed",
-      resource_id: order.id,
-      resource_type: "order",
-      idempotency_key: idempotencyKey(order.id, ORDER_PLACED_TEMPLATE, "sms"),
+      text: orderPlacedText(data, language),
+      whatsapp: { name: "order_placed", parameters: WHATSAPP_TEMPLATES.order_placed.parameters(data, language) },
+      trigger: "order.placed",
     },
-  ])
+  })
+  const captured = capturedOnline(order)
+  if (captured > 0) await sendPaymentReceived(container, order.id, captured)
+  return placed
 }
 
 /**
- * Sends again the notifications that failed in the last `maxAgeMs` (a bounded
- * window, not forever). Medusa's notification module re-sends a failed
- * notification given its idempotency key, and records the outcome on it.
+ * Online payment received. Medusa 2.21.2 emits `payment.captured` from its
+ * capture workflow (staff capture, or Razorpay's webhook); a payment captured
+ * while the cart completes (auto-capture) emits nothing, so order.placed sends
+ * it too. One key per order and channel: whichever comes first sends.
  */
-export async function retryFailedNotifications(container: MedusaContainer, { maxAgeMs = 60 * 60_000, now = Date.now() } = {}) {
-  const notifications = container.resolve(Modules.NOTIFICATION)
-  const failed = await notifications.listNotifications({ status: "failure" } as any, { take: 100, order: { created_at: "ASC" } })
-  let sent = 0
-  for (const n of failed as any[]) {
-    if (!n.idempotency_key || now - new Date(n.created_at).getTime() > maxAgeMs) continue
-    try {
-      await notifications.createNotifications([
-        // `id` is not in CreateNotificationDTO's type, but the module spreads it over the generated one.
-        ({
-          // Medusa re-sends a failed notification given its idempotency key, but then updates it
-          // under a newly generated id unless the existing one is passed (2.21.2).
-          id: n.id,
-          to: n.to,
-          channel: n.channel,
-          template: n.template,
-          content: n.content,
-          data: n.data,
-          trigger_type: n.trigger_type,
-          resource_id: n.resource_id,
-          resource_type: n.resource_type,
-          idempotency_key: n.idempotency_key,
-        } as any),
-      ])
-      sent += 1
-    } catch {
-      // Still failing: recorded on the notification; the next run tries again.
-    }
-  }
-  return { retried: failed.length, sent }
+export async function sendPaymentReceived(container: MedusaContainer, orderId: string, amountRupees?: number) {
+  const order = await loadOrder(container, orderId)
+  const phone = orderPhone(order)
+  if (!order || !phone || !paidOnline(order)) return { failures: 0 }
+  const amount = amountRupees ?? capturedOnline(order)
+  if (!(amount > 0)) return { failures: 0 }
+  const language = orderLanguage(container, order)
+  const data = { display_id: order.display_id, amount_rupees: amount }
+  return sendOnChannels(container, {
+    to: phone,
+    subject: order.id,
+    language,
+    resource: { id: order.id, type: "order" },
+    message: {
+      template: PAYMENT_RECEIVED_TEMPLATE,
+      text: paymentReceivedText(data, language),
+      whatsapp: { name: "payment_received", parameters: WHATSAPP_TEMPLATES.payment_received.parameters(data) },
+      trigger: "payment.captured",
+    },
+  })
+}
+
+/** `payment.captured` carries the payment's id: find its order. */
+export async function orderIdOfPayment(container: MedusaContainer, paymentId: string): Promise<string | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "payment", fields: ["id", "payment_collection.order.id"], filters: { id: paymentId } })
+  return (data[0] as any)?.payment_collection?.order?.id
+}
+
+/** A status change the shop made (issue 7's `shop_order.status_changed`). */
+export async function sendStatusChanged(container: MedusaContainer, event: { id: string; display_id?: number; to: string }) {
+  const order = await loadOrder(container, event.id)
+  const phone = orderPhone(order)
+  if (!order || !phone || !event.to) return { failures: 0 }
+  const language = orderLanguage(container, order)
+  const data = { display_id: order.display_id ?? event.display_id, status: event.to, tracking_url: await trackingUrlFor(container, order.id) }
+  return sendOnChannels(container, {
+    to: phone,
+    // The new status is part of the key: confirmed and then delivered are two messages, each sent once.
+    subject: order.id,
+    language,
+    resource: { id: order.id, type: "order" },
+    message: {
+      template: `${ORDER_STATUS_TEMPLATE}.${event.to}`,
+      text: statusChangedText(data, language),
+      whatsapp: { name: "order_status_update", parameters: WHATSAPP_TEMPLATES.order_status_update.parameters(data, language) },
+      trigger: "shop_order.status_changed",
+    },
+  })
+}
+
+/** A cancelled online payment refunded (issue 7's `shop_order.payment_refunded`). */
+export async function sendRefunded(container: MedusaContainer, event: { id: string; display_id?: number; amount_paise: number }) {
+  const order = await loadOrder(container, event.id)
+  const phone = orderPhone(order)
+  if (!order || !phone) return { failures: 0 }
+  const language = orderLanguage(container, order)
+  // Paise are whole numbers: dividing by 100 is exact for display to two places.
+  const data = { display_id: order.display_id ?? event.display_id, amount_rupees: Math.round(Number(event.amount_paise)) / 100 }
+  return sendOnChannels(container, {
+    to: phone,
+    subject: order.id,
+    language,
+    resource: { id: order.id, type: "order" },
+    message: {
+      template: ORDER_REFUNDED_TEMPLATE,
+      text: refundedText(data, language),
+      whatsapp: { name: "order_refunded", parameters: WHATSAPP_TEMPLATES.order_refunded.parameters(data) },
+      trigger: "shop_order.payment_refunded",
+    },
+  })
+}
+
+/** The gram-inventory plugin's `gram_pool.low_stock` → the staff number. */
+export async function sendLowStock(container: MedusaContainer, event: LowStockData & { inventory_item_id: string; product_id?: string }) {
+  const staff = pluginOptions(container).staff_phone
+  if (!staff) return { failures: 0, skipped: true }
+  return sendOnChannels(container, {
+    to: staff,
+    // One alert per pool and level: the same event twice sends once; a later, lower level alerts again.
+    subject: `${event.inventory_item_id}@${event.available_units}`,
+    language: "en",
+    resource: event.product_id ? { id: event.product_id, type: "product" } : undefined,
+    message: {
+      template: LOW_STOCK_TEMPLATE,
+      text: lowStockText(event),
+      whatsapp: { name: "low_stock_alert", parameters: WHATSAPP_TEMPLATES.low_stock_alert.parameters(event) },
+      trigger: "gram_pool.low_stock",
+    },
+  })
 }

@@ -30,3 +30,133 @@ export function orderPlacedText(data: OrderPlacedData, language: Language = "en"
   const pay = data.payment === "cod" ? "cash on delivery" : "paid online"
   return `Sweet Shop: order #${data.display_id} placed. ${itemsLine(data.items)}. Total ${total} (${pay}).${track}`
 }
+
+/** The shop statuses of an order (issue 7's `order.metadata.shop_status`; absent = placed). */
+export type ShopStatus =
+  | "placed"
+  | "confirmed"
+  | "preparing"
+  | "out_for_delivery"
+  | "delivered"
+  | "ready_for_pickup"
+  | "picked_up"
+  | "cancelled"
+  | "refunded"
+
+const STATUS_WORDS: Record<Language, Record<ShopStatus, string>> = {
+  en: {
+    placed: "placed",
+    confirmed: "confirmed",
+    preparing: "being prepared",
+    out_for_delivery: "out for delivery",
+    delivered: "delivered",
+    ready_for_pickup: "ready for pickup",
+    picked_up: "picked up",
+    cancelled: "cancelled",
+    refunded: "refunded",
+  },
+  hi: {
+    placed: "मिल गया है",
+    confirmed: "पक्का हो गया है",
+    preparing: "तैयार हो रहा है",
+    out_for_delivery: "डिलीवरी के लिए निकल चुका है",
+    delivered: "पहुँच गया है",
+    ready_for_pickup: "लेने के लिए तैयार है",
+    picked_up: "ले लिया गया है",
+    cancelled: "रद्द हो गया है",
+    refunded: "का पैसा वापस कर दिया गया है",
+  },
+}
+
+export function statusWords(status: string, language: Language = "en"): string {
+  return STATUS_WORDS[language][status as ShopStatus] ?? status.replace(/_/g, " ")
+}
+
+export function paymentReceivedText(data: { display_id: number | string; amount_rupees: number }, language: Language = "en"): string {
+  const amount = formatRupees(data.amount_rupees)
+  return language === "hi"
+    ? `Sweet Shop: ऑर्डर #${data.display_id} के लिए ${amount} का भुगतान मिल गया। धन्यवाद!`
+    : `Sweet Shop: payment of ${amount} received for order #${data.display_id}. Thank you!`
+}
+
+export function statusChangedText(data: { display_id: number | string; status: string; tracking_url?: string | null }, language: Language = "en"): string {
+  const track = data.tracking_url ? ` ${language === "hi" ? "ट्रैक करें" : "Track"}: ${data.tracking_url}` : ""
+  return language === "hi"
+    ? `Sweet Shop: आपका ऑर्डर #${data.display_id} ${statusWords(data.status, "hi")}।${track}`
+    : `Sweet Shop: your order #${data.display_id} is ${statusWords(data.status)}.${track}`
+}
+
+export function refundedText(data: { display_id: number | string; amount_rupees: number }, language: Language = "en"): string {
+  const amount = formatRupees(data.amount_rupees)
+  return language === "hi"
+    ? `Sweet Shop: ऑर्डर #${data.display_id} के ${amount} वापस कर दिए गए। 5-7 दिन में खाते में आ जाएँगे।`
+    : `Sweet Shop: ${amount} refunded for order #${data.display_id}. It reaches your account in 5-7 days.`
+}
+
+export type LowStockData = { product_title: string; available_units: number; unit: string; low_stock_threshold_units: number }
+
+function units(n: number, unit: string) {
+  return unit === "grams" || unit === "g" ? `${n} g` : `${n} ${unit}`
+}
+
+/** For the staff number: always English (it is a work message). */
+export function lowStockText(data: LowStockData): string {
+  return `Sweet Shop stock: ${data.product_title} is low, ${units(data.available_units, data.unit)} left (alert at ${units(data.low_stock_threshold_units, data.unit)}).`
+}
+
+/** The answer to "status" from the phone an order was placed with. */
+export function statusReplyText(data: { display_id: number | string; status: string; tracking_url?: string | null }, language: Language = "en"): string {
+  const track = data.tracking_url ? ` ${language === "hi" ? "ट्रैक करें" : "Track"}: ${data.tracking_url}` : ""
+  return language === "hi"
+    ? `Sweet Shop: ऑर्डर #${data.display_id} ${statusWords(data.status, "hi")}।${track}`
+    : `Sweet Shop: order #${data.display_id} is ${statusWords(data.status)}.${track}`
+}
+
+/** The answer to anyone else: the same words whatever they asked, so it tells nothing about any order. */
+export function neutralReplyText(language: Language = "en"): string {
+  return language === "hi"
+    ? `Sweet Shop: ऑर्डर की जानकारी के लिए उसी फ़ोन से "status" लिखें जिससे ऑर्डर किया था।`
+    : `Sweet Shop: to hear about an order, write "status" from the phone it was placed with.`
+}
+
+/**
+ * WhatsApp business-initiated messages must be templates approved by Meta.
+ * These are the templates to submit (name, category UTILITY, body); the
+ * parameters fill {{1}}, {{2}}… in order. The texts above are their English
+ * renderings, kept on the notification record and shown to staff.
+ */
+export const WHATSAPP_TEMPLATES = {
+  order_placed: {
+    body: "Sweet Shop: order #{{1}} placed. {{2}}. Total {{3}} ({{4}}). {{5}}",
+    parameters: (d: OrderPlacedData, language: Language = "en") => [
+      String(d.display_id),
+      itemsLine(d.items),
+      formatRupees(d.total_rupees),
+      d.payment === "cod" ? (language === "hi" ? "डिलीवरी पर भुगतान" : "cash on delivery") : language === "hi" ? "ऑनलाइन भुगतान" : "paid online",
+      // Templates cannot have an empty parameter: a dash when there is no tracking link yet.
+      d.tracking_url ? `${language === "hi" ? "ट्रैक करें" : "Track"}: ${d.tracking_url}` : "-",
+    ],
+  },
+  payment_received: {
+    body: "Sweet Shop: payment of {{2}} received for order #{{1}}. Thank you!",
+    parameters: (d: { display_id: number | string; amount_rupees: number }) => [String(d.display_id), formatRupees(d.amount_rupees)],
+  },
+  order_status_update: {
+    body: "Sweet Shop: your order #{{1}} is {{2}}. {{3}}",
+    parameters: (d: { display_id: number | string; status: string; tracking_url?: string | null }, language: Language = "en") => [
+      String(d.display_id),
+      statusWords(d.status, language),
+      d.tracking_url ? `${language === "hi" ? "ट्रैक करें" : "Track"}: ${d.tracking_url}` : "-",
+    ],
+  },
+  order_refunded: {
+    body: "Sweet Shop: {{2}} refunded for order #{{1}}. It reaches your account in 5-7 days.",
+    parameters: (d: { display_id: number | string; amount_rupees: number }) => [String(d.display_id), formatRupees(d.amount_rupees)],
+  },
+  low_stock_alert: {
+    body: "Sweet Shop stock: {{1}} is low, {{2}} left (alert at {{3}}).",
+    parameters: (d: LowStockData) => [d.product_title, units(d.available_units, d.unit), units(d.low_stock_threshold_units, d.unit)],
+  },
+} as const
+
+export type WhatsAppTemplateName = keyof typeof WHATSAPP_TEMPLATES

@@ -2,12 +2,12 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sendOrderPlaced } from "../lib/order-messages"
 
-/** Order placed → an SMS to the number on the order. Failures are recorded, never thrown at the order. */
+/** Order placed → SMS and WhatsApp to the number on the order. Failures are recorded, never thrown at the order. */
 export default async function orderPlacedMessages({ event, container }: SubscriberArgs<{ id: string }>) {
   try {
     await sendOrderPlaced(container, event.data.id)
   } catch (error: any) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Order ${event.data.id}: order-placed SMS not sent yet (${error?.message ?? error}); the retry job will try again.`)
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Order ${event.data.id}: order-placed messages not sent yet (${error?.message ?? error}).`)
   }
 }
 

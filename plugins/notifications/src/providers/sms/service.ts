@@ -10,6 +10,8 @@ export type TwilioSmsOptions = {
   /** Another API host: the sandbox's fake Twilio. */
   api_base_url?: string
   timeout_ms?: number
+  /** Public URL of /hooks/twilio/status: Twilio reports each SMS's delivery there. */
+  status_callback_url?: string
 }
 
 /** The `sms` channel on Medusa's notification module, through Twilio's official SDK. */
@@ -39,7 +41,8 @@ export default class TwilioSmsProviderService extends AbstractNotificationProvid
     if (!body) throw new MedusaError(MedusaError.Types.INVALID_DATA, `SMS ${notification.template} has no text.`)
     const from = this.options_.from.startsWith("MG") ? { messagingServiceSid: this.options_.from } : { from: this.options_.from }
     try {
-      const message = await this.client.messages.create({ to: notification.to, body, ...from })
+      const callback = this.options_.status_callback_url ? { statusCallback: this.options_.status_callback_url } : {}
+      const message = await this.client.messages.create({ to: notification.to, body, ...from, ...callback })
       return { id: message.sid }
     } catch (error: any) {
       // The number is the shopper's: log the failure, not the message.

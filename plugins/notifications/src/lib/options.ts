@@ -1,0 +1,34 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Language } from "./templates"
+
+/** The plugin's options (medusa-config.ts, from the environment). */
+export type NotificationsPluginOptions = {
+  /** The channels that have a provider (sms, whatsapp): messages go only to these. */
+  channels?: string[]
+  /** Staff number (E.164) for low-stock alerts. */
+  staff_phone?: string
+  /** Language of customer messages: en (default) or hi. */
+  language?: Language
+  /** WhatsApp webhook: the app secret that signs deliveries, and the token of the verification handshake. */
+  whatsapp_app_secret?: string
+  whatsapp_verify_token?: string
+  /** Twilio status callbacks: the auth token that signs them, and the public URL Twilio calls. */
+  twilio_auth_token?: string
+  twilio_status_callback_url?: string
+}
+
+export const PLUGIN_NAME = "@sweetshop/notifications"
+
+export function pluginOptions(container: { resolve: MedusaContainer["resolve"] }): NotificationsPluginOptions {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === PLUGIN_NAME) as
+    | { options?: NotificationsPluginOptions }
+    | undefined
+  return plugin?.options ?? {}
+}
+
+/** Channels that can send; without the option, SMS only (the first part's behaviour). */
+export function activeChannels(options: NotificationsPluginOptions): string[] {
+  return options.channels ?? ["sms"]
+}

@@ -1,0 +1,149 @@
+import crypto from "crypto"
+import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { attemptsModule, deliver } from "./deliver"
+import { loadOrder, orderLanguage, orderPhone, trackingUrlFor } from "./order-messages"
+import { pluginOptions } from "./options"
+import { neutralReplyText, statusReplyText } from "./templates"
+
+export const WHATSAPP_WEBHOOK_EVENT = "whatsapp.webhook_received"
+export const WHATSAPP_REPLY_TEMPLATE = "whatsapp-reply"
+
+/** X-Hub-Signature-256 = "sha256=" + hex HMAC-SHA256 of the raw body with the app secret; compared in constant time. */
+export function whatsappSignatureValid(appSecret: string, rawBody: Buffer | string, header: unknown): boolean {
+  if (typeof header !== "string" || !header.startsWith("sha256=")) return false
+  const expected = crypto.createHmac("sha256", appSecret).update(rawBody).digest()
+  const given = Buffer.from(header.slice("sha256=".length), "hex")
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected)
+}
+
+/** The handshake Meta runs when the webhook is registered: the challenge back when the token matches. */
+export function verificationChallenge(query: Record<string, unknown>, verifyToken: string | undefined): string | null {
+  const token = query["hub.verify_token"]
+  const challenge = query["hub.challenge"]
+  if (!verifyToken || query["hub.mode"] !== "subscribe" || typeof token !== "string" || typeof challenge !== "string") return null
+  const a = Buffer.from(token)
+  const b = Buffer.from(verifyToken)
+  return a.length === b.length && crypto.timingSafeEqual(a, b) ? challenge : null
+}
+
+const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, failed: 4 }
+
+/** WhatsApp ids are digits without the plus; the shop stores E.164. */
+export const e164FromWaId = (waId: string) => `+${String(waId).replace(/\D/g, "")}`
+
+/**
+ * A delivery status (sent, delivered, read, failed) for a message the shop
+ * sent: written on the notification (data.delivery_status) and on its last
+ * try. Statuses can arrive out of order: a later "delivered" never undoes "read".
+ */
+export async function recordDeliveryStatus(container: MedusaContainer, status: { id: string; status: string; errors?: any[]; timestamp?: string }) {
+  if (!STATUS_RANK[status.status]) return false
+  // Deliveries are handled concurrently: one status at a time per message, so none is lost between read and write.
+  let locking: any
+  try {
+    locking = container.resolve(Modules.LOCKING)
+  } catch {}
+  const write = () => writeDeliveryStatus(container, status)
+  return locking ? locking.execute(`notification-delivery:${status.id}`, write, { timeout: 30 }) : write()
+}
+
+async function writeDeliveryStatus(container: MedusaContainer, status: { id: string; status: string; errors?: any[] }) {
+  const notifications: INotificationModuleService = container.resolve(Modules.NOTIFICATION)
+  const [notification] = (await notifications.listNotifications({ external_id: status.id } as any)) as any[]
+  if (!notification) return false
+  const current = notification.data?.delivery_status
+  if (current && (STATUS_RANK[current] ?? 0) >= STATUS_RANK[status.status]) return true
+  const error = status.errors?.[0] ? `${status.errors[0].code ?? ""} ${status.errors[0].title ?? status.errors[0].message ?? ""}`.trim() : null
+  await (notifications as any).updateNotifications({
+    id: notification.id,
+    data: { ...(notification.data ?? {}), delivery_status: status.status, delivery_status_at: new Date().toISOString(), ...(error ? { delivery_error: error } : {}) },
+  })
+  const attempts = attemptsModule(container)
+  if (attempts) {
+    const [attempt] = await attempts.listNotificationAttempts({ external_id: status.id }, { order: { created_at: "DESC" }, take: 1 })
+    if (attempt) await attempts.updateNotificationAttempts({ id: attempt.id, delivery_status: status.status, delivery_error: error })
+  }
+  return true
+}
+
+/** What a customer's words ask for: the latest order's status, or one order's by its number. */
+export function parseQuestion(text: string): { kind: "status" } | { kind: "order"; display_id: number } | null {
+  const words = text.trim().toLowerCase()
+  if (/^(status|order status|स्टेटस)\W*$/.test(words)) return { kind: "status" }
+  const number = /^(?:status\s*)?(?:order\s*)?#?\s*(\d{1,10})\W*$/.exec(words)
+  return number ? { kind: "order", display_id: Number(number[1]) } : null
+}
+
+/**
+ * The order a phone may hear about: its latest order for "status", or the
+ * order with that number only if it was placed with this phone. Anything else
+ * finds nothing, so the answer cannot tell whose order exists.
+ */
+export async function orderForPhone(container: MedusaContainer, phone: string, question: NonNullable<ReturnType<typeof parseQuestion>>) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const filters: Record<string, any> = { shipping_address: { phone } }
+  if (question.kind === "order") filters.display_id = question.display_id
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "display_id", "created_at"],
+    filters,
+    pagination: { order: { created_at: "DESC" }, take: 1 },
+  })
+  const found = data[0] as any
+  if (!found) return undefined
+  // The check again on the loaded order: the phone on the order must be the sender's.
+  const order = await loadOrder(container, found.id)
+  return orderPhone(order) === phone ? order : undefined
+}
+
+/** The shop status of an order (issue 7's metadata.shop_status; absent = placed, Medusa-cancelled = cancelled). */
+export function shopStatusOf(order: any): string {
+  return order?.metadata?.shop_status ?? (order?.status === "canceled" ? "cancelled" : "placed")
+}
+
+/** A customer wrote to the shop: "status" or an order number gets that order's status, anything else a neutral answer. */
+export async function answerInbound(container: MedusaContainer, message: { id: string; from: string; type?: string; text?: { body?: string } }) {
+  const phone = e164FromWaId(message.from)
+  const question = message.type === "text" && message.text?.body ? parseQuestion(message.text.body) : null
+  const order = question ? await orderForPhone(container, phone, question) : undefined
+  const language = order ? orderLanguage(container, order) : pluginOptions(container).language ?? "en"
+  const text = order
+    ? statusReplyText({ display_id: order.display_id, status: shopStatusOf(order), tracking_url: await trackingUrlFor(container, order.id) }, language)
+    : neutralReplyText(language)
+  // A reply inside the 24-hour window the customer just opened: plain text, once per inbound message.
+  await deliver(container, {
+    to: phone,
+    channel: "whatsapp",
+    template: WHATSAPP_REPLY_TEMPLATE,
+    data: { ...(order ? { order_id: order.id } : {}), text, language, whatsapp: { type: "text", body: text } },
+    trigger_type: "whatsapp.inbound",
+    resource_id: order?.id,
+    resource_type: order ? "order" : undefined,
+    idempotency_key: `${WHATSAPP_REPLY_TEMPLATE}:${message.id}:whatsapp`,
+  })
+  return { answered: Boolean(order) }
+}
+
+/** One webhook delivery: every status and every inbound message in it. */
+export async function handleWhatsAppDelivery(container: MedusaContainer, payload: any) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const result = { statuses: 0, replies: 0 }
+  for (const entry of payload?.entry ?? []) {
+    for (const change of entry?.changes ?? []) {
+      if (change?.field !== "messages") continue
+      for (const status of change.value?.statuses ?? []) {
+        if (await recordDeliveryStatus(container, status)) result.statuses += 1
+      }
+      for (const message of change.value?.messages ?? []) {
+        try {
+          await answerInbound(container, message)
+          result.replies += 1
+        } catch (error: any) {
+          logger.warn(`WhatsApp reply to message ${message?.id} not sent yet (${error?.message ?? error}); the retry job will try again.`)
+        }
+      }
+    }
+  }
+  return result
+}

@@ -1,0 +1,17 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { sendLowStock } from "../lib/order-messages"
+import type { LowStockData } from "../lib/templates"
+
+type LowStockEvent = LowStockData & { product_id: string; inventory_item_id: string }
+
+/** The gram-inventory plugin's low-stock event → the staff number (SHOP_STAFF_PHONE), SMS and WhatsApp. */
+export default async function lowStockMessages({ event, container }: SubscriberArgs<LowStockEvent>) {
+  try {
+    await sendLowStock(container, event.data)
+  } catch (error: any) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Low-stock alert for ${event.data.product_title} not sent yet (${error?.message ?? error}).`)
+  }
+}
+
+export const config: SubscriberConfig = { event: "gram_pool.low_stock" }

@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { mobileDigits } from "./masking"
 import { publicOrderView } from "./order-views"
 import { type Limit, LIMITS, MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./rate-limit"
-import { lifecycleService } from "./shop-orders"
+import { ensureShopOrder, lifecycleService } from "./shop-orders"
 import { hashCode, sameHash, signToken, verifyToken } from "./signed-token"
 
 /**
@@ -51,7 +51,7 @@ const secretOf = (container: MedusaContainer) => lifecycleService(container).opt
 
 /** One order by number and phone; null for an unknown order and for a wrong phone alike. */
 export async function lookUpOrder(container: MedusaContainer, orderNumber: number, phoneDigits: string) {
-  const [row] = await lifecycleService(container).listShopOrders({ display_id: orderNumber })
+  const row = await shopOrderByNumber(container, orderNumber)
   // Compare even when there is no order, so both answers take the same path.
   const stored = Buffer.from((row?.phone ?? "+910000000000").slice(-10))
   const given = Buffer.from(phoneDigits.padStart(10, "0").slice(-10))
@@ -60,10 +60,20 @@ export async function lookUpOrder(container: MedusaContainer, orderNumber: numbe
   return await publicOrderView(container, row as any)
 }
 
+/** The shop row of an order number; made on the spot when the order-placed subscriber has not filed it yet. */
+async function shopOrderByNumber(container: MedusaContainer, orderNumber: number) {
+  const [row] = await lifecycleService(container).listShopOrders({ display_id: orderNumber })
+  if (row) return row
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { display_id: orderNumber } })
+  return data[0] ? await ensureShopOrder(container, data[0].id) : null
+}
+
 export async function orderFromLink(container: MedusaContainer, token: unknown) {
   const claims = verifyToken(secretOf(container), "track-order", token)
   if (!claims?.o) return null
-  const [row] = await lifecycleService(container).listShopOrders({ order_id: claims.o })
+  // The signature vouches for the order id; its row is made if the subscriber has not yet.
+  const row = await ensureShopOrder(container, claims.o)
   return row ? await publicOrderView(container, row as any) : null
 }
 

@@ -1,0 +1,220 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+
+jest.setTimeout(300_000)
+
+/**
+ * Order tracking for shoppers without an account (plugins/order-lifecycle):
+ * one order by number and phone, a signed tracking link, and all orders of a
+ * phone after a one-time code sent by SMS (the fake Twilio's log holds it).
+ */
+let twilio: FakeTwilio
+
+useFakeBeforeBoot(async () => {
+  twilio = await startFakeTwilio()
+  return {
+    fake: twilio,
+    env: {
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_SMS_FROM: "+15005550006",
+      TWILIO_API_BASE_URL: twilio.url,
+    },
+  }
+})
+
+const NOT_FOUND = "We could not find an order with that order number and phone number. Please check both and try again."
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let shopper: Shopper
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+    })
+
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
+    })
+
+    async function placeOrder(phone: string) {
+      const kaju = await shopper.variant("kaju-katli", "500 g")
+      const cartId = await shopper.createCart([{ variant_id: kaju.id, quantity: 1 }])
+      await api.post(`/store/carts/${cartId}`, { email: "priya@example.in", shipping_address: { ...DELHI_ADDRESS, phone } }, storeHeaders)
+      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+      await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, storeHeaders)
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      // The order-placed subscriber files the order for the shop (and for code requests) just after checkout.
+      const until = Date.now() + 30_000
+      const filed = async () => (await dbConnection.raw(`select phone from shop_order where order_id = ?`, [completed.data.order.id])).rows
+      while (!(await filed()).length && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+      expect(await filed()).toEqual([{ phone }])
+      return completed.data.order as { id: string; display_id: number; total: number }
+    }
+
+    const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
+      api.post(path, body, { headers: { ...storeHeaders.headers, ...extra } }).catch((e: any) => e.response)
+    const get = (path: string, extra: Record<string, string> = {}) =>
+      api.get(path, { headers: { ...storeHeaders.headers, ...extra } }).catch((e: any) => e.response)
+
+    /** The code in the latest SMS the fake Twilio received for a phone. */
+    async function codeSentTo(phone: string) {
+      const until = Date.now() + 30_000
+      while (Date.now() < until) {
+        const sms = twilio.messages.filter((m) => m.to === phone && /code/.test(m.body ?? "")).pop()
+        if (sms) return /\b(\d{6})\b/.exec(sms.body!)![1]
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`no code reached ${phone}`)
+    }
+
+    it("shows one order for its number and phone, and answers a wrong pair exactly like an unknown order", async () => {
+      const order = await placeOrder("+919876543210")
+      for (const typed of ["98765 43210", "+91-98765-43210", "098765 43210"]) {
+        const found = await post("/store/order-tracking/lookup", { order_number: String(order.display_id), phone: typed })
+        expect(found.status).toBe(200)
+        expect(found.data.order).toMatchObject({
+          order_number: order.display_id,
+          status: "placed",
+          status_label: "Placed",
+          total_paise: Math.round(order.total * 100),
+          payment_mode: "cod",
+          payment_label: "Cash on delivery",
+          items: [{ title: "Kaju Katli", variant_title: "500 g", quantity: 1, total_paise: 60000 }],
+          phone: "+91 ••••• •3210",
+          fulfillment: { kind: "delivery", address: { name: "P. S.", line: "221 L••• N•••", city: "New Delhi", pincode: "110•••" } },
+        })
+        expect(found.data.order.timeline.map((s: any) => [s.status, s.done])).toEqual([
+          ["placed", true],
+          ["confirmed", false],
+          ["preparing", false],
+          ["out_for_delivery", false],
+          ["delivered", false],
+        ])
+        const shown = JSON.stringify(found.data)
+        for (const secret of ["Lajpat", "9876543210", "priya@example.in", order.id]) expect(shown).not.toContain(secret)
+      }
+
+      const wrongPhone = await post("/store/order-tracking/lookup", { order_number: order.display_id, phone: "91234 56789" })
+      const unknownOrder = await post("/store/order-tracking/lookup", { order_number: 987654, phone: "98765 43210" })
+      expect(wrongPhone.status).toBe(404)
+      expect(unknownOrder.status).toBe(404)
+      expect(wrongPhone.data).toEqual({ type: "not_found", message: NOT_FOUND })
+      expect(unknownOrder.data).toEqual(wrongPhone.data)
+      expect(Object.keys(unknownOrder.headers).sort()).toEqual(Object.keys(wrongPhone.headers).sort())
+
+      const badPhone = await post("/store/order-tracking/lookup", { order_number: order.display_id, phone: "12345" })
+      expect(badPhone.status).toBe(400)
+      expect(badPhone.data.message).toBe("Please give the 10-digit Indian mobile number the order was placed with, for example 98765 43210.")
+      const badNumber = await post("/store/order-tracking/lookup", { order_number: "abc", phone: "98765 43210" })
+      expect(badNumber.status).toBe(400)
+      expect(badNumber.data.message).toBe("order_number must be the number on your confirmation, for example 1042.")
+    })
+
+    it("opens the same view from a signed tracking link, and refuses a tampered or expired one", async () => {
+      const order = await placeOrder("+919876543211")
+      const lifecycle = getContainer().resolve("order_lifecycle") as any
+      const url: string = await lifecycle.trackingUrlFor(order.id)
+      expect(url).toMatch(/^http:\/\/localhost:8000\/track\/[\w-]+\.[\w-]+$/)
+      const token = url.split("/track/")[1]
+
+      const opened = await get(`/store/order-tracking/links/${token}`)
+      expect(opened.status).toBe(200)
+      const typed = await post("/store/order-tracking/lookup", { order_number: order.display_id, phone: "9876543211" })
+      expect(opened.data.order).toEqual(typed.data.order)
+
+      // Staff move the order on: the link shows it.
+      const admin = await adminHeaders(api)
+      await api.post(`/admin/shop-orders/${order.id}/status`, { status: "confirmed" }, admin)
+      const moved = await get(`/store/order-tracking/links/${token}`)
+      expect(moved.data.order.status_label).toBe("Confirmed")
+      expect(moved.data.order.timeline[1]).toMatchObject({ status: "confirmed", done: true })
+
+      const [payload, signature] = token.split(".")
+      const forged = Buffer.from(JSON.stringify({ o: "order_someone_else", pur: "track-order", exp: 4102444800 })).toString("base64url")
+      for (const bad of [`${forged}.${signature}`, `${payload}.${signature.slice(0, -2)}xx`, "nonsense"]) {
+        const refused = await get(`/store/order-tracking/links/${bad}`)
+        expect(refused.status).toBe(404)
+        expect(refused.data.message).toMatch(/^This tracking link is not valid or has expired/)
+      }
+      const expired = (await lifecycle.trackingUrlFor(order.id, Date.now() - 31 * 24 * 60 * 60 * 1000)).split("/track/")[1]
+      expect((await get(`/store/order-tracking/links/${expired}`)).status).toBe(404)
+    })
+
+    it("lists all orders of a phone after a one-time code sent by SMS; the code works once", async () => {
+      const first = await placeOrder("+919811111111")
+      const second = await placeOrder("+919811111111")
+      await placeOrder("+919822222222")
+
+      const asked = await post("/store/order-tracking/codes", { phone: "98111 11111" })
+      expect(asked.status).toBe(202)
+      expect(asked.data.message).toMatch(/^If this phone number has orders with us, a 6-digit code is on its way/)
+      const code = await codeSentTo("+919811111111")
+      const stored = await dbConnection.raw(`select code_hash from tracking_code where phone = '+919811111111'`)
+      expect(stored.rows).toHaveLength(1)
+      expect(stored.rows[0].code_hash).not.toContain(code)
+
+      const wrong = await post("/store/order-tracking/sessions", { phone: "98111 11111", code: code === "000000" ? "111111" : "000000" })
+      expect(wrong.status).toBe(400)
+      expect(wrong.data.message).toBe("That code is not right, or it has expired. Please check it, or ask for a new code.")
+
+      const session = await post("/store/order-tracking/sessions", { phone: "+91 98111 11111", code })
+      expect(session.status).toBe(200)
+      const orders = await get("/store/order-tracking/orders", { "x-order-session": session.data.session_token })
+      expect(orders.status).toBe(200)
+      expect(orders.data.orders.map((o: any) => o.order_number)).toEqual([second.display_id, first.display_id])
+
+      const again = await post("/store/order-tracking/sessions", { phone: "98111 11111", code })
+      expect(again.status).toBe(400)
+      expect((await get("/store/order-tracking/orders")).status).toBe(401)
+      expect((await get("/store/order-tracking/orders", { "x-order-session": `${session.data.session_token}x` })).status).toBe(401)
+
+      // A phone with no orders gets the same answer, and no SMS.
+      const before = twilio.messages.length
+      const nobody = await post("/store/order-tracking/codes", { phone: "98333 33333" })
+      expect(nobody.status).toBe(202)
+      expect(nobody.data).toEqual(asked.data)
+      await new Promise((r) => setTimeout(r, 500))
+      expect(twilio.messages.length).toBe(before)
+    })
+
+    it("lets a code expire, and locks it after five wrong tries", async () => {
+      await placeOrder("+919844444444")
+      await post("/store/order-tracking/codes", { phone: "9844444444" })
+      const expiring = await codeSentTo("+919844444444")
+      await dbConnection.raw(`update tracking_code set expires_at = now() - interval '1 second' where phone = '+919844444444'`)
+      const late = await post("/store/order-tracking/sessions", { phone: "9844444444", code: expiring })
+      expect(late.status).toBe(400)
+
+      await placeOrder("+919855555555")
+      await post("/store/order-tracking/codes", { phone: "9855555555" })
+      const code = await codeSentTo("+919855555555")
+      const wrongCode = code === "123456" ? "654321" : "123456"
+      const tries = []
+      for (let i = 0; i < 5; i++) tries.push(await post("/store/order-tracking/sessions", { phone: "9855555555", code: wrongCode }))
+      expect(tries.map((t) => t.status)).toEqual([400, 400, 400, 400, 400])
+      expect(tries[4].data.message).toBe("Too many wrong tries: this code no longer works. Please ask for a new code.")
+      const right = await post("/store/order-tracking/sessions", { phone: "9855555555", code })
+      expect(right.status).toBe(400)
+      expect(right.data.message).toBe("Too many wrong tries: this code no longer works. Please ask for a new code.")
+    })
+
+    it("limits code requests and lookups per phone", async () => {
+      const answers = []
+      for (let i = 0; i < 4; i++) answers.push(await post("/store/order-tracking/codes", { phone: "98666 66666" }))
+      expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 429])
+      expect(Number(answers[3].headers["retry-after"])).toBeGreaterThan(0)
+      expect(answers[3].data.message).toMatch(/^Too many tries\. Please wait \d+ (seconds|minutes) and try again\.$/)
+
+      const lookups = []
+      for (let i = 0; i < 11; i++) lookups.push(await post("/store/order-tracking/lookup", { order_number: 5000 + i, phone: "98777 77777" }))
+      expect(lookups.slice(0, 10).every((l) => l.status === 404)).toBe(true)
+      expect(lookups[10].status).toBe(429)
+    })
+  },
+})

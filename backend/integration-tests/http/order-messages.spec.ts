@@ -47,9 +47,11 @@ medusaIntegrationTestRunner({
         { variant_id: rasgulla.id, quantity: 2 },
       ])
       await shopper.prepareCheckout(cartId)
+      const started = Date.now()
       const completed = await shopper.complete(cartId)
+      const ms = Date.now() - started
       expect(completed.status).toBe(200)
-      return { order: completed.data.order }
+      return { order: completed.data.order, ms }
     }
 
     async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000) {
@@ -62,7 +64,8 @@ medusaIntegrationTestRunner({
     }
 
     it("sends exactly one SMS when a cash-on-delivery order is placed, with the number, items and total", async () => {
-      const { order } = await placeCodOrder()
+      const { order, ms } = await placeCodOrder()
+      process.stdout.write(`[figures] order completion with Twilio answering: ${ms} ms\n`)
       expect(await waitFor(() => fake.messages.length > 0)).toBe(true)
       await new Promise((r) => setTimeout(r, 500))
       expect(fake.messages).toHaveLength(1)
@@ -90,7 +93,8 @@ medusaIntegrationTestRunner({
       async (_, mode) => {
         fake.failNext(1, mode)
         // The order is placed (200) although Twilio fails: the SMS is sent by a subscriber after it.
-        const { order } = await placeCodOrder()
+        const { order, ms } = await placeCodOrder()
+        process.stdout.write(`[figures] order completion with Twilio that ${mode === "hang" ? "hangs" : "answers 500"}: ${ms} ms\n`)
         const notifications = getContainer().resolve(Modules.NOTIFICATION)
         expect(
           await waitFor(async () => (await notifications.listNotifications({ resource_id: order.id } as any))[0]?.status === "failure")

@@ -1,13 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import twilioSdk from "twilio"
 import { Modules } from "@medusajs/framework/utils"
-import { FakeGraph, FakeTwilio, startFakeGraph, startFakeTwilio } from "@sweetshop/sandbox"
+import { FakeGraph, FakeRazorpay, FakeTwilio, startFakeGraph, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
 // The plugin's own functions, from its source (its build ships no type declarations): the same code the
 // subscribers and the retry job run, called directly where a test must know that a handling has finished.
 import { backoffMs, MAX_ATTEMPTS, retryFailedNotifications } from "../../../plugins/notifications/src/lib/deliver"
 import { sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
 import { neutralReplyText } from "../../../plugins/notifications/src/lib/templates"
-import { adminHeaders, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -23,13 +23,19 @@ const STAFF = "+919900000001"
 const STATUS_CALLBACK_URL = "https://shop.example.in/hooks/twilio/status"
 let twilio: FakeTwilio
 let graph: FakeGraph
+let razorpay: FakeRazorpay
 
 useFakeBeforeBoot(async () => {
   twilio = await startFakeTwilio()
   graph = await startFakeGraph()
+  razorpay = await startFakeRazorpay()
   return {
-    fake: { close: async () => Promise.all([twilio.close(), graph.close()]).then(() => undefined) },
+    fake: { close: async () => Promise.all([twilio.close(), graph.close(), razorpay.close()]).then(() => undefined) },
     env: {
+      RAZORPAY_KEY_ID: razorpay.keyId,
+      RAZORPAY_KEY_SECRET: razorpay.keySecret,
+      RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
+      RAZORPAY_API_BASE_URL: razorpay.url,
       TWILIO_ACCOUNT_SID: twilio.accountSid,
       TWILIO_AUTH_TOKEN: twilio.authToken,
       TWILIO_SMS_FROM: "+15005550006",
@@ -369,6 +375,38 @@ medusaIntegrationTestRunner({
       const signed = await post(twilioSdk.getExpectedTwilioSignature(twilio.authToken, STATUS_CALLBACK_URL, params))
       expect(signed.status).toBe(204)
       expect((await smsRecord()).data?.delivery_status).toBe("delivered")
+    })
+
+    it("tells an online payer the order is paid online, then sends 'payment received' once when staff capture it", async () => {
+      const kaju = await shopper.variant("kaju-katli", "500 g")
+      const cartId = await shopper.createCart([{ variant_id: kaju.id, quantity: 1 }])
+      await api.post(`/store/carts/${cartId}`, { email: "anita@example.in", shipping_address: DELHI_ADDRESS }, storeHeaders)
+      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+      const started = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_razorpay_razorpay" }, storeHeaders)
+      const session = started.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_razorpay_razorpay")
+      const { checkout_response } = await razorpay.pay(session.data.razorpay_order_id, { status: "authorized" })
+      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders)
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      const order = completed.data.order
+
+      expect(await waitFor(() => toCustomer().sms.length === 1 && toCustomer().whatsapp.length === 1)).toBe(true)
+      expect(toCustomer().sms[0].body).toContain(`Total ₹660.00 (paid online).`)
+      expect(toCustomer().whatsapp[0].template!.components![0].parameters![3].text).toBe("paid online")
+
+      const admin = await adminHeaders(api)
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
+      await api.post(`/admin/payments/${data.order.payment_collections[0].payments[0].id}/capture`, {}, admin)
+      expect(await waitFor(() => toCustomer().sms.length === 2 && toCustomer().whatsapp.length === 2)).toBe(true)
+      expect(toCustomer().sms[1].body).toBe(`Sweet Shop: payment of ₹660.00 received for order #${order.display_id}. Thank you!`)
+      expect(toCustomer().whatsapp[1]).toMatchObject({ template: { name: "payment_received" } })
+      expect(toCustomer().whatsapp[1].text).toBe(`${order.display_id}\n₹660.00`)
+      // order.placed handled again now that the payment is captured: the payment message is not sent twice.
+      await sendOrderPlaced(getContainer(), order.id)
+      expect(toCustomer().sms).toHaveLength(2)
+      expect(toCustomer().whatsapp).toHaveLength(2)
     })
   },
 })

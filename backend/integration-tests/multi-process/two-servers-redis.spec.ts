@@ -107,4 +107,37 @@ describeWithRedis("two server processes sharing Redis", () => {
       await db.end()
     }
   })
+  it("changes an order once when staff on both servers press the same button at the same moment", async () => {
+    const [a, b] = servers.map((s) => axios.create({ baseURL: s.url }) as AxiosInstance)
+    const db = new Client({ connectionString: env.DATABASE_URL })
+    await db.connect()
+    try {
+      const { rows: keys } = await db.query(`select token from api_key where title = $1`, [SHOP.publishableKeyTitle])
+      const shopper = shopperFor(a, { headers: { "x-publishable-api-key": keys[0].token } })
+      const box = await shopper.variant("kaju-katli", "250 g")
+      const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
+      await shopper.prepareCheckout(cartId)
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      const orderId = completed.data.order.id
+
+      const { data: auth } = await a.post("/auth/user/emailpass", { email: SHOP.defaultAdmin.email, password: SHOP.defaultAdmin.password })
+      const admin = { headers: { authorization: `Bearer ${auth.token}` } }
+      const press = (server: AxiosInstance, status: string) =>
+        server.post(`/admin/shop-orders/${orderId}/status`, { status }, admin).catch((e: any) => e.response)
+      for (const status of ["confirmed", "preparing"]) {
+        const presses = await Promise.all([press(a, status), press(b, status), press(a, status), press(b, status)])
+        expect(presses.map((r) => r.status).sort()).toEqual([200, 400, 400, 400])
+      }
+      const { rows: history } = await db.query(
+        `select to_status from shop_order_status_change where order_id = $1 order by created_at`,
+        [orderId]
+      )
+      expect(history.map((h) => h.to_status)).toEqual(["placed", "confirmed", "preparing"])
+      const { rows: fulfillments } = await db.query(`select count(*)::int as n from order_fulfillment where order_id = $1`, [orderId])
+      expect(fulfillments[0].n).toBe(1)
+    } finally {
+      await db.end()
+    }
+  })
 })

@@ -142,6 +142,8 @@ module.exports = defineConfig({
     ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
+    // The shop's order lifecycle, kitchen sheet and order tracking for shoppers (routes, subscribers, admin pages).
+    { resolve: "@sweetshop/order-lifecycle", options: {} },
     // Razorpay's checkout-response route (the provider itself is in the payment module below).
     { resolve: "@sweetshop/payment-razorpay", options: { webhook_secret: env.RAZORPAY_WEBHOOK_SECRET } },
     // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).
@@ -163,6 +165,11 @@ module.exports = defineConfig({
     { resolve: "@sweetshop/gram-inventory/modules/gram-pool" },
     // Every try at sending an order message, and what the network reported about it.
     { resolve: "@sweetshop/notifications/modules/notification-attempts" },
+    // Shop status and history of each order, and shoppers' one-time codes; signs tracking links.
+    {
+      resolve: "@sweetshop/order-lifecycle/modules/order-lifecycle",
+      options: { secret: env.TRACKING_SECRET, storefront_url: env.STOREFRONT_URL, redis_url: env.REDIS_URL },
+    },
     // Razorpay webhook event ids already taken in (each event acts once).
     { resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks" },
     {

@@ -157,15 +157,18 @@ async function startSandboxes() {
 }
 
 /**
- * JWT_SECRET and COOKIE_SECRET are required in production. A local run that
- * does not set them gets random ones, made once and kept in .data/secrets.env.
+ * JWT_SECRET, COOKIE_SECRET and TRACKING_SECRET are required in production. A
+ * local run that does not set them gets random ones, made once and kept in
+ * .data/secrets.env (a secret added later is appended).
  */
 function ensureLocalSecrets() {
   const file = path.join(DATA, "secrets.env")
   fs.mkdirSync(DATA, { recursive: true })
-  if (!fs.existsSync(file)) {
-    const secret = () => crypto.randomBytes(32).toString("hex")
-    fs.writeFileSync(file, `JWT_SECRET=${secret()}\nCOOKIE_SECRET=${secret()}\n`, { mode: 0o600 })
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
+  const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
+  if (missing.length) {
+    const lines = missing.map((name) => `${name}=${crypto.randomBytes(32).toString("hex")}\n`).join("")
+    fs.writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${lines}`, { mode: 0o600 })
   }
   const before = { ...process.env }
   process.loadEnvFile(file)

@@ -57,6 +57,8 @@ const schema = z.object({
   AUTH_CORS: corsList.default("http://localhost:8000,http://localhost:9000"),
   JWT_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   COOKIE_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
+  TRACKING_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
+  STOREFRONT_URL: urlWithProtocols(["http:", "https:"], "http://localhost:8000").default("http://localhost:8000"),
   MEDUSA_WORKER_MODE: z
     .enum(["shared", "server", "worker"], {
       errorMap: () => ({ message: "must be shared, server or worker" }),
@@ -111,9 +113,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).optional(),
 })
 
-export type ShopEnv = Omit<z.infer<typeof schema>, "JWT_SECRET" | "COOKIE_SECRET" | "MEDUSA_BACKEND_URL"> & {
+export type ShopEnv = Omit<z.infer<typeof schema>, "JWT_SECRET" | "COOKIE_SECRET" | "TRACKING_SECRET" | "MEDUSA_BACKEND_URL"> & {
   JWT_SECRET: string
   COOKIE_SECRET: string
+  TRACKING_SECRET: string
   MEDUSA_BACKEND_URL: string
 }
 
@@ -172,7 +175,7 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
     )
   }
   const production = env.NODE_ENV === "production"
-  for (const secret of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
+  for (const secret of ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET"] as const) {
     if (production && !env[secret]) {
       throw new ShopConfigError(
         secret,
@@ -185,6 +188,7 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
     ...env,
     JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
     COOKIE_SECRET: env.COOKIE_SECRET ?? DEV_SECRET,
+    TRACKING_SECRET: env.TRACKING_SECRET ?? DEV_SECRET,
     MEDUSA_BACKEND_URL: env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT}`,
   }
 }

@@ -58,7 +58,17 @@ async function sendOnChannels(
         ...(resource?.type === "order" ? { order_id: resource.id } : {}),
         text: message.text,
         language,
-        ...(channel === "whatsapp" ? { whatsapp: { type: "template", name: message.whatsapp.name, parameters: message.whatsapp.parameters } } : {}),
+        ...(channel === "whatsapp"
+          ? {
+              whatsapp: {
+                type: "template",
+                name: message.whatsapp.name,
+                parameters: message.whatsapp.parameters,
+                // Hindi customers get the Hindi version of the template (WHATSAPP_TEMPLATE_LANGUAGE otherwise).
+                ...(language === "hi" ? { language: "hi" } : {}),
+              },
+            }
+          : {}),
       },
       trigger_type: message.trigger,
       resource_id: resource?.id,

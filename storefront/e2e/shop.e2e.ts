@@ -1,0 +1,265 @@
+import type { Browser, Page } from "playwright-core"
+import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { latestOrders, poolAvailable, setPool, setVariantPrice } from "./support/shop-api"
+
+jest.setTimeout(180_000)
+
+/**
+ * The storefront in a real browser against the real backend (seeded, on
+ * PostgreSQL), through its production build. Nothing of ours is stubbed.
+ */
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function newPage(options = DESKTOP): Promise<Page> {
+  const context = await browser.newContext(options)
+  return context.newPage()
+}
+
+/** Picks a size chip on the product page and adds it; resolves once the drawer shows the cart. */
+async function addSize(page: Page, size: string) {
+  await page.locator("label.chip", { hasText: size }).click()
+  await page.getByTestId("add-to-cart").click()
+  await page.getByTestId("add-result").waitFor(WAIT)
+}
+
+async function closeDrawer(page: Page) {
+  await page.getByRole("button", { name: "Close cart" }).click()
+  await page.getByTestId("cart-drawer").waitFor({ state: "hidden", ...WAIT })
+}
+
+async function fillContact(page: Page, { name = "Priya Sharma", phone = "98765 43210" } = {}) {
+  await page.getByLabel("Full name").fill(name)
+  await page.getByLabel("Mobile number").fill(phone)
+}
+
+async function fillAddress(page: Page, pincode: string) {
+  await page.getByLabel("House number and street").fill("221 Lajpat Nagar")
+  await page.getByLabel("Pincode").fill(pincode)
+  await page.getByLabel("Pincode").blur()
+}
+
+describe("shopping on a desktop", () => {
+  it("browse → 500 g and 1 kg of kaju katli → cart → cash on delivery → confirmation", async () => {
+    const page = await newPage()
+    const poolBefore = await poolAvailable("kaju-katli")
+
+    await page.goto(storefrontUrl("/"))
+    expect(await textOf(page, "h1")).toBe("Fresh Indian sweets, made this morning")
+    await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Dry-Fruit Sweets" }).click()
+    await page.waitForURL("**/categories/dry-fruit-sweets", WAIT)
+    expect(await textOf(page, "h1")).toBe("Dry-Fruit Sweets")
+    await page.getByTestId("sweet-card").filter({ hasText: "Kaju Katli" }).click()
+    await page.waitForURL("**/products/kaju-katli", WAIT)
+
+    // Weight chips with their prices and the price per kg; the pool's stock live.
+    expect(await textOf(page, "label.chip:has-text('500 g')")).toBe("500 g · ₹600.00 ₹1,200.00/kg")
+    expect(await textOf(page, "[data-testid=stock-message]")).toBe("In stock, made fresh today.")
+
+    await addSize(page, "500 g")
+    expect(await textOf(page, "[data-testid=add-result]")).toBe("Added 1 × 500 g of Kaju Katli to your cart.")
+    await page.getByTestId("cart-drawer").getByTestId("cart-line").first().waitFor(WAIT)
+    await closeDrawer(page)
+    await addSize(page, "1 kg")
+    const drawer = page.getByTestId("cart-drawer")
+    await drawer.getByTestId("cart-line").nth(1).waitFor(WAIT)
+    expect(await drawer.getByTestId("cart-line").count()).toBe(2)
+    expect(await page.getByTestId("cart-count").textContent()).toBe("2")
+
+    await drawer.getByRole("link", { name: "View cart" }).click()
+    await page.waitForURL("**/cart", WAIT)
+    const lines = page.locator("main [data-testid=cart-line]")
+    await lines.nth(1).waitFor(WAIT)
+    expect((await lines.allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
+      expect.stringContaining("500 g × 1 at ₹600.00"),
+      expect.stringContaining("1 kg × 1 at ₹1,200.00"),
+    ])
+    expect(await textOf(page, "main [data-testid=cart-totals]")).toMatch(/Sweets ?₹1,800\.00/)
+    expect(await textOf(page, "main [data-testid=cart-totals]")).toMatch(/Delivery ?Free/)
+
+    await page.locator("main").getByRole("link", { name: "Checkout" }).click()
+    await page.waitForURL("**/checkout", WAIT)
+    await fillContact(page)
+    // A pincode the shop does not serve is explained at the field, before the order.
+    await fillAddress(page, "400001")
+    expect(await textOf(page, "[data-testid=error-pincode]")).toMatch(/^Sorry, we do not deliver to 400001 yet\./)
+    await fillAddress(page, "110024")
+    expect(await textOf(page, "[data-testid=pincode-ok]")).toBe("Good news: we deliver to 110024 (Delhi).")
+    await page.getByLabel("Message for the card").fill("Happy Diwali, Nani!")
+    await page.getByTestId("place-order").click()
+
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+    const heading = await textOf(page, "[data-testid=order-number]")
+    expect(heading).toMatch(/^Thank you! Order #\d+ is placed\.$/)
+    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹1,800.00")
+    expect(await textOf(page, "main")).toContain("What happens next")
+
+    // What the shop holds: the order with the phone as +91…, the slot and gift message, and the pool down by 1.5 kg.
+    const [order] = await latestOrders(1)
+    expect(heading).toContain(`#${order.display_id} `)
+    expect(order.shipping_address?.phone).toBe("+919876543210")
+    expect(order.shipping_address?.postal_code).toBe("110024")
+    expect(order.metadata).toMatchObject({ fulfilment: "delivery", gift_message: "Happy Diwali, Nani!" })
+    expect(order.shipping_methods.map((m) => m.name)).toEqual(["Home delivery"])
+    expect(order.items.map((i) => `${i.product_handle} ${i.variant_title} × ${i.quantity}`).sort()).toEqual(["kaju-katli 1 kg × 1", "kaju-katli 500 g × 1"])
+    expect(await poolAvailable("kaju-katli")).toBe(poolBefore - 1500)
+
+    // The cart is gone once the order is placed.
+    await page.goto(storefrontUrl("/cart"))
+    expect(await textOf(page, "main")).toContain("Your cart is empty.")
+    await page.context().close()
+  })
+
+  it("a sold-out product cannot be added", async () => {
+    await setPool("modak", 0)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/modak"))
+    expect(await textOf(page, "[data-testid=stock-message]")).toBe("Sold out for today. Fresh batches are made every morning.")
+    const button = page.getByTestId("add-to-cart")
+    expect(await button.textContent()).toBe("Sold out")
+    expect(await button.isDisabled()).toBe(true)
+    await page.context().close()
+  })
+
+  it("a size the pool can no longer make is refused with the backend's sentence", async () => {
+    await setPool("pista-lauj", 1200)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/pista-lauj"))
+    await addSize(page, "1 kg")
+    await closeDrawer(page)
+    // The page still offers 1 kg (its stock was read before this shopper's cart took 1 kg).
+    await addSize(page, "1 kg")
+    expect(await textOf(page, "[data-testid=add-result]")).toBe("Only 1,200 g of Pista Lauj left; your cart needs 2,000 g.")
+    await page.context().close()
+  })
+
+  it("stock that dropped between cart and checkout is explained, and no order is placed", async () => {
+    await setPool("besan-laddoo", 6000)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/besan-laddoo"))
+    await addSize(page, "1 kg")
+    await closeDrawer(page)
+    const ordersBefore = (await latestOrders(1))[0]?.id
+
+    await setPool("besan-laddoo", 500) // staff take stock away while the shopper decides
+    await page.goto(storefrontUrl("/cart"))
+    expect(await textOf(page, "[data-testid=cart-stock-warning]")).toContain("stock has dropped since you added them")
+    expect(await textOf(page, "main [data-testid=line-stock-message]")).toBe("Only 500 g of Besan Laddoo left; your cart needs 1,000 g.")
+
+    await page.goto(storefrontUrl("/checkout"))
+    expect(await textOf(page, "[data-testid=checkout-stock-warning]")).toContain("Only 500 g of Besan Laddoo left; your cart needs 1,000 g.")
+    await fillContact(page)
+    await fillAddress(page, "110024")
+    await page.getByTestId("place-order").click()
+    expect(await textOf(page, "[data-testid=checkout-message]")).toContain("Some sweets in your cart sold out while you were shopping.")
+    expect(await textOf(page, "[data-testid=checkout-stock-messages]")).toBe("Only 500 g of Besan Laddoo left; your cart needs 1,000 g.")
+    expect((await latestOrders(1))[0]?.id).toBe(ordersBefore)
+
+    // Lowering the cart to what is left lets the shopper go on.
+    await page.goto(storefrontUrl("/cart"))
+    await page.locator("main").getByRole("button", { name: /^Remove/ }).click()
+    await page.locator("main").getByText("Your cart is empty.").waitFor(WAIT)
+    await page.context().close()
+  })
+
+  it("checkout fields are labelled and explain their errors inline", async () => {
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/aloo-bhujia"))
+    await addSize(page, "250 g")
+    await page.goto(storefrontUrl("/checkout"))
+    await page.getByLabel("Mobile number").fill("12345")
+    await page.getByTestId("place-order").click()
+    expect(await textOf(page, "[data-testid=error-phone]")).toMatch(/10-digit Indian mobile number/)
+    expect(await textOf(page, "[data-testid=error-fullName]")).toBe("Please enter your name.")
+    expect(await page.getByLabel("Mobile number").getAttribute("aria-invalid")).toBe("true")
+    await page.context().close()
+  })
+})
+
+describe("shopping on a phone (360 px wide)", () => {
+  it("product → add → drawer → checkout with store pickup → confirmation", async () => {
+    const page = await newPage(PHONE)
+    await page.goto(storefrontUrl("/"))
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    await page.getByTestId("sweet-card").filter({ hasText: "Gulab Jamun" }).click()
+    await page.waitForURL("**/products/gulab-jamun", WAIT)
+    expect(await textOf(page, "label.chip:has-text('6 pieces')")).toBe("6 pieces · ₹140.00 ₹23.33/piece")
+    await page.locator("label.chip", { hasText: "6 pieces" }).click()
+    await page.getByRole("button", { name: "One more" }).click()
+    expect(await page.getByTestId("quantity").textContent()).toBe("2")
+    expect(await textOf(page, "[data-testid=price]")).toBe("₹280.00")
+    await page.getByTestId("add-to-cart").click()
+    await page.getByTestId("cart-drawer").getByRole("link", { name: "Checkout" }).click()
+    await page.waitForURL("**/checkout", WAIT)
+    await fillContact(page, { name: "Rahul Verma", phone: "+91 91234 56789" })
+    await page.getByLabel(/Pick up from the shop/).check()
+    await page.getByTestId("place-order").click()
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹280.00")
+    expect(await textOf(page, "main")).toContain("when you pick up your sweets")
+    expect(await textOf(page, "main")).toMatch(/Pick them up on \w+day, \d+ \w+, (morning|evening)/)
+    const [order] = await latestOrders(1)
+    expect(order.shipping_methods.map((m) => m.name)).toEqual(["Store pickup"])
+    expect(order.shipping_address?.phone).toBe("+919123456789")
+    await page.context().close()
+  })
+})
+
+describe("accessibility (axe-core): no serious or critical violations", () => {
+  it.each([
+    ["home", "/"],
+    ["category", "/categories/laddoos"],
+    ["product", "/products/kaju-katli"],
+    ["search", "/search?q=laddoo"],
+    ["not found", "/products/no-such-sweet"],
+  ])("%s page", async (_name, path) => {
+    const page = await newPage()
+    await page.goto(storefrontUrl(path))
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it("cart, checkout and the open drawer, with a line in the cart", async () => {
+    const page = await newPage(PHONE)
+    await page.goto(storefrontUrl("/products/kalakand"))
+    await addSize(page, "250 g")
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await page.goto(storefrontUrl("/cart"))
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await page.goto(storefrontUrl("/checkout"))
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await page.context().close()
+  })
+})
+
+describe("catalogue freshness", () => {
+  it("prices are cached until the backend asks for revalidation with the shared secret", async () => {
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/mathri"))
+    const shown = await textOf(page, "label.chip:has-text('250 g')")
+    const rupees = Number(/₹(\d+)\.00/.exec(shown)?.[1])
+    expect(shown).toMatch(/^250 g · ₹\d+\.00 ₹[\d,]+\.00\/kg$/)
+
+    await setVariantPrice("mathri", "250 g", rupees + 10)
+    await page.reload()
+    expect(await textOf(page, "label.chip:has-text('250 g')")).toContain(`₹${rupees}.00`)
+
+    const refused = await fetch(storefrontUrl("/api/revalidate"), { method: "POST", headers: { authorization: "Bearer wrong" } })
+    expect(refused.status).toBe(401)
+    const accepted = await fetch(storefrontUrl("/api/revalidate"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${process.env.E2E_REVALIDATE_SECRET}` },
+    })
+    expect(accepted.status).toBe(200)
+    await page.reload()
+    expect(await textOf(page, "label.chip:has-text('250 g')")).toContain(`250 g · ₹${rupees + 10}.00`)
+    await page.context().close()
+  })
+})

@@ -1,0 +1,83 @@
+/**
+ * The backend's own HTTP API, as staff would use it, for arranging a test
+ * (a pool sold out, stock dropping) and for checking what an order holds.
+ */
+const backend = () => {
+  const url = process.env.E2E_BACKEND_URL
+  if (!url) throw new Error("E2E_BACKEND_URL is not set: run under npm test.")
+  return url
+}
+
+async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${backend()}${path}`, init)
+  const body = await res.json()
+  if (!res.ok) throw new Error(`${init.method ?? "GET"} ${path} → ${res.status}: ${JSON.stringify(body)}`)
+  return body as T
+}
+
+let token: string | undefined
+async function adminHeaders() {
+  token ??= (await json<{ token: string }>("/auth/user/emailpass", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@sweetshop.local", password: "sweetshop-admin" }),
+  })).token
+  return { authorization: `Bearer ${token}`, "content-type": "application/json" }
+}
+
+export async function productIdOf(handle: string): Promise<string> {
+  const { products } = await json<{ products: { id: string }[] }>(`/admin/products?handle=${handle}&fields=id`, { headers: await adminHeaders() })
+  if (!products[0]) throw new Error(`no product ${handle}`)
+  return products[0].id
+}
+
+/** Staff set a product's pool to a number of grams or pieces (the gram-inventory plugin's admin route). */
+export async function setPool(handle: string, units: number): Promise<void> {
+  await json(`/admin/product-pools/${await productIdOf(handle)}/adjustments`, {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: JSON.stringify({ set_to_units: units, reason: "Browser test" }),
+  })
+}
+
+export async function poolAvailable(handle: string): Promise<number> {
+  const { product_pool } = await json<{ product_pool: { available_units: number } }>(`/admin/product-pools/${await productIdOf(handle)}`, {
+    headers: await adminHeaders(),
+  })
+  return product_pool.available_units
+}
+
+export type AdminOrder = {
+  id: string
+  display_id: number
+  email: string | null
+  total: number
+  metadata: Record<string, unknown> | null
+  shipping_address: { phone: string | null; postal_code: string | null; first_name: string | null } | null
+  items: { variant_title: string; quantity: number; product_handle: string }[]
+  shipping_methods: { name: string }[]
+}
+
+export async function latestOrders(limit = 5): Promise<AdminOrder[]> {
+  const { orders } = await json<{ orders: AdminOrder[] }>(
+    `/admin/orders?limit=${limit}&order=-created_at&fields=id,display_id,email,total,metadata,*shipping_address,*items,*shipping_methods`,
+    { headers: await adminHeaders() }
+  )
+  return orders
+}
+
+/** Staff change the price of one size of a product (whole rupees). */
+export async function setVariantPrice(handle: string, variantTitle: string, rupees: number): Promise<void> {
+  const productId = await productIdOf(handle)
+  const { product } = await json<{ product: { variants: { id: string; title: string; prices: { id: string; currency_code: string }[] }[] } }>(
+    `/admin/products/${productId}?fields=*variants,*variants.prices`,
+    { headers: await adminHeaders() }
+  )
+  const variant = product.variants.find((v) => v.title === variantTitle)
+  if (!variant) throw new Error(`no ${variantTitle} of ${handle}`)
+  await json(`/admin/products/${productId}/variants/${variant.id}`, {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: JSON.stringify({ prices: [{ currency_code: "inr", amount: rupees }] }),
+  })
+}

@@ -1,0 +1,131 @@
+// The whole shop for the browser tests, all real: PostgreSQL (found or embedded),
+// a fresh database migrated and seeded by the backend's own seed, `medusa start`
+// on the backend's sources, and the storefront's production build under `next start`.
+import fs from "node:fs"
+import path from "node:path"
+import { spawn } from "node:child_process"
+import { freePort, provideTestPostgres, withClient } from "../../../scripts/lib/postgres.mjs"
+import { BACKEND, MEDUSA_CLI, medusa, pluginDirs, ROOT } from "../../../scripts/lib/shop.mjs"
+import { buildStorefrontIfChanged, startStorefront } from "../../../scripts/lib/storefront.mjs"
+
+const log = (line) => process.stdout.write(`[storefront e2e] ${line}\n`)
+
+function dbUrl(name) {
+  const user = encodeURIComponent(process.env.DB_USERNAME ?? "postgres")
+  const password = encodeURIComponent(process.env.DB_PASSWORD ?? "")
+  return `postgres://${user}:${password}@${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? "5432"}/${name}`
+}
+
+async function waitForHealth(url, child, output, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the backend exited (code ${child.exitCode}):\n${output()}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`the backend did not answer at ${url}/health:\n${output()}`)
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve()
+    child.once("exit", () => resolve())
+    child.kill("SIGTERM")
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref()
+  })
+}
+
+/**
+ * Starts everything; resolves with the URLs, the admin credentials' source and
+ * a stop function that ends both servers and drops the database.
+ */
+export async function startTestShop({ storefrontPort, backendPort, withStorefront = true } = {}) {
+  process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+  process.env.NEXT_TELEMETRY_DISABLED = "1"
+  const database = await provideTestPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres-storefront"), log })
+  const name = `sweetshop_storefront_e2e_${process.pid}`
+  await withClient(dbUrl("postgres"), async (c) => {
+    await c.query(`drop database if exists "${name}" with (force)`)
+    await c.query(`create database "${name}"`)
+  })
+
+  backendPort ??= await freePort()
+  storefrontPort ??= await freePort()
+  const backendUrl = `http://localhost:${backendPort}`
+  const storefrontUrl = `http://localhost:${storefrontPort}`
+  const revalidateSecret = `e2e-${process.pid}-revalidate-secret`
+  const env = {
+    ...process.env,
+    NODE_ENV: "development",
+    DATABASE_URL: dbUrl(name),
+    PORT: String(backendPort),
+    MEDUSA_BACKEND_URL: backendUrl,
+    STORE_CORS: storefrontUrl,
+    LOG_LEVEL: "error",
+    DISABLE_ADMIN: "true",
+    STOREFRONT_URL: storefrontUrl,
+    STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
+  }
+  delete env.REDIS_URL
+
+  const started = []
+  const stopAll = async () => {
+    for (const child of started.reverse()) await stop(child)
+    await withClient(dbUrl("postgres"), (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
+    await database.stop()
+  }
+
+  try {
+    // The plugins' build output is what the backend loads (npm test builds them first).
+    for (const dir of pluginDirs()) {
+      if (!fs.existsSync(path.join(dir, ".medusa", "server"))) {
+        log(`building ${path.relative(ROOT, dir)}`)
+        await medusa(["plugin:build"], { cwd: dir, quiet: true })
+      }
+    }
+    // The storefront builds while the database migrates; a failed build is reported after.
+    const building = withStorefront ? buildStorefrontIfChanged({ say: log }).then(() => null, (error) => error) : null
+    // Product pictures are uploaded to backend/static (git-ignored), which the backend serves at /static.
+    // (npm run dev links it to .data/uploads; make sure whatever it names exists.)
+    const staticDir = path.join(BACKEND, "static")
+    let uploads = staticDir
+    try {
+      uploads = path.resolve(BACKEND, fs.readlinkSync(staticDir))
+    } catch {}
+    fs.mkdirSync(uploads, { recursive: true })
+    log("migrating and seeding a fresh database")
+    await medusa(["db:migrate"], { cwd: BACKEND, env, quiet: true })
+    await medusa(["exec", "./src/scripts/seed.ts"], { cwd: BACKEND, env, quiet: true })
+    const backend = spawn(process.execPath, [MEDUSA_CLI, "start"], { cwd: BACKEND, env, stdio: ["ignore", "pipe", "pipe"] })
+    started.push(backend)
+    let backendOutput = ""
+    backend.stdout.on("data", (d) => (backendOutput += d))
+    backend.stderr.on("data", (d) => (backendOutput += d))
+    await waitForHealth(backendUrl, backend, () => backendOutput)
+
+    const publishableKey = await withClient(dbUrl(name), async (c) => {
+      const { rows } = await c.query("select token from api_key where type = 'publishable' and title = $1 and revoked_at is null limit 1", [
+        "Sweet Shop Storefront",
+      ])
+      return rows[0].token
+    })
+    if (!withStorefront) return { backendUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, stop: stopAll }
+    const buildError = await building
+    if (buildError) throw new Error(`${buildError.message}\n${buildError.output ?? ""}`)
+    const storefront = await startStorefront({
+      port: storefrontPort,
+      backendUrl,
+      publishableKey,
+      quiet: true,
+      env: { STOREFRONT_REVALIDATE_SECRET: revalidateSecret, SITE_URL: storefrontUrl },
+    })
+    started.push(storefront.process)
+    log(`backend ${backendUrl}, storefront ${storefrontUrl}`)
+    return { backendUrl, storefrontUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, stop: stopAll }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}

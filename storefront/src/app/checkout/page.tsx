@@ -1,0 +1,63 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { CheckoutForm } from "@/components/checkout/checkout-form"
+import { CartTotals } from "@/components/cart/cart-lines"
+import { deliveryDays } from "@/lib/delivery"
+import { formatRupees, formatRupeesShort } from "@/lib/format"
+import { getCart } from "@/lib/server/cart"
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
+
+/** Cash on delivery's cap, as the backend applies it (COD_MAX_ORDER_RUPEES, ₹5,000 by default). */
+const COD_CAP_RUPEES = Number(process.env["COD_MAX_ORDER_RUPEES"] || 5000)
+
+export default async function CheckoutPage() {
+  const cart = await getCart()
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <>
+        <h1>Checkout</h1>
+        <p>
+          Your cart is empty. <Link href="/">Browse the sweets</Link>.
+        </p>
+      </>
+    )
+  }
+  return (
+    <>
+      <h1>Checkout</h1>
+      {!cart.stockOk && (
+        <div className="notice error" role="alert" data-testid="checkout-stock-warning">
+          <p>Stock has dropped since you added these sweets:</p>
+          <ul>
+            {cart.lines
+              .filter((l) => l.stockMessage)
+              .map((l) => (
+                <li key={l.id}>{l.stockMessage}</li>
+              ))}
+          </ul>
+          <p>
+            <Link href="/cart">Change your cart</Link> to continue.
+          </p>
+        </div>
+      )}
+      <div className="two-col">
+        <CheckoutForm days={deliveryDays(new Date())} codCapLabel={formatRupeesShort(COD_CAP_RUPEES)} />
+        <aside aria-labelledby="summary-title">
+          <h2 id="summary-title">Your order</h2>
+          <ul className="cart-lines">
+            {cart.lines.map((l) => (
+              <li key={l.id} className="cart-line-top">
+                <span>
+                  {l.productTitle}, {l.sizeLabel} × {l.quantity}
+                </span>
+                <span>{formatRupees(l.totalRupees)}</span>
+              </li>
+            ))}
+          </ul>
+          <CartTotals cart={cart} />
+        </aside>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next"
+import type { ReactNode } from "react"
+import "./globals.css"
+import { SiteHeader } from "@/components/layout/site-header"
+import { readConfig } from "@/lib/server/config"
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteUrl } = readConfig()
+  return {
+    metadataBase: new URL(siteUrl),
+    title: { default: "Sweet Shop: fresh Indian sweets, delivered", template: "%s | Sweet Shop" },
+    description: "Kaju katli, rasgulla, laddoos and gift boxes made fresh in our Chandni Chowk kitchen. Order by weight or by the piece; cash on delivery.",
+    openGraph: { type: "website", siteName: "Sweet Shop", locale: "en_IN" },
+  }
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7a1f2b" }
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-IN">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          <div className="container">{children}</div>
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery ₹60, free from ₹999.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { formatRupees } from "@/lib/format"
+import { getOrder } from "@/lib/server/checkout"
+
+export const metadata: Metadata = { title: "Order placed", robots: { index: false } }
+
+const dateLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
+
+export default async function OrderConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
+  const order = await getOrder((await params).id)
+  if (!order) notFound()
+  const when = order.deliveryDate ? `${dateLabel.format(new Date(`${order.deliveryDate}T00:00:00Z`))}${order.slotLabel ? `, ${order.slotLabel.toLowerCase()}` : ""}` : null
+  return (
+    <>
+      <div className="notice ok" role="status">
+        <h1 data-testid="order-number">Thank you! Order #{order.displayId} is placed.</h1>
+        <p>
+          {order.paymentLabel === "Cash on delivery"
+            ? `Please keep ${formatRupees(order.totalRupees)} ready in cash or UPI ${order.fulfilment === "pickup" ? "when you pick up your sweets" : "for the delivery person"}.`
+            : `Paid online: ${formatRupees(order.totalRupees)}.`}
+        </p>
+      </div>
+      <div className="two-col">
+        <section aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
+          <table className="summary-table">
+            <thead>
+              <tr>
+                <th scope="col">Sweet</th>
+                <th scope="col">Amount</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.lines.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    {l.title}, {l.size} × {l.quantity}
+                  </td>
+                  <td>{formatRupees(l.totalRupees)}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>{order.fulfilment === "pickup" ? "Pickup" : "Delivery"}</td>
+                <td>{order.shippingTotalRupees === 0 ? "Free" : formatRupees(order.shippingTotalRupees)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Total ({order.paymentLabel.toLowerCase()})</th>
+                <td data-testid="order-total">
+                  <strong>{formatRupees(order.totalRupees)}</strong>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          {order.giftMessage && (
+            <p>
+              <strong>Gift message:</strong> “{order.giftMessage}”
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="next-title">
+          <h2 id="next-title">What happens next</h2>
+          <ol className="steps">
+            <li>We send an SMS confirming order #{order.displayId} to {order.phone ?? "your phone"}.</li>
+            <li>Our kitchen packs your sweets fresh on the day.</li>
+            <li>
+              {order.fulfilment === "pickup" ? "Pick them up" : "We deliver them"}
+              {when ? ` on ${when}` : ""}
+              {order.fulfilment === "pickup" ? ` at ${order.address}.` : ` to ${order.name}, ${order.address}.`}
+            </li>
+          </ol>
+          <p>
+            Questions about your order? Call the shop on <a href="tel:+911123456789">011 2345 6789</a> and give order number #{order.displayId}.
+          </p>
+          <p>
+            <Link href="/">Continue shopping</Link>
+          </p>
+        </section>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+import Link from "next/link"
+import { SweetGrid } from "@/components/product/sweet-card"
+import { listCategories, listSweets } from "@/lib/server/catalogue"
+import { filterAndSort } from "@/lib/sweets"
+
+const GIFT_CATEGORY = "gift-boxes"
+
+export default async function HomePage() {
+  const [categories, sweets] = await Promise.all([listCategories(), listSweets()])
+  const gifts = categories.find((c) => c.handle === GIFT_CATEGORY)
+  const bestsellers = filterAndSort(sweets.filter((s) => s.bestseller && !s.categories.some((c) => c.handle === GIFT_CATEGORY)), {}, "featured")
+  const giftBoxes = sweets.filter((s) => s.categories.some((c) => c.handle === GIFT_CATEGORY))
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Fresh Indian sweets, made this morning</h1>
+        <p>Kaju katli by the 250 g box, rasgulla by the half-dozen, gift boxes for every festival. Delivered in Delhi NCR or ready to pick up at Chandni Chowk.</p>
+      </section>
+
+      <section className="section" aria-labelledby="categories-title">
+        <h2 id="categories-title">Shop by category</h2>
+        <ul className="category-tiles">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <Link href={`/categories/${c.handle}`}>
+                <strong>{c.name}</strong>
+                <span>{c.description}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="bestsellers-title">
+        <h2 id="bestsellers-title">Bestsellers</h2>
+        <SweetGrid sweets={bestsellers} eagerFirst={2} />
+      </section>
+
+      {giftBoxes.length > 0 && (
+        <section className="section" aria-labelledby="gifts-title">
+          <div className="section-head">
+            <h2 id="gifts-title">Festival gift boxes</h2>
+            {gifts && <Link href={`/categories/${gifts.handle}`}>All gift boxes</Link>}
+          </div>
+          <SweetGrid sweets={giftBoxes} />
+        </section>
+      )}
+    </>
+  )
+}

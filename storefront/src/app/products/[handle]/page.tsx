@@ -1,0 +1,94 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { BuyBox } from "@/components/product/buy-box"
+import { formatRupees } from "@/lib/format"
+import { getPools, getSweet, type Pool } from "@/lib/server/catalogue"
+import { readConfig } from "@/lib/server/config"
+import { fromPrice } from "@/lib/sweets"
+
+type Props = { params: Promise<{ handle: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const sweet = await getSweet((await params).handle).catch(() => null)
+  if (!sweet) return { title: "Sweet not found" }
+  const price = fromPrice(sweet)
+  const description = `${sweet.description}${price !== null ? ` From ${formatRupees(price)}.` : ""}`
+  return {
+    title: sweet.title,
+    description,
+    alternates: { canonical: `/products/${sweet.handle}` },
+    openGraph: { title: `${sweet.title} | Sweet Shop`, description, type: "website", images: sweet.imageUrl ? [{ url: sweet.imageUrl, alt: sweet.title }] : [] },
+  }
+}
+
+export default async function ProductPage({ params }: Props) {
+  const sweet = await getSweet((await params).handle)
+  if (!sweet) notFound()
+  // Stock is read live on every visit; a failure to read it is said in the stock line, not a broken page.
+  let pool: Pool | null = null
+  try {
+    pool = (await getPools([sweet.id])).get(sweet.id) ?? null
+  } catch {}
+  const { siteUrl } = readConfig()
+  const prices = sweet.sizes.map((s) => s.priceRupees).filter((p): p is number => p !== null)
+  const structuredData = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: sweet.title,
+    description: sweet.description,
+    image: sweet.imageUrls,
+    url: `${siteUrl}/products/${sweet.handle}`,
+    brand: { "@type": "Brand", name: "Sweet Shop" },
+    offers: {
+      "@type": "AggregateOffer",
+      priceCurrency: "INR",
+      lowPrice: prices.length ? Math.min(...prices) : undefined,
+      highPrice: prices.length ? Math.max(...prices) : undefined,
+      offerCount: sweet.sizes.length,
+      availability: pool && pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+    },
+  }
+  const category = sweet.categories[0]
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(structuredData).replace(/</g, "\\u003c") }} />
+      {category && (
+        <nav aria-label="Breadcrumb">
+          <Link href="/">Home</Link> › <Link href={`/categories/${category.handle}`}>{category.name}</Link>
+        </nav>
+      )}
+      <div className="product">
+        <div className="product-image">
+          <img src={sweet.imageUrl ?? "/sweet-placeholder.svg"} alt={sweet.title} width={600} height={600} fetchPriority="high" />
+        </div>
+        <div>
+          {sweet.bestseller && <span className="badge">Bestseller</span>}
+          <h1>{sweet.title}</h1>
+          <BuyBox title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} pool={pool} />
+          <dl className="facts">
+            <dt>About</dt>
+            <dd>{sweet.description}</dd>
+            {sweet.ingredients && (
+              <>
+                <dt>Ingredients</dt>
+                <dd>{sweet.ingredients}</dd>
+              </>
+            )}
+            {sweet.shelfLifeDays !== null && (
+              <>
+                <dt>Shelf life</dt>
+                <dd>
+                  Best within {sweet.shelfLifeDays === 1 ? "1 day" : `${sweet.shelfLifeDays} days`} of delivery
+                  {sweet.shelfLifeDays <= 3 ? "; keep refrigerated" : "; keep in a cool, dry place"}.
+                </dd>
+              </>
+            )}
+            <dt>Sold by</dt>
+            <dd>{sweet.unit === "grams" ? "Weight: every box is weighed fresh from the same tray." : "The piece."}</dd>
+          </dl>
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+import { indianMobileDigits, readCheckoutForm, splitName, validateCheckout, type CheckoutFields } from "../checkout-form"
+
+const now = new Date("2026-11-25T06:00:00+05:30")
+const good: CheckoutFields = {
+  fullName: "Priya Sharma",
+  phone: "98765 43210",
+  email: "",
+  address: "221 Lajpat Nagar",
+  city: "New Delhi",
+  state: "Delhi",
+  pincode: "110024",
+  fulfilment: "delivery",
+  deliveryDate: "2026-11-25",
+  slot: "evening",
+  giftMessage: "",
+  payment: "cod",
+}
+
+describe("Indian mobiles", () => {
+  it.each([
+    ["98765 43210", "9876543210"],
+    ["+91-98765-43210", "9876543210"],
+    ["098765 43210", "9876543210"],
+    ["919876543210", "9876543210"],
+    ["(+91) 98765 43210", "9876543210"],
+  ])("%s → %s", (input, digits) => expect(indianMobileDigits(input)).toBe(digits))
+
+  it.each(["12345 67890", "98765", "+44 7911 123456", "98765-4321x", ""])("refuses %p", (input) => {
+    expect(indianMobileDigits(input)).toBeNull()
+  })
+})
+
+describe("checkout form", () => {
+  it("a complete delivery form has no errors", () => {
+    expect(validateCheckout(good, now)).toEqual({})
+  })
+
+  it("names every missing or wrong field in a sentence", () => {
+    const errors = validateCheckout({ ...good, fullName: "", phone: "12345", address: "", city: "", state: "", pincode: "400001", email: "priya@" }, now)
+    expect(Object.keys(errors).sort()).toEqual(["address", "city", "email", "fullName", "phone", "pincode", "state"])
+    expect(errors.pincode).toMatch(/do not deliver to 400001/)
+  })
+
+  it("pickup needs no address", () => {
+    expect(validateCheckout({ ...good, fulfilment: "pickup", address: "", city: "", state: "", pincode: "" }, now)).toEqual({})
+  })
+
+  it("refuses a slot past its cut-off and an overlong gift message", () => {
+    const errors = validateCheckout({ ...good, slot: "morning", giftMessage: "x".repeat(201) }, new Date("2026-11-25T08:00:00+05:30"))
+    expect(errors.slot).toMatch(/has closed/)
+    expect(errors.giftMessage).toMatch(/200 characters/)
+  })
+
+  it("reads a posted form, trimming and defaulting", () => {
+    const form = new FormData()
+    form.set("fullName", "  Priya Sharma ")
+    form.set("fulfilment", "something else")
+    const fields = readCheckoutForm(form)
+    expect(fields.fullName).toBe("Priya Sharma")
+    expect(fields.fulfilment).toBe("delivery")
+    expect(fields.phone).toBe("")
+  })
+
+  it("splits a name for the address", () => {
+    expect(splitName("Priya Sharma")).toEqual({ firstName: "Priya", lastName: "Sharma" })
+    expect(splitName("  Madhu  ")).toEqual({ firstName: "Madhu", lastName: "" })
+    expect(splitName("Anil Kumar Verma")).toEqual({ firstName: "Anil", lastName: "Kumar Verma" })
+  })
+})

@@ -1,0 +1,59 @@
+import { checkPincode, deliveryDays, slotRefusal } from "../delivery"
+
+/** An instant given as India Standard Time (UTC+5:30). */
+const ist = (isoLocal: string) => new Date(`${isoLocal}+05:30`)
+
+describe("pincode check", () => {
+  it("accepts the shop's areas and names them", () => {
+    expect(checkPincode("110024")).toEqual({ ok: true, area: "Delhi" })
+    expect(checkPincode("122 002")).toEqual({ ok: true, area: "Gurugram" })
+    expect(checkPincode("201301")).toEqual({ ok: true, area: "Noida" })
+  })
+
+  it("refuses areas it does not serve, offering pickup", () => {
+    const result = checkPincode("400001")
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.message).toMatch(/do not deliver to 400001.*pick up/)
+  })
+
+  it("refuses what is not a pincode", () => {
+    for (const input of ["", "11002", "1100245", "011002", "abcdef"]) {
+      expect(checkPincode(input)).toEqual({ ok: false, message: "Please enter a 6-digit pincode, for example 110024." })
+    }
+  })
+})
+
+describe("delivery days and slot cut-offs (India time)", () => {
+  it("early morning: both slots today are open", () => {
+    const days = deliveryDays(ist("2026-11-25T06:30:00"))
+    expect(days).toHaveLength(3)
+    expect(days[0].date).toBe("2026-11-25")
+    expect(days[0].label).toBe("Today, Wednesday, 25 November")
+    expect(days[0].slots.map((s) => s.open)).toEqual([true, true])
+    expect(days[1].label).toBe("Tomorrow, Thursday, 26 November")
+  })
+
+  it("after 7 am the morning slot today is closed, with the reason", () => {
+    const [today] = deliveryDays(ist("2026-11-25T07:00:00"))
+    expect(today.slots[0]).toMatchObject({ id: "morning", open: false, note: "Closed: order by 7 am for this slot today" })
+    expect(today.slots[1].open).toBe(true)
+  })
+
+  it("after 1 pm today is gone and tomorrow comes first", () => {
+    const days = deliveryDays(ist("2026-11-25T13:05:00"))
+    expect(days.map((d) => d.date)).toEqual(["2026-11-26", "2026-11-27"])
+  })
+
+  it("uses India's date, not the server's: 11 pm UTC is already tomorrow morning in India", () => {
+    const days = deliveryDays(new Date("2026-11-24T23:00:00Z")) // 04:30 IST on the 25th
+    expect(days[0].date).toBe("2026-11-25")
+    expect(days[0].slots.every((s) => s.open)).toBe(true)
+  })
+
+  it("a chosen slot is checked again when the order is placed", () => {
+    expect(slotRefusal(ist("2026-11-25T06:59:00"), "2026-11-25", "morning")).toBeNull()
+    expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-11-25", "morning")).toMatch(/has closed \(order by 7 am/)
+    expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-12-25", "morning")).toBe("Please choose a delivery day and slot.")
+    expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-11-26", "midnight")).toBe("Please choose a delivery day and slot.")
+  })
+})

@@ -1,0 +1,147 @@
+import { cookies } from "next/headers"
+import type { HttpTypes } from "@medusajs/types"
+import { getRegion } from "./catalogue"
+import { readConfig } from "./config"
+import { ShopRefusal, store } from "./medusa"
+
+/** The cart id lives in an httpOnly cookie: scripts on the page never see it. */
+const CART_COOKIE = "sweetshop_cart"
+
+export type CartLine = {
+  id: string
+  variantId: string
+  productId: string
+  productTitle: string
+  productHandle: string
+  sizeLabel: string
+  quantity: number
+  unitPriceRupees: number
+  totalRupees: number
+  thumbnail: string | null
+  /** Set when the product's pool no longer covers this line (with the cart's other lines of the product). */
+  stockMessage: string | null
+}
+
+export type CartView = {
+  id: string
+  lines: CartLine[]
+  itemCount: number
+  itemTotalRupees: number
+  shippingTotalRupees: number
+  totalRupees: number
+  /** True when every line can be had now. */
+  stockOk: boolean
+}
+
+type StockCheck = {
+  ok: boolean
+  lines: { line_item_id: string; ok: boolean; message: string | null }[]
+}
+
+const CART_FIELDS = "id,email,region_id,item_total,shipping_total,total,metadata,*items,shipping_address.*,*shipping_methods"
+
+export async function cartId(): Promise<string | null> {
+  return (await cookies()).get(CART_COOKIE)?.value ?? null
+}
+
+async function rememberCart(id: string) {
+  const secure = readConfig().siteUrl.startsWith("https://")
+  ;(await cookies()).set(CART_COOKIE, id, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 60 * 60 * 24 * 30 })
+}
+
+export async function forgetCart() {
+  ;(await cookies()).delete(CART_COOKIE)
+}
+
+export async function getRawCart(id: string): Promise<HttpTypes.StoreCart | null> {
+  try {
+    const { cart } = await store<{ cart: HttpTypes.StoreCart }>(`/store/carts/${id}`, { query: { fields: CART_FIELDS }, freshness: { cache: "live" } })
+    return cart.completed_at ? null : cart
+  } catch (error) {
+    if (error instanceof ShopRefusal && error.status === 404) return null
+    throw error
+  }
+}
+
+function toView(cart: HttpTypes.StoreCart, stock: StockCheck | null): CartView {
+  const messages = new Map((stock?.lines ?? []).filter((l) => !l.ok).map((l) => [l.line_item_id, l.message]))
+  const lines: CartLine[] = (cart.items ?? [])
+    .map((item) => ({
+      id: item.id,
+      variantId: item.variant_id ?? "",
+      productId: item.product_id ?? "",
+      productTitle: item.product_title ?? item.title,
+      productHandle: item.product_handle ?? "",
+      sizeLabel: item.variant_title ?? "",
+      quantity: Number(item.quantity),
+      unitPriceRupees: Number(item.unit_price),
+      totalRupees: Number(item.total ?? Number(item.unit_price) * Number(item.quantity)),
+      thumbnail: item.thumbnail ?? null,
+      stockMessage: messages.get(item.id) ?? null,
+    }))
+    .sort((a, b) => a.productTitle.localeCompare(b.productTitle) || a.unitPriceRupees - b.unitPriceRupees)
+  return {
+    id: cart.id,
+    lines,
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    itemTotalRupees: Number(cart.item_total ?? 0),
+    shippingTotalRupees: Number(cart.shipping_total ?? 0),
+    totalRupees: Number(cart.total ?? 0),
+    stockOk: stock ? stock.ok : true,
+  }
+}
+
+/** Asks the gram-inventory plugin whether every line can still be had (live). */
+export async function stockCheck(id: string): Promise<StockCheck> {
+  return store<StockCheck>(`/store/carts/${id}/stock-check`, { freshness: { cache: "live" } })
+}
+
+/** The shopper's cart with live stock messages, or null when there is none. */
+export async function getCart(): Promise<CartView | null> {
+  const id = await cartId()
+  if (!id) return null
+  const cart = await getRawCart(id)
+  if (!cart) return null
+  const stock = cart.items?.length ? await stockCheck(cart.id) : null
+  return toView(cart, stock)
+}
+
+/** The cart to add to: the shopper's open one, or a new one in India. */
+async function ensureCart(): Promise<string> {
+  const existing = await cartId()
+  if (existing && (await getRawCart(existing))) return existing
+  const region = await getRegion()
+  const { cart } = await store<{ cart: HttpTypes.StoreCart }>("/store/carts", {
+    method: "POST",
+    body: { region_id: region.id },
+    query: { fields: "id" },
+    freshness: { cache: "live" },
+  })
+  await rememberCart(cart.id)
+  return cart.id
+}
+
+export async function addLine(variantId: string, quantity: number): Promise<void> {
+  const id = await ensureCart()
+  await store(`/store/carts/${id}/line-items`, {
+    method: "POST",
+    body: { variant_id: variantId, quantity },
+    query: { fields: "id" },
+    freshness: { cache: "live" },
+  })
+}
+
+export async function setLineQuantity(lineId: string, quantity: number): Promise<void> {
+  const id = await cartId()
+  if (!id) throw new ShopRefusal("Your cart has expired; please add the sweets again.", 404)
+  if (quantity <= 0) {
+    await store(`/store/carts/${id}/line-items/${lineId}`, { method: "DELETE", freshness: { cache: "live" } })
+  } else {
+    await store(`/store/carts/${id}/line-items/${lineId}`, {
+      method: "POST",
+      body: { quantity },
+      query: { fields: "id" },
+      freshness: { cache: "live" },
+    })
+  }
+}

@@ -1,0 +1,51 @@
+import fs from "node:fs"
+import path from "node:path"
+
+/**
+ * Where the backend is and the storefront's publishable key, read on the
+ * server at request time (never inlined into a bundle at build time), so one
+ * build serves any backend and `next build` needs none.
+ *
+ * Sources, first found wins: MEDUSA_BACKEND_URL / MEDUSA_PUBLISHABLE_KEY, the
+ * NEXT_PUBLIC_ names, then .data/storefront.env written by `npm start`.
+ */
+export type StorefrontConfig = {
+  backendUrl: string
+  publishableKey: string
+  /** Absolute URL of the storefront itself, for metadata, the sitemap and Open Graph. */
+  siteUrl: string
+  /** Shared with the backend's subscriber that asks for revalidation; empty turns the route off. */
+  revalidateSecret: string
+}
+
+function readEnvFile(): Record<string, string> {
+  for (const file of [path.join(process.cwd(), "..", ".data", "storefront.env"), path.join(process.cwd(), ".data", "storefront.env")]) {
+    try {
+      const values: Record<string, string> = {}
+      for (const line of fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").split("\n")) {
+        const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim())
+        if (match) values[match[1]] = match[2]
+      }
+      return values
+    } catch {}
+  }
+  return {}
+}
+
+function pick(env: NodeJS.ProcessEnv, file: Record<string, string>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    // Indexed by a variable so Next.js leaves the lookup to run time.
+    const value = env[name] || file[name]
+    if (value) return value
+  }
+  return undefined
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): StorefrontConfig {
+  const file = readEnvFile()
+  const backendUrl = pick(env, file, "MEDUSA_BACKEND_URL", "NEXT_PUBLIC_MEDUSA_BACKEND_URL") ?? "http://localhost:9000"
+  const publishableKey = pick(env, file, "MEDUSA_PUBLISHABLE_KEY", "NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY") ?? ""
+  const siteUrl = pick(env, file, "SITE_URL") ?? `http://localhost:${env["PORT"] || 8000}`
+  const revalidateSecret = pick(env, file, "STOREFRONT_REVALIDATE_SECRET") ?? ""
+  return { backendUrl: backendUrl.replace(/\/$/, ""), publishableKey, siteUrl: siteUrl.replace(/\/$/, ""), revalidateSecret }
+}

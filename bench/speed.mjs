@@ -1,0 +1,384 @@
+#!/usr/bin/env node
+// Speed, side by side: stock Medusa (bench/stock-medusa: the same Medusa
+// version, no plugins, no caching) and the Sweet Shop backend, each on its own
+// database seeded with the same catalogue, started with `medusa start`
+// (NODE_ENV=production), loaded from this machine. Every scenario runs on
+// both in the same run; rounds alternate which goes first.
+//
+//   npm run bench                      (node bench/speed.mjs [--seconds 10] [--rounds 2] [--concurrency 10])
+//
+// Prints a table and writes bench/results/latest.md, latest.json and latest.svg.
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { performance } from "node:perf_hooks"
+import { provideTestPostgres, withClient } from "../scripts/lib/postgres.mjs"
+import { BACKEND, DATA, MEDUSA_CLI, pluginDirs, ROOT } from "../scripts/lib/shop.mjs"
+import { load, quantile } from "./lib/load.mjs"
+import { watchMemory, treeRssMb } from "./lib/memory.mjs"
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const SECONDS = arg("seconds", 10)
+const ROUNDS = arg("rounds", 2)
+const CONCURRENCY = arg("concurrency", 10)
+const SEQUENTIAL_CHECKOUTS = arg("checkouts", 10)
+const PARALLEL_CHECKOUTS = 24
+const RESULTS = path.join(ROOT, "bench", "results")
+const STOCK_APP = path.join(ROOT, "bench", "stock-medusa")
+
+const log = (line) => process.stdout.write(`[bench] ${line}\n`)
+
+function medusaSync(cwd, args, env) {
+  const r = spawnSync(process.execPath, [MEDUSA_CLI, ...args], { cwd, env, encoding: "utf8" })
+  if (r.status !== 0) throw new Error(`medusa ${args.join(" ")} in ${cwd} failed:\n${r.stdout}\n${r.stderr}`)
+}
+
+async function redisUrlIfAny() {
+  const url = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/8"
+  const { default: Redis } = await import("ioredis")
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  try {
+    await redis.connect()
+    await redis.flushdb()
+    return url
+  } catch {
+    return null
+  } finally {
+    redis.disconnect()
+  }
+}
+
+async function call(base, method, pathname, headers, body) {
+  const res = await fetch(`${base}${pathname}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${data.message}`)
+  return data
+}
+
+async function startServer(cwd, port, env) {
+  const begun = performance.now()
+  const child = spawn(process.execPath, [MEDUSA_CLI, "start"], { cwd, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] })
+  let errors = ""
+  child.stderr.on("data", (d) => (errors = (errors + d).slice(-4000)))
+  const url = `http://localhost:${port}`
+  for (let i = 0; i < 480; i++) {
+    if (child.exitCode !== null) throw new Error(`server in ${cwd} exited:\n${errors}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, child, readySeconds: (performance.now() - begun) / 1000 }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  child.kill("SIGKILL")
+  throw new Error(`server in ${cwd} did not start:\n${errors}`)
+}
+
+/** A shop on its own database: migrated, seeded, with plenty of stock, started. */
+async function setupShop({ name, label, cwd, port, dbBase, extraEnv }) {
+  const url = `${dbBase}/${name}`
+  await withClient(`${dbBase}/postgres`, async (c) => {
+    await c.query(`drop database if exists "${name}" with (force)`)
+    await c.query(`create database "${name}"`)
+  })
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    LOG_LEVEL: "error",
+    DISABLE_ADMIN: "true",
+    JWT_SECRET: "bench-only-secret-0123456789",
+    COOKIE_SECRET: "bench-only-secret-0123456789",
+    TRACKING_SECRET: "bench-only-secret-0123456789",
+    SANDBOX: "false",
+    ...extraEnv,
+  }
+  for (const key of ["REDIS_URL", "RAZORPAY_KEY_ID", "TWILIO_ACCOUNT_SID", "WHATSAPP_ACCESS_TOKEN", "CLOUDINARY_URL"]) {
+    if (!(key in extraEnv)) delete env[key]
+  }
+  log(`${label}: migrating and seeding ${name}…`)
+  medusaSync(cwd, ["db:migrate"], env)
+  medusaSync(cwd, ["exec", path.relative(cwd, path.join(BACKEND, "src/scripts/seed.ts"))], env)
+  await withClient(url, (c) =>
+    c.query(`update inventory_level set stocked_quantity = 100000000, raw_stocked_quantity = '{"value": "100000000", "precision": 20}'::jsonb`)
+  )
+  const key = await withClient(url, async (c) => (await c.query(`select token from api_key where type = 'publishable' and title = 'Sweet Shop Storefront'`)).rows[0].token)
+  const server = await startServer(cwd, port, env)
+  const memory = watchMemory(server.child.pid)
+  const headers = { "x-publishable-api-key": key }
+  const { regions } = await call(server.url, "GET", "/store/regions", headers)
+  const { products } = await call(server.url, "GET", `/store/products?limit=30&fields=id,handle,*variants`, headers)
+  const laddoo = products.find((p) => p.handle === "motichoor-laddoo")
+  const shop = {
+    name,
+    label,
+    server,
+    memory,
+    headers,
+    regionId: regions[0].id,
+    productIds: products.map((p) => p.id),
+    variantId: laddoo.variants.find((v) => v.title === "500 g").id,
+  }
+  const { cart } = await call(server.url, "POST", "/store/carts", headers, { region_id: shop.regionId })
+  await call(server.url, "POST", `/store/carts/${cart.id}`, headers, { shipping_address: { country_code: "in", postal_code: "110024" } })
+  const { shipping_options } = await call(server.url, "GET", `/store/shipping-options?cart_id=${cart.id}`, headers)
+  shop.deliveryId = shipping_options.find((o) => o.name === "Home delivery").id
+  shop.afterStartMb = treeRssMb(server.child.pid)
+  log(`${label}: ready in ${server.readySeconds.toFixed(1)} s, ${shop.afterStartMb.toFixed(0)} MB`)
+  return shop
+}
+
+/** A cash-on-delivery checkout as a storefront makes it on stock Medusa's API: eight calls. */
+async function checkout(shop, i) {
+  const { url } = shop.server
+  const h = shop.headers
+  const { cart } = await call(url, "POST", "/store/carts", h, { region_id: shop.regionId })
+  await call(url, "POST", `/store/carts/${cart.id}/line-items`, h, { variant_id: shop.variantId, quantity: 1 })
+  await call(url, "POST", `/store/carts/${cart.id}`, h, {
+    email: `bench${i}@example.in`,
+    shipping_address: { first_name: "Bench", last_name: "Shopper", address_1: "1 MG Road", city: "New Delhi", postal_code: "110024", country_code: "in", phone: "+919876543210" },
+  })
+  await call(url, "GET", `/store/shipping-options?cart_id=${cart.id}`, h)
+  await call(url, "POST", `/store/carts/${cart.id}/shipping-methods`, h, { option_id: shop.deliveryId })
+  const { payment_collection } = await call(url, "POST", "/store/payment-collections", h, { cart_id: cart.id })
+  await call(url, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, h, { provider_id: "pp_system_default" })
+  const done = await call(url, "POST", `/store/carts/${cart.id}/complete`, h, {})
+  if (done.type !== "order") throw new Error(`${shop.label}: cart ${cart.id} did not become an order`)
+}
+
+/** The scenarios of issue 9, with the request each shop answers. */
+function scenarios(shop) {
+  const base = shop.server.url
+  const h = { headers: shop.headers }
+  const region = `region_id=${shop.regionId}`
+  let n = 0
+  const nextProduct = () => shop.productIds[n++ % shop.productIds.length]
+  return [
+    { id: "health", title: "GET /health (Medusa's floor)", make: () => ({ url: `${base}/health` }) },
+    { id: "regions", title: "GET /store/regions (key check + small query)", make: () => ({ url: `${base}/store/regions`, ...h }) },
+    {
+      id: "list_default",
+      title: "product list, 20 with prices (default fields)",
+      goal: { ratio: 10, p99: 100 },
+      make: () => ({ url: `${base}/store/products?limit=20&fields=*variants.calculated_price&${region}`, ...h }),
+    },
+    {
+      id: "list_lean",
+      title: "product list, 20, lean fields + prices",
+      make: () => ({ url: `${base}/store/products?limit=20&fields=id,title,handle,thumbnail,*variants.calculated_price&${region}`, ...h }),
+    },
+    {
+      id: "detail",
+      title: "product detail with prices",
+      goal: { ratio: 10, p99: 100 },
+      make: () => ({ url: `${base}/store/products/${nextProduct()}?fields=*variants.calculated_price&${region}`, ...h }),
+    },
+    {
+      id: "create_cart",
+      title: "POST /store/carts",
+      make: () => ({ url: `${base}/store/carts`, method: "POST", body: { region_id: shop.regionId }, ...h }),
+    },
+  ]
+}
+
+async function measureCheckouts(shop) {
+  const sequential = []
+  for (let i = 0; i < SEQUENTIAL_CHECKOUTS; i++) {
+    const t = performance.now()
+    await checkout(shop, i)
+    sequential.push(performance.now() - t)
+  }
+  const t = performance.now()
+  await Promise.all(Array.from({ length: PARALLEL_CHECKOUTS }, (_, i) => checkout(shop, 1000 + i)))
+  return { sequentialMedianMs: quantile(sequential, 0.5), parallelSeconds: (performance.now() - t) / 1000 }
+}
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-IN", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–")
+
+function report(results, shops, meta) {
+  const [stock, ours] = shops
+  const rows = []
+  for (const id of Object.keys(results[stock.name].load)) {
+    const s = results[stock.name].load[id]
+    const o = results[ours.name].load[id]
+    const ratio = o.rps / s.rps
+    const goal = s.goal
+    const met = goal ? ratio >= goal.ratio && o.p99 <= goal.p99 : null
+    rows.push({ id, title: s.title, stock: s, ours: o, ratio, goal: goal ? `≥ ${goal.ratio}× req/s, p99 ≤ ${goal.p99} ms` : "", met })
+  }
+  const cs = results[stock.name].checkout
+  const co = results[ours.name].checkout
+  const checkoutRows = [
+    {
+      title: "COD checkout, one shopper (median)",
+      stock: `${fmt(cs.sequentialMedianMs)} ms`,
+      ours: `${fmt(co.sequentialMedianMs)} ms`,
+      ratio: co.sequentialMedianMs / cs.sequentialMedianMs,
+      goal: "≤ 0.5×",
+      met: co.sequentialMedianMs / cs.sequentialMedianMs <= 0.5,
+    },
+    {
+      title: `${PARALLEL_CHECKOUTS} checkouts at once (all done)`,
+      stock: `${fmt(cs.parallelSeconds, 1)} s`,
+      ours: `${fmt(co.parallelSeconds, 1)} s`,
+      ratio: co.parallelSeconds / cs.parallelSeconds,
+      goal: "≤ 0.33×",
+      met: co.parallelSeconds / cs.parallelSeconds <= 1 / 3,
+    },
+  ]
+  const md = [
+    `# Speed: Sweet Shop vs stock Medusa`,
+    "",
+    `Measured ${meta.measuredAt} on ${meta.machine}; ${meta.concurrency} concurrent clients, ${meta.seconds} s per scenario after 2 s warm-up, ${meta.rounds} rounds alternating which shop goes first (figures are the mean of the rounds). Both shops: Medusa 2.21.2, \`medusa start\` with NODE_ENV=production, the same seeded catalogue (${stock.productIds.length} products), PostgreSQL ${meta.postgres}. Ours ${meta.redis ? "with Redis (" + meta.redis + ")" : "without Redis"}. Load generator on the same machine.`,
+    "",
+    "| scenario | stock req/s | stock p50 / p99 ms | ours req/s | ours p50 / p99 ms | ours / stock | goal | met |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ...rows.map(
+      (r) =>
+        `| ${r.title} | ${fmt(r.stock.rps, 1)} | ${fmt(r.stock.p50)} / ${fmt(r.stock.p99)} | ${fmt(r.ours.rps, 1)} | ${fmt(r.ours.p50)} / ${fmt(r.ours.p99)} | ${r.ratio.toFixed(2)}× | ${r.goal} | ${r.met === null ? "" : r.met ? "yes" : "no"} |`
+    ),
+    "",
+    "| checkout | stock | ours | ours / stock | goal | met |",
+    "| --- | ---: | ---: | ---: | --- | --- |",
+    ...checkoutRows.map((r) => `| ${r.title} | ${r.stock} | ${r.ours} | ${r.ratio.toFixed(2)}× | ${r.goal} | ${r.met ? "yes" : "no"} |`),
+    "",
+    "| memory and start | stock | ours | goal |",
+    "| --- | ---: | ---: | --- |",
+    `| RSS after start | ${fmt(stock.afterStartMb)} MB | ${fmt(ours.afterStartMb)} MB | |`,
+    `| peak RSS under these loads | ${fmt(results[stock.name].peakMb)} MB | ${fmt(results[ours.name].peakMb)} MB | ours ≤ 600 MB: ${results[ours.name].peakMb <= 600 ? "yes" : "no"} |`,
+    `| server ready after \`medusa start\` (database migrated) | ${fmt(stock.server.readySeconds, 1)} s | ${fmt(ours.server.readySeconds, 1)} s | warm restart ≤ 10 s: ${ours.server.readySeconds <= 10 ? "yes" : "no"} |`,
+    "",
+    `Response sizes: product list ${fmt(results[stock.name].load.list_default.bytes / 1024, 1)} KB (stock) vs ${fmt(results[ours.name].load.list_default.bytes / 1024, 1)} KB (ours).`,
+    "",
+  ].join("\n")
+  return { md, rows, checkoutRows }
+}
+
+/** A bar chart of ours/stock per scenario (log scale), with the goal marked. */
+function chart(rows, checkoutRows) {
+  const items = [
+    ...rows.filter((r) => r.id !== "health").map((r) => ({ title: r.title, value: r.ratio, goal: r.met === null ? null : 10, better: "higher" })),
+    ...checkoutRows.map((r, i) => ({ title: r.title, value: 1 / r.ratio, goal: i === 0 ? 2 : 3, better: "higher" })),
+  ]
+  const width = 820
+  const rowH = 34
+  const left = 330
+  const height = 60 + items.length * rowH
+  const scale = (v) => left + (Math.log10(Math.max(v, 0.1)) + 1) * ((width - left - 40) / 3) // 0.1× … 100×
+  const ticks = [0.1, 1, 10, 100]
+  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
+  const bars = items
+    .map((item, i) => {
+      const y = 40 + i * rowH
+      const x0 = scale(1)
+      const x1 = scale(item.value)
+      const ok = item.goal ? item.value >= item.goal : item.value >= 1
+      return [
+        `<text x="${left - 8}" y="${y + 18}" text-anchor="end" font-size="13">${esc(item.title)}</text>`,
+        `<rect x="${Math.min(x0, x1)}" y="${y + 6}" width="${Math.max(2, Math.abs(x1 - x0))}" height="18" fill="${ok ? "#2e7d32" : "#c62828"}"/>`,
+        item.goal ? `<line x1="${scale(item.goal)}" x2="${scale(item.goal)}" y1="${y + 2}" y2="${y + 28}" stroke="#000" stroke-dasharray="3,2"/>` : "",
+        `<text x="${Math.max(x0, x1) + 6}" y="${y + 20}" font-size="12">${item.value.toFixed(2)}×</text>`,
+      ].join("")
+    })
+    .join("\n")
+  const axis = ticks
+    .map((t) => `<line x1="${scale(t)}" x2="${scale(t)}" y1="34" y2="${height - 10}" stroke="#ddd"/><text x="${scale(t)}" y="28" text-anchor="middle" font-size="12">${t}×</text>`)
+    .join("")
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="10" y="16" font-size="14" font-weight="bold">Sweet Shop vs stock Medusa: how many times better (dashed line: the goal)</text>
+${axis}
+${bars}
+</svg>
+`
+}
+
+function ensurePluginsBuilt() {
+  for (const dir of pluginDirs()) {
+    if (!fs.existsSync(path.join(dir, ".medusa", "server"))) {
+      log(`building ${path.basename(dir)}…`)
+      medusaSync(dir, ["plugin:build"], process.env)
+    }
+  }
+}
+
+async function main() {
+  ensurePluginsBuilt()
+  const db = await provideTestPostgres({ dataDir: path.join(DATA, "bench-postgres"), log })
+  const dbBase = `postgres://${encodeURIComponent(process.env.DB_USERNAME)}:${encodeURIComponent(process.env.DB_PASSWORD)}@${process.env.DB_HOST}:${process.env.DB_PORT}`
+  const redis = await redisUrlIfAny()
+  const shops = []
+  try {
+    shops.push(await setupShop({ name: "sweetshop_bench_stock", label: "stock Medusa", cwd: STOCK_APP, port: 9811, dbBase, extraEnv: {} }))
+    shops.push(await setupShop({ name: "sweetshop_bench_ours", label: "Sweet Shop", cwd: BACKEND, port: 9812, dbBase, extraEnv: redis ? { REDIS_URL: redis } : {} }))
+    const results = Object.fromEntries(shops.map((s) => [s.name, { load: {}, peakMb: 0 }]))
+    for (const shop of shops) shop.memory.reset()
+
+    for (const id of scenarios(shops[0]).map((s) => s.id)) {
+      const runs = Object.fromEntries(shops.map((s) => [s.name, []]))
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const shop of round % 2 ? [...shops].reverse() : shops) {
+          const scenario = scenarios(shop).find((s) => s.id === id)
+          runs[shop.name].push(await load({ makeRequest: scenario.make, concurrency: CONCURRENCY, seconds: SECONDS }))
+        }
+      }
+      for (const shop of shops) {
+        const scenario = scenarios(shop).find((s) => s.id === id)
+        const mean = (key) => runs[shop.name].reduce((sum, r) => sum + r[key], 0) / runs[shop.name].length
+        results[shop.name].load[id] = {
+          title: scenario.title,
+          goal: scenario.goal,
+          rps: mean("rps"),
+          p50: mean("p50"),
+          p99: mean("p99"),
+          bytes: mean("bytes"),
+          errors: runs[shop.name].reduce((sum, r) => sum + r.errors, 0),
+        }
+        log(`${id} · ${shop.label}: ${fmt(results[shop.name].load[id].rps, 1)} req/s, p99 ${fmt(results[shop.name].load[id].p99)} ms`)
+      }
+    }
+    for (const shop of shops) {
+      results[shop.name].checkout = await measureCheckouts(shop)
+      log(`checkout · ${shop.label}: median ${fmt(results[shop.name].checkout.sequentialMedianMs)} ms, ${PARALLEL_CHECKOUTS} at once ${fmt(results[shop.name].checkout.parallelSeconds, 1)} s`)
+    }
+    for (const shop of shops) results[shop.name].peakMb = shop.memory.peak
+
+    const meta = {
+      measuredAt: new Date().toISOString(),
+      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      redis,
+      postgres: await withClient(`${dbBase}/postgres`, async (c) => (await c.query("show server_version")).rows[0].server_version),
+    }
+    const { md, rows, checkoutRows } = report(results, shops, meta)
+    fs.mkdirSync(RESULTS, { recursive: true })
+    fs.writeFileSync(path.join(RESULTS, "latest.md"), md)
+    fs.writeFileSync(path.join(RESULTS, "latest.svg"), chart(rows, checkoutRows))
+    fs.writeFileSync(path.join(RESULTS, "latest.json"), JSON.stringify({ meta, results }, null, 2) + "\n")
+    process.stdout.write(`\n${md}\n`)
+  } finally {
+    for (const shop of shops) {
+      shop.memory.stop()
+      shop.server.child.kill("SIGTERM")
+    }
+    await new Promise((r) => setTimeout(r, 1500))
+    await withClient(`${dbBase}/postgres`, async (c) => {
+      for (const name of ["sweetshop_bench_stock", "sweetshop_bench_ours"]) await c.query(`drop database if exists "${name}" with (force)`)
+    }).catch(() => {})
+    await db.stop()
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`)
+  process.exit(1)
+})

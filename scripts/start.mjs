@@ -19,6 +19,7 @@ import {
   withClient,
 } from "./lib/postgres.mjs"
 import { BACKEND, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "./lib/storefront.mjs"
 
 const DEV = process.argv.includes("--dev")
 const STOREFRONT_KEY_TITLE = "Sweet Shop Storefront"
@@ -52,12 +53,18 @@ async function main() {
   const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
   process.env.MEDUSA_BACKEND_URL = backendUrl
   process.env.UPLOAD_DIR ??= path.join(DATA, "uploads")
+  const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
+  // Tracking links in messages point here (order-lifecycle), and the storefront's own metadata uses it.
+  process.env.STOREFRONT_URL ||= `http://localhost:${storefrontPort}`
   ensureLocalSecrets()
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
   await startSandboxes()
   await preparePostgres()
   await buildIfChanged()
+  if (!DEV) {
+    await buildStorefrontIfChanged({ say }).catch((e) => failWith("the storefront did not build", e))
+  }
   const appDir = DEV ? BACKEND : BUILD
   linkUploads(appDir)
 
@@ -85,6 +92,7 @@ async function main() {
   })
 
   await waitForHealth(backendUrl)
+  await startShopStorefront({ port: storefrontPort, backendUrl, publishableKey })
   printBanner({ backendUrl, publishableKey, seconds: (Date.now() - startedAt) / 1000 })
 }
 
@@ -159,13 +167,14 @@ async function startSandboxes() {
 /**
  * JWT_SECRET, COOKIE_SECRET and TRACKING_SECRET are required in production. A
  * local run that does not set them gets random ones, made once and kept in
- * .data/secrets.env (a secret added later is appended).
+ * .data/secrets.env (a secret added later is appended), as does the secret the
+ * backend and the storefront share for catalogue revalidation.
  */
 function ensureLocalSecrets() {
   const file = path.join(DATA, "secrets.env")
   fs.mkdirSync(DATA, { recursive: true })
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
-  const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
+  const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
   if (missing.length) {
     const lines = missing.map((name) => `${name}=${crypto.randomBytes(32).toString("hex")}\n`).join("")
     fs.writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${lines}`, { mode: 0o600 })
@@ -290,6 +299,29 @@ function writeStorefrontEnv(backendUrl, publishableKey) {
   fs.writeFileSync(path.join(DATA, "storefront.env"), lines.join("\n") + "\n")
 }
 
+/**
+ * The Next.js storefront on STOREFRONT_PORT (8000): `next start` on its production
+ * build, or `next dev` with `npm run dev`. It reads the backend URL and key at request time.
+ */
+async function startShopStorefront({ port, backendUrl, publishableKey }) {
+  const env = { SITE_URL: process.env.STOREFRONT_URL, STOREFRONT_REVALIDATE_SECRET: process.env.STOREFRONT_REVALIDATE_SECRET ?? "" }
+  if (DEV) {
+    const child = spawn(process.execPath, [nextCli(), "dev", "-p", String(port)], {
+      cwd: STOREFRONT,
+      env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "development", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey ?? "" },
+      stdio: "inherit",
+    })
+    cleanups.push(() => stopChild(child))
+    return
+  }
+  try {
+    const storefront = await startStorefront({ port, backendUrl, publishableKey, env })
+    cleanups.push(() => stopChild(storefront.process))
+  } catch (error) {
+    fail(`the storefront did not start on port ${port} (set STOREFRONT_PORT to use another): ${error.message.split("\n")[0]}`)
+  }
+}
+
 async function waitForHealth(backendUrl) {
   const deadline = Date.now() + 120_000
   while (Date.now() < deadline) {
@@ -308,6 +340,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
   const lines = [
     "",
     `Sweet Shop is running (${DEV ? "development" : "production build"}, ready in ${seconds.toFixed(1)} s)`,
+    `  Storefront       ${process.env.STOREFRONT_URL}${DEV ? " (next dev: the first visit of each page compiles it)" : ""}`,
     `  Store API        ${backendUrl}/store/products`,
     `  Publishable key  ${publishableKey ?? "(none found: run the seed)"}`,
     `                   curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${backendUrl}/store/products`,

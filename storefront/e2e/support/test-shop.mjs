@@ -47,6 +47,17 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   const database = await provideTestPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres-storefront"), log })
   const name = `sweetshop_storefront_e2e_${process.pid}`
   await withClient(dbUrl("postgres"), async (c) => {
+    // Databases left by runs that were killed (their process is gone) are dropped first.
+    const { rows } = await c.query("select datname from pg_database where datname like 'sweetshop_storefront_e2e_%'")
+    for (const { datname } of rows) {
+      const pid = Number(datname.split("_").pop())
+      let alive = pid === process.pid
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch {}
+      if (!alive) await c.query(`drop database if exists "${datname}" with (force)`)
+    }
     await c.query(`drop database if exists "${name}" with (force)`)
     await c.query(`create database "${name}"`)
   })

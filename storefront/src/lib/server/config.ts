@@ -45,7 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): StorefrontConf
   const file = readEnvFile()
   const backendUrl = pick(env, file, "MEDUSA_BACKEND_URL", "NEXT_PUBLIC_MEDUSA_BACKEND_URL") ?? "http://localhost:9000"
   const publishableKey = pick(env, file, "MEDUSA_PUBLISHABLE_KEY", "NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY") ?? ""
-  const siteUrl = pick(env, file, "SITE_URL") ?? `http://localhost:${env["PORT"] || 8000}`
+  const siteUrl = pick(env, file, "SITE_URL", "STOREFRONT_URL") ?? `http://localhost:${env["PORT"] || 8000}`
   const revalidateSecret = pick(env, file, "STOREFRONT_REVALIDATE_SECRET") ?? ""
   return { backendUrl: backendUrl.replace(/\/$/, ""), publishableKey, siteUrl: siteUrl.replace(/\/$/, ""), revalidateSecret }
 }

@@ -98,6 +98,8 @@ async function setupShop({ name, label, cwd, port, dbBase, extraEnv }) {
     COOKIE_SECRET: "bench-only-secret-0123456789",
     TRACKING_SECRET: "bench-only-secret-0123456789",
     SANDBOX: "false",
+    // The seed's pictures go to a scratch folder, not into the repository.
+    UPLOAD_DIR: path.join(os.tmpdir(), `sweetshop-bench-uploads-${name}`),
     ...extraEnv,
   }
   for (const key of ["REDIS_URL", "RAZORPAY_KEY_ID", "TWILIO_ACCOUNT_SID", "WHATSAPP_ACCESS_TOKEN", "CLOUDINARY_URL"]) {

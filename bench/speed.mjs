@@ -8,15 +8,13 @@
 //   npm run bench                      (node bench/speed.mjs [--seconds 10] [--rounds 2] [--concurrency 10])
 //
 // Prints a table and writes bench/results/latest.md, latest.json and latest.svg.
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { performance } from "node:perf_hooks"
 import { provideTestPostgres, withClient } from "../scripts/lib/postgres.mjs"
-import { BACKEND, DATA, MEDUSA_CLI, pluginDirs, ROOT } from "../scripts/lib/shop.mjs"
-import { load, quantile } from "./lib/load.mjs"
-import { watchMemory, treeRssMb } from "./lib/memory.mjs"
+import { BACKEND, DATA, ROOT } from "../scripts/lib/shop.mjs"
+import { load } from "./lib/load.mjs"
+import { ensurePluginsBuilt, log, measureCheckouts, redisUrlIfAny, scenarios, setupShop, STOCK_APP } from "./lib/shops.mjs"
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -28,179 +26,6 @@ const CONCURRENCY = arg("concurrency", 10)
 const SEQUENTIAL_CHECKOUTS = arg("checkouts", 10)
 const PARALLEL_CHECKOUTS = 24
 const RESULTS = path.join(ROOT, "bench", "results")
-const STOCK_APP = path.join(ROOT, "bench", "stock-medusa")
-
-const log = (line) => process.stdout.write(`[bench] ${line}\n`)
-
-function medusaSync(cwd, args, env) {
-  const r = spawnSync(process.execPath, [MEDUSA_CLI, ...args], { cwd, env, encoding: "utf8" })
-  if (r.status !== 0) throw new Error(`medusa ${args.join(" ")} in ${cwd} failed:\n${r.stdout}\n${r.stderr}`)
-}
-
-async function redisUrlIfAny() {
-  const url = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/8"
-  const { default: Redis } = await import("ioredis")
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  try {
-    await redis.connect()
-    await redis.flushdb()
-    return url
-  } catch {
-    return null
-  } finally {
-    redis.disconnect()
-  }
-}
-
-async function call(base, method, pathname, headers, body) {
-  const res = await fetch(`${base}${pathname}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const data = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${data.message}`)
-  return data
-}
-
-async function startServer(cwd, port, env) {
-  const begun = performance.now()
-  const child = spawn(process.execPath, [MEDUSA_CLI, "start"], { cwd, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] })
-  let errors = ""
-  child.stderr.on("data", (d) => (errors = (errors + d).slice(-4000)))
-  const url = `http://localhost:${port}`
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`server in ${cwd} exited:\n${errors}`)
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child, readySeconds: (performance.now() - begun) / 1000 }
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill("SIGKILL")
-  throw new Error(`server in ${cwd} did not start:\n${errors}`)
-}
-
-/** A shop on its own database: migrated, seeded, with plenty of stock, started. */
-async function setupShop({ name, label, cwd, port, dbBase, extraEnv }) {
-  const url = `${dbBase}/${name}`
-  await withClient(`${dbBase}/postgres`, async (c) => {
-    await c.query(`drop database if exists "${name}" with (force)`)
-    await c.query(`create database "${name}"`)
-  })
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    LOG_LEVEL: "error",
-    DISABLE_ADMIN: "true",
-    JWT_SECRET: "bench-only-secret-0123456789",
-    COOKIE_SECRET: "bench-only-secret-0123456789",
-    TRACKING_SECRET: "bench-only-secret-0123456789",
-    SANDBOX: "false",
-    // The seed's pictures go to a scratch folder, not into the repository.
-    UPLOAD_DIR: path.join(os.tmpdir(), `sweetshop-bench-uploads-${name}`),
-    ...extraEnv,
-  }
-  for (const key of ["REDIS_URL", "RAZORPAY_KEY_ID", "TWILIO_ACCOUNT_SID", "WHATSAPP_ACCESS_TOKEN", "CLOUDINARY_URL"]) {
-    if (!(key in extraEnv)) delete env[key]
-  }
-  log(`${label}: migrating and seeding ${name}…`)
-  medusaSync(cwd, ["db:migrate"], env)
-  medusaSync(cwd, ["exec", path.relative(cwd, path.join(BACKEND, "src/scripts/seed.ts"))], env)
-  await withClient(url, (c) =>
-    c.query(`update inventory_level set stocked_quantity = 100000000, raw_stocked_quantity = '{"value": "100000000", "precision": 20}'::jsonb`)
-  )
-  const key = await withClient(url, async (c) => (await c.query(`select token from api_key where type = 'publishable' and title = 'Sweet Shop Storefront'`)).rows[0].token)
-  const server = await startServer(cwd, port, env)
-  const memory = watchMemory(server.child.pid)
-  const headers = { "x-publishable-api-key": key }
-  const { regions } = await call(server.url, "GET", "/store/regions", headers)
-  const { products } = await call(server.url, "GET", `/store/products?limit=30&fields=id,handle,*variants`, headers)
-  const laddoo = products.find((p) => p.handle === "motichoor-laddoo")
-  const shop = {
-    name,
-    label,
-    server,
-    memory,
-    headers,
-    regionId: regions[0].id,
-    productIds: products.map((p) => p.id),
-    variantId: laddoo.variants.find((v) => v.title === "500 g").id,
-  }
-  const { cart } = await call(server.url, "POST", "/store/carts", headers, { region_id: shop.regionId })
-  await call(server.url, "POST", `/store/carts/${cart.id}`, headers, { shipping_address: { country_code: "in", postal_code: "110024" } })
-  const { shipping_options } = await call(server.url, "GET", `/store/shipping-options?cart_id=${cart.id}`, headers)
-  shop.deliveryId = shipping_options.find((o) => o.name === "Home delivery").id
-  shop.afterStartMb = treeRssMb(server.child.pid)
-  log(`${label}: ready in ${server.readySeconds.toFixed(1)} s, ${shop.afterStartMb.toFixed(0)} MB`)
-  return shop
-}
-
-/** A cash-on-delivery checkout as a storefront makes it on stock Medusa's API: eight calls. */
-async function checkout(shop, i) {
-  const { url } = shop.server
-  const h = shop.headers
-  const { cart } = await call(url, "POST", "/store/carts", h, { region_id: shop.regionId })
-  await call(url, "POST", `/store/carts/${cart.id}/line-items`, h, { variant_id: shop.variantId, quantity: 1 })
-  await call(url, "POST", `/store/carts/${cart.id}`, h, {
-    email: `bench${i}@example.in`,
-    shipping_address: { first_name: "Bench", last_name: "Shopper", address_1: "1 MG Road", city: "New Delhi", postal_code: "110024", country_code: "in", phone: "+919876543210" },
-  })
-  await call(url, "GET", `/store/shipping-options?cart_id=${cart.id}`, h)
-  await call(url, "POST", `/store/carts/${cart.id}/shipping-methods`, h, { option_id: shop.deliveryId })
-  const { payment_collection } = await call(url, "POST", "/store/payment-collections", h, { cart_id: cart.id })
-  await call(url, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, h, { provider_id: "pp_system_default" })
-  const done = await call(url, "POST", `/store/carts/${cart.id}/complete`, h, {})
-  if (done.type !== "order") throw new Error(`${shop.label}: cart ${cart.id} did not become an order`)
-}
-
-/** The scenarios of issue 9, with the request each shop answers. */
-function scenarios(shop) {
-  const base = shop.server.url
-  const h = { headers: shop.headers }
-  const region = `region_id=${shop.regionId}`
-  let n = 0
-  const nextProduct = () => shop.productIds[n++ % shop.productIds.length]
-  return [
-    { id: "health", title: "GET /health (Medusa's floor)", make: () => ({ url: `${base}/health` }) },
-    { id: "regions", title: "GET /store/regions (key check + small query)", make: () => ({ url: `${base}/store/regions`, ...h }) },
-    {
-      id: "list_default",
-      title: "product list, 20 with prices (default fields)",
-      goal: { ratio: 10, p99: 100 },
-      make: () => ({ url: `${base}/store/products?limit=20&fields=*variants.calculated_price&${region}`, ...h }),
-    },
-    {
-      id: "list_lean",
-      title: "product list, 20, lean fields + prices",
-      make: () => ({ url: `${base}/store/products?limit=20&fields=id,title,handle,thumbnail,*variants.calculated_price&${region}`, ...h }),
-    },
-    {
-      id: "detail",
-      title: "product detail with prices",
-      goal: { ratio: 10, p99: 100 },
-      make: () => ({ url: `${base}/store/products/${nextProduct()}?fields=*variants.calculated_price&${region}`, ...h }),
-    },
-    {
-      id: "create_cart",
-      title: "POST /store/carts",
-      make: () => ({ url: `${base}/store/carts`, method: "POST", body: { region_id: shop.regionId }, ...h }),
-    },
-  ]
-}
-
-async function measureCheckouts(shop) {
-  const sequential = []
-  for (let i = 0; i < SEQUENTIAL_CHECKOUTS; i++) {
-    const t = performance.now()
-    await checkout(shop, i)
-    sequential.push(performance.now() - t)
-  }
-  const t = performance.now()
-  await Promise.all(Array.from({ length: PARALLEL_CHECKOUTS }, (_, i) => checkout(shop, 1000 + i)))
-  return { sequentialMedianMs: quantile(sequential, 0.5), parallelSeconds: (performance.now() - t) / 1000 }
-}
 
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-IN", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–")
 
@@ -302,15 +127,6 @@ ${bars}
 `
 }
 
-function ensurePluginsBuilt() {
-  for (const dir of pluginDirs()) {
-    if (!fs.existsSync(path.join(dir, ".medusa", "server"))) {
-      log(`building ${path.basename(dir)}…`)
-      medusaSync(dir, ["plugin:build"], process.env)
-    }
-  }
-}
-
 async function main() {
   ensurePluginsBuilt()
   const db = await provideTestPostgres({ dataDir: path.join(DATA, "bench-postgres"), log })
@@ -347,7 +163,7 @@ async function main() {
       }
     }
     for (const shop of shops) {
-      results[shop.name].checkout = await measureCheckouts(shop)
+      results[shop.name].checkout = await measureCheckouts(shop, { sequential: SEQUENTIAL_CHECKOUTS, parallel: PARALLEL_CHECKOUTS })
       log(`checkout · ${shop.label}: median ${fmt(results[shop.name].checkout.sequentialMedianMs)} ms, ${PARALLEL_CHECKOUTS} at once ${fmt(results[shop.name].checkout.parallelSeconds, 1)} s`)
     }
     for (const shop of shops) results[shop.name].peakMb = shop.memory.peak

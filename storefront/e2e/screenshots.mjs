@@ -48,6 +48,7 @@ try {
     await page.getByLabel("House number and street").fill("221 Lajpat Nagar")
     await page.getByLabel("Pincode").fill("110024")
     await page.getByLabel("Pincode").blur()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await shoot("checkout")
     await page.getByTestId("place-order").click()
     await page.waitForURL("**/order/confirmed/**")

@@ -89,8 +89,11 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   }
 
   try {
-    // The plugins' build output is what the backend loads (npm test builds them first).
-    for (const dir of pluginDirs()) {
+    // The plugins' build output is what the backend loads (npm test builds them first); only
+    // the plugins the backend depends on (a plugin being written beside it may not build yet).
+    const backendDeps = Object.keys(JSON.parse(fs.readFileSync(path.join(BACKEND, "package.json"), "utf8")).dependencies ?? {})
+    const used = pluginDirs().filter((dir) => backendDeps.includes(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).name))
+    for (const dir of used) {
       if (!fs.existsSync(path.join(dir, ".medusa", "server"))) {
         log(`building ${path.relative(ROOT, dir)}`)
         await medusa(["plugin:build"], { cwd: dir, quiet: true })

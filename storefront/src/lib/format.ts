@@ -58,3 +58,9 @@ export function formatUnitPrice(unit: Unit, boxRupees: number, units: number): s
     ? `${formatRupees(rupeesPerKg(boxRupees, units))}/kg`
     : `${formatRupees(rupeesPerPiece(boxRupees, units))}/piece`
 }
+
+/** "+919876543210" → "+91 98765 43210"; anything else as given. */
+export function formatIndianPhone(e164: string): string {
+  const m = /^\+91(\d{5})(\d{5})$/.exec(e164)
+  return m ? `+91 ${m[1]} ${m[2]}` : e164
+}

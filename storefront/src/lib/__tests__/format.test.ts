@@ -1,5 +1,6 @@
 import {
   formatGrams,
+  formatIndianPhone,
   formatPieces,
   formatQuantityOf,
   formatRupees,
@@ -89,5 +90,12 @@ describe("unit prices", () => {
   it("refuses empty boxes", () => {
     expect(() => rupeesPerKg(100, 0)).toThrow()
     expect(() => rupeesPerPiece(100, 0)).toThrow()
+  })
+})
+
+describe("phones", () => {
+  it("groups an Indian mobile the way it is read aloud", () => {
+    expect(formatIndianPhone("+919876543210")).toBe("+91 98765 43210")
+    expect(formatIndianPhone("+441234567890")).toBe("+441234567890")
   })
 })

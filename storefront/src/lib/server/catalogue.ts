@@ -43,7 +43,10 @@ export async function listCategories(): Promise<Category[]> {
     query: { fields: "id,handle,name,description,rank", limit: 100 },
     freshness: catalogue,
   })
-  return product_categories.map((c) => ({ id: c.id, handle: c.handle, name: c.name, description: c.description ?? "" }))
+  // The shop's order of categories (their rank in the admin), the same on every page.
+  return [...product_categories]
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.name.localeCompare(b.name))
+    .map((c) => ({ id: c.id, handle: c.handle, name: c.name, description: c.description ?? "" }))
 }
 
 export async function getCategory(handle: string): Promise<Category | null> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
-import { formatRupees } from "@/lib/format"
+import { formatIndianPhone, formatRupees } from "@/lib/format"
 import { getOrder } from "@/lib/server/checkout"
 
 export const metadata: Metadata = { title: "Order placed", robots: { index: false } }
@@ -62,7 +62,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
         <section aria-labelledby="next-title">
           <h2 id="next-title">What happens next</h2>
           <ol className="steps">
-            <li>We send an SMS confirming order #{order.displayId} to {order.phone ?? "your phone"}.</li>
+            <li>We send an SMS confirming order #{order.displayId} to {order.phone ? formatIndianPhone(order.phone) : "your phone"}.</li>
             <li>Our kitchen packs your sweets fresh on the day.</li>
             <li>
               {order.fulfilment === "pickup" ? "Pick them up" : "We deliver them"}

@@ -1,0 +1,178 @@
+import crypto from "crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { type CatalogueProduct, type StoredProduct, storeProduct, withStock } from "./catalogue-view"
+
+/**
+ * The catalogue of one sales channel and region, kept in this process's memory.
+ *
+ * At most once a second (REFRESH_MS) a request triggers a refresh, in the
+ * background if a catalogue is already held: one small query asks whether
+ * products, variants, prices, images, categories or kits changed (then the
+ * products are read again through Medusa's Query, prices computed by its
+ * pricing module), and one reads the pools' stock. Shoppers therefore see a
+ * change of stock, price or product within about a second, in every server
+ * process, with no message passing between them.
+ *
+ * Answers are kept as JSON text per request until the catalogue or the stock
+ * changes, so a repeated listing costs a map lookup.
+ */
+
+export const REFRESH_MS = 1000
+const MAX_BODIES = 500
+
+type Held = {
+  fingerprint: string
+  products: StoredProduct[]
+  stockKey: string
+  withStock: CatalogueProduct[]
+  byHandle: Map<string, CatalogueProduct>
+  bodies: Map<string, { body: string; etag: string }>
+  checkedAt: number
+  refreshing: Promise<void> | null
+}
+
+const held = new Map<string, Held>()
+
+export type Scope = { salesChannelIds: string[]; regionId?: string }
+
+async function pg(container: MedusaContainer) {
+  return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+}
+
+/** Changes when anything a catalogue shows changes (not stock: that is read each refresh). */
+async function fingerprint(container: MedusaContainer, salesChannelIds: string[]): Promise<string> {
+  const knex = await pg(container)
+  const changed = (table: string) =>
+    `(select coalesce(max(greatest(updated_at, coalesce(deleted_at, updated_at)))::text, '') || ':' || count(*) from "${table}")`
+  const { rows } = await knex.raw(
+    `select concat_ws('|', ${["product", "product_variant", "price", "price_set", "image", "product_category", "product_variant_inventory_item", "product_sales_channel", "region"]
+      .map(changed)
+      .join(", ")},
+      (select md5(coalesce(string_agg(product_id || '>' || product_category_id, ',' order by product_id, product_category_id), '')) from product_category_product),
+      ?::text) as fingerprint`,
+    [salesChannelIds.join(",")]
+  )
+  return rows[0].fingerprint as string
+}
+
+async function readProducts(container: MedusaContainer, scope: Scope): Promise<StoredProduct[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "product_sales_channel",
+    fields: ["product_id"],
+    filters: { sales_channel_id: scope.salesChannelIds },
+  })
+  const productIds = [...new Set(links.map((l: any) => l.product_id))]
+  if (!productIds.length) return []
+  const { data: regions } = await query.graph({
+    entity: "region",
+    fields: ["id", "currency_code"],
+    filters: scope.regionId ? { id: scope.regionId } : {},
+  })
+  const region = (regions as any[]).find((r) => r.currency_code === "inr") ?? regions[0]
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: [
+      "id",
+      "handle",
+      "title",
+      "subtitle",
+      "description",
+      "thumbnail",
+      "metadata",
+      "images.url",
+      "images.rank",
+      "categories.handle",
+      "categories.name",
+      "variants.id",
+      "variants.title",
+      "variants.variant_rank",
+      "variants.manage_inventory",
+      "variants.calculated_price.calculated_amount",
+      "variants.inventory_items.inventory_item_id",
+      "variants.inventory_items.required_quantity",
+    ],
+    filters: { id: productIds, status: ProductStatus.PUBLISHED },
+    context: region ? { variants: { calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }) } } : {},
+  })
+  return (products as any[]).map(storeProduct)
+}
+
+/** stocked − reserved per inventory item, over all locations. */
+async function readStock(container: MedusaContainer, itemIds: string[]): Promise<Map<string, number>> {
+  if (!itemIds.length) return new Map()
+  const knex = await pg(container)
+  const { rows } = await knex.raw(
+    `select inventory_item_id, sum(stocked_quantity - reserved_quantity)::float8 as available
+       from inventory_level where deleted_at is null and inventory_item_id = any(?) group by inventory_item_id`,
+    [itemIds]
+  )
+  return new Map(rows.map((r: any) => [r.inventory_item_id as string, Number(r.available)]))
+}
+
+async function refresh(container: MedusaContainer, key: string, scope: Scope, current: Held | undefined): Promise<Held> {
+  const print = await fingerprint(container, scope.salesChannelIds)
+  const products = current && current.fingerprint === print ? current.products : await readProducts(container, scope)
+  const itemIds = [...new Set(products.flatMap((p) => p.variants.map((v) => v.inventory_item_id).filter((id): id is string => !!id)))]
+  const stock = await readStock(container, itemIds)
+  const stockKey = [...stock.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `${id}=${n}`).join(",")
+  if (current && current.fingerprint === print && current.stockKey === stockKey) {
+    current.checkedAt = Date.now()
+    return current
+  }
+  const full = products.map((p) => withStock(p, stock))
+  const next: Held = {
+    fingerprint: print,
+    products,
+    stockKey,
+    withStock: full,
+    byHandle: new Map(full.map((p) => [p.handle, p])),
+    bodies: new Map(),
+    checkedAt: Date.now(),
+    refreshing: null,
+  }
+  held.set(key, next)
+  return next
+}
+
+/** The catalogue for a scope, no older than about REFRESH_MS. */
+export async function catalogueFor(container: MedusaContainer, scope: Scope): Promise<Held> {
+  const key = `${[...scope.salesChannelIds].sort().join(",")}|${scope.regionId ?? ""}`
+  const current = held.get(key)
+  if (!current) {
+    // First request: everyone waits for the one build.
+    const pending = building.get(key) ?? refresh(container, key, scope, undefined).finally(() => building.delete(key))
+    building.set(key, pending)
+    return await pending
+  }
+  if (Date.now() - current.checkedAt >= REFRESH_MS && !current.refreshing) {
+    current.refreshing = refresh(container, key, scope, current)
+      .then(() => undefined)
+      .catch((error) => {
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Catalogue refresh failed; serving the last one: ${error?.message ?? error}`)
+      })
+      .finally(() => {
+        current.refreshing = null
+      })
+  }
+  return current
+}
+
+const building = new Map<string, Promise<Held>>()
+
+/** The JSON text and ETag of an answer, made once per catalogue and stock state. */
+export function answer(catalogue: Held, requestKey: string, make: () => unknown): { body: string; etag: string } {
+  const cached = catalogue.bodies.get(requestKey)
+  if (cached) return cached
+  const body = JSON.stringify(make())
+  const made = { body, etag: `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"` }
+  if (catalogue.bodies.size >= MAX_BODIES) catalogue.bodies.clear()
+  catalogue.bodies.set(requestKey, made)
+  return made
+}
+
+/** Forgets every catalogue (tests, and after a bulk import). */
+export function forgetCatalogues() {
+  held.clear()
+}

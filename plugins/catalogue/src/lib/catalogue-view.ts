@@ -1,0 +1,142 @@
+/**
+ * The storefront's view of a product: what a listing, a product page and
+ * structured data need, nothing else. Money in paise (integers), weights in
+ * grams, pieces in pieces.
+ */
+
+export type Unit = "grams" | "pieces"
+
+export type CatalogueVariant = {
+  id: string
+  title: string
+  /** Grams (or pieces) of the product's pool one unit of this variant takes. */
+  units: number
+  price_paise: number | null
+  /** How many of this variant the pool can still give; null when stock is not tracked. */
+  buyable_now: number | null
+}
+
+export type CatalogueProduct = {
+  id: string
+  handle: string
+  title: string
+  subtitle: string | null
+  description: string | null
+  thumbnail: string | null
+  images: string[]
+  categories: { handle: string; name: string }[]
+  sold_by: Unit
+  shelf_life_days: number | null
+  ingredients: string | null
+  bestseller: boolean
+  price_from_paise: number | null
+  /** Only for sweets sold by weight: the cheapest price per kilogram across sizes. */
+  price_per_kg_paise: number | null
+  /** What the pool holds for shoppers now (stocked − reserved); null when stock is not tracked. */
+  available_units: number | null
+  sold_out: boolean
+  variants: CatalogueVariant[]
+}
+
+/** A product as the catalogue holds it between stock refreshes: pool item ids instead of numbers. */
+export type StoredProduct = Omit<CatalogueProduct, "available_units" | "sold_out" | "variants"> & {
+  pool_item_id: string | null
+  variants: (Omit<CatalogueVariant, "buyable_now"> & { inventory_item_id: string | null })[]
+}
+
+export const toPaise = (rupees: unknown) => (rupees === null || rupees === undefined ? null : Math.round(Number(rupees) * 100))
+
+/** From Medusa's product (query.graph with prices and inventory kits) to the stored view. */
+export function storeProduct(product: any): StoredProduct {
+  const soldBy: Unit = product.metadata?.sold_by === "grams" ? "grams" : "pieces"
+  // Sizes in the order staff ranked them, else smallest first.
+  const variants = [...(product.variants ?? [])]
+    .filter(Boolean)
+    .map((v: any) => {
+      const link = v.manage_inventory === false ? null : (v.inventory_items ?? []).find((l: any) => l?.inventory_item_id)
+      return {
+        id: v.id as string,
+        title: v.title as string,
+        units: link ? Number(link.required_quantity) : 1,
+        price_paise: toPaise(v.calculated_price?.calculated_amount),
+        inventory_item_id: (link?.inventory_item_id as string) ?? null,
+        rank: Number(v.variant_rank ?? 0),
+      }
+    })
+    .sort((a, b) => a.rank - b.rank || a.units - b.units)
+    .map(({ rank: _rank, ...v }) => v)
+  const prices = variants.map((v) => v.price_paise).filter((p): p is number => p !== null)
+  const perKg = soldBy === "grams" ? variants.filter((v) => v.price_paise !== null && v.units > 0).map((v) => Math.round((v.price_paise! * 1000) / v.units)) : []
+  const shelfLife = Number(product.metadata?.shelf_life_days)
+  return {
+    id: product.id,
+    handle: product.handle,
+    title: product.title,
+    subtitle: product.subtitle ?? null,
+    description: product.description ?? null,
+    thumbnail: product.thumbnail ?? null,
+    images: [...(product.images ?? [])]
+      .filter(Boolean)
+      .sort((a: any, b: any) => (a.rank ?? 0) - (b.rank ?? 0))
+      .map((i: any) => i.url),
+    categories: (product.categories ?? []).filter(Boolean).map((c: any) => ({ handle: c.handle, name: c.name })),
+    sold_by: soldBy,
+    shelf_life_days: Number.isFinite(shelfLife) && shelfLife > 0 ? shelfLife : null,
+    ingredients: typeof product.metadata?.ingredients === "string" ? product.metadata.ingredients : null,
+    bestseller: product.metadata?.bestseller === true || product.metadata?.bestseller === "true",
+    price_from_paise: prices.length ? Math.min(...prices) : null,
+    price_per_kg_paise: perKg.length ? Math.min(...perKg) : null,
+    pool_item_id: variants.find((v) => v.inventory_item_id)?.inventory_item_id ?? null,
+    variants,
+  }
+}
+
+/** The stored view with the pool's current stock: units available, and how many of each size. */
+export function withStock(product: StoredProduct, availableByItem: Map<string, number>): CatalogueProduct {
+  const { pool_item_id, variants, ...rest } = product
+  const available = pool_item_id ? Math.max(0, availableByItem.get(pool_item_id) ?? 0) : null
+  const withBuyable = variants.map(({ inventory_item_id, ...v }) => {
+    if (!inventory_item_id) return { ...v, buyable_now: null }
+    const left = Math.max(0, availableByItem.get(inventory_item_id) ?? 0)
+    return { ...v, buyable_now: v.units > 0 ? Math.floor(left / v.units) : 0 }
+  })
+  return {
+    ...rest,
+    available_units: available,
+    sold_out: withBuyable.length > 0 && withBuyable.every((v) => v.buyable_now === 0),
+    variants: withBuyable,
+  }
+}
+
+export const SORTS = ["featured", "price-asc", "price-desc", "name"] as const
+export type Sort = (typeof SORTS)[number]
+
+export type Selection = { category?: string; q?: string; sort?: Sort; in_stock?: boolean; limit: number; offset: number }
+
+const byTitle = (a: CatalogueProduct, b: CatalogueProduct) => a.title.localeCompare(b.title, "en-IN")
+const priceOf = (p: CatalogueProduct, missing: number) => p.price_from_paise ?? missing
+
+/** Filters, sorts and pages the catalogue, the way a listing page asks. */
+export function select(products: CatalogueProduct[], selection: Selection) {
+  const words = (selection.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)
+  const matching = products.filter((p) => {
+    if (selection.category && !p.categories.some((c) => c.handle === selection.category)) return false
+    if (selection.in_stock && p.sold_out) return false
+    if (!words.length) return true
+    const text = [p.title, p.subtitle, p.ingredients, ...p.categories.map((c) => c.name)].join(" ").toLowerCase()
+    return words.every((w) => text.includes(w))
+  })
+  const sorted = [...matching].sort((a, b) => {
+    switch (selection.sort ?? "featured") {
+      case "price-asc":
+        return priceOf(a, Infinity) - priceOf(b, Infinity) || byTitle(a, b)
+      case "price-desc":
+        return priceOf(b, -Infinity) - priceOf(a, -Infinity) || byTitle(a, b)
+      case "name":
+        return byTitle(a, b)
+      default:
+        return Number(a.sold_out) - Number(b.sold_out) || Number(b.bestseller) - Number(a.bestseller) || byTitle(a, b)
+    }
+  })
+  return { products: sorted.slice(selection.offset, selection.offset + selection.limit), count: sorted.length }
+}

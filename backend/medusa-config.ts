@@ -142,6 +142,8 @@ module.exports = defineConfig({
     ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
+    // The storefront's catalogue reads: lean products with prices in paise and live pool stock, about a second fresh.
+    { resolve: "@sweetshop/catalogue", options: {} },
     // The shop's order lifecycle, kitchen sheet and order tracking for shoppers (routes, subscribers, admin pages).
     { resolve: "@sweetshop/order-lifecycle", options: {} },
     // Razorpay's checkout-response route (the provider itself is in the payment module below).

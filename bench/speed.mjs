@@ -8,6 +8,7 @@
 //   npm run bench                      (node bench/speed.mjs [--seconds 10] [--rounds 2] [--concurrency 10])
 //
 // Prints a table and writes bench/results/latest.md, latest.json and latest.svg.
+//   --ours-env MEDUSA_FF_CACHING=true   settings for our shop only, to measure one change
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -20,7 +21,18 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
+const flagValue = (name) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
 const SECONDS = arg("seconds", 10)
+// --ours-env KEY=value,KEY=value: settings for our shop only (to measure one change at a time).
+const OURS_ENV = Object.fromEntries(
+  String(flagValue("ours-env") ?? "")
+    .split(",")
+    .filter(Boolean)
+    .map((pair) => pair.split("="))
+)
 const ROUNDS = arg("rounds", 2)
 const CONCURRENCY = arg("concurrency", 10)
 const SEQUENTIAL_CHECKOUTS = arg("checkouts", 10)
@@ -63,7 +75,7 @@ function report(results, shops, meta) {
   const md = [
     `# Speed: Sweet Shop vs stock Medusa`,
     "",
-    `Measured ${meta.measuredAt} on ${meta.machine}; ${meta.concurrency} concurrent clients, ${meta.seconds} s per scenario after 2 s warm-up, ${meta.rounds} rounds alternating which shop goes first (figures are the mean of the rounds). Both shops: Medusa 2.21.2, \`medusa start\` with NODE_ENV=production, the same seeded catalogue (${stock.productIds.length} products), PostgreSQL ${meta.postgres}. Ours ${meta.redis ? "with Redis (" + meta.redis + ")" : "without Redis"}. Load generator on the same machine.`,
+    `Measured ${meta.measuredAt} on ${meta.machine}; ${meta.concurrency} concurrent clients, ${meta.seconds} s per scenario after 2 s warm-up, ${meta.rounds} rounds alternating which shop goes first (figures are the mean of the rounds). Both shops: Medusa 2.21.2, \`medusa start\` with NODE_ENV=production, the same seeded catalogue (${stock.productIds.length} products), PostgreSQL ${meta.postgres}. Ours ${meta.redis ? "with Redis (" + meta.redis + ")" : "without Redis"}${Object.keys(meta.oursEnv).length ? `, and ${Object.entries(meta.oursEnv).map(([k, v]) => `${k}=${v}`).join(", ")}` : ""}. Load generator on the same machine.`,
     "",
     "| scenario | stock req/s | stock p50 / p99 ms | ours req/s | ours p50 / p99 ms | ours / stock | goal | met |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
@@ -135,7 +147,9 @@ async function main() {
   const shops = []
   try {
     shops.push(await setupShop({ name: "sweetshop_bench_stock", label: "stock Medusa", cwd: STOCK_APP, port: 9811, dbBase, extraEnv: {} }))
-    shops.push(await setupShop({ name: "sweetshop_bench_ours", label: "Sweet Shop", cwd: BACKEND, port: 9812, dbBase, extraEnv: redis ? { REDIS_URL: redis } : {} }))
+    shops.push(
+      await setupShop({ name: "sweetshop_bench_ours", label: "Sweet Shop", cwd: BACKEND, port: 9812, dbBase, extraEnv: { ...(redis ? { REDIS_URL: redis } : {}), ...OURS_ENV } })
+    )
     const results = Object.fromEntries(shops.map((s) => [s.name, { load: {}, peakMb: 0 }]))
     for (const shop of shops) shop.memory.reset()
 
@@ -175,6 +189,7 @@ async function main() {
       seconds: SECONDS,
       rounds: ROUNDS,
       redis,
+      oursEnv: OURS_ENV,
       postgres: await withClient(`${dbBase}/postgres`, async (c) => (await c.query("show server_version")).rows[0].server_version),
     }
     const { md, rows, checkoutRows } = report(results, shops, meta)

@@ -111,6 +111,9 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
     headers,
     regionId: regions[0].id,
     productIds: products.map((p) => p.id),
+    handles: products.map((p) => p.handle),
+    /** Ours serves the storefront's catalogue reads from its catalogue plugin; stock has only /store/products. */
+    ours: cwd === BACKEND,
     variantId: laddoo.variants.find((v) => v.title === "500 g").id,
   }
   const { cart } = await call(server.url, "POST", "/store/carts", headers, { region_id: shop.regionId })
@@ -147,25 +150,34 @@ export function scenarios(shop) {
   const region = `region_id=${shop.regionId}`
   let n = 0
   const nextProduct = () => shop.productIds[n++ % shop.productIds.length]
+  let m = 0
+  const nextHandle = () => shop.handles[m++ % shop.handles.length]
   return [
     { id: "health", title: "GET /health (Medusa's floor)", make: () => ({ url: `${base}/health` }) },
     { id: "regions", title: "GET /store/regions (key check + small query)", make: () => ({ url: `${base}/store/regions`, ...h }) },
     {
       id: "list_default",
-      title: "product list, 20 with prices (default fields)",
+      title: "storefront's product list: 20 with prices (+ stock, ours)",
       goal: { ratio: 10, p99: 100 },
-      make: () => ({ url: `${base}/store/products?limit=20&fields=*variants.calculated_price&${region}`, ...h }),
+      // Stock: Medusa's default list with prices. Ours: what the storefront asks, with pool stock too.
+      make: () =>
+        shop.ours
+          ? { url: `${base}/store/catalogue/products?limit=20`, ...h }
+          : { url: `${base}/store/products?limit=20&fields=*variants.calculated_price&${region}`, ...h },
     },
     {
       id: "list_lean",
-      title: "product list, 20, lean fields + prices",
+      title: "Medusa's product list, 20, lean fields + prices (same on both)",
       make: () => ({ url: `${base}/store/products?limit=20&fields=id,title,handle,thumbnail,*variants.calculated_price&${region}`, ...h }),
     },
     {
       id: "detail",
-      title: "product detail with prices",
+      title: "product detail with prices (+ stock, ours)",
       goal: { ratio: 10, p99: 100 },
-      make: () => ({ url: `${base}/store/products/${nextProduct()}?fields=*variants.calculated_price&${region}`, ...h }),
+      make: () =>
+        shop.ours
+          ? { url: `${base}/store/catalogue/products/${nextHandle()}`, ...h }
+          : { url: `${base}/store/products/${nextProduct()}?fields=*variants.calculated_price&${region}`, ...h },
     },
     {
       id: "create_cart",

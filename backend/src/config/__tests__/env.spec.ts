@@ -59,13 +59,19 @@ describe("readShopEnv", () => {
     expect(error.variable).toBe("JWT_SECRET")
     expect(error.message).toMatch(/required when NODE_ENV is production/)
 
+    const withoutTracking = problem({ ...base, NODE_ENV: "production", JWT_SECRET: "a".repeat(32), COOKIE_SECRET: "b".repeat(32) })
+    expect(withoutTracking.variable).toBe("TRACKING_SECRET")
+    expect(withoutTracking.message).toBe("TRACKING_SECRET is not set: it is required when NODE_ENV is production (use a long random string).")
+
     const env = readShopEnv({
       ...base,
       NODE_ENV: "production",
       JWT_SECRET: "a".repeat(32),
       COOKIE_SECRET: "b".repeat(32),
+      TRACKING_SECRET: "c".repeat(32),
     })
     expect(env.JWT_SECRET).toBe("a".repeat(32))
+    expect(env.TRACKING_SECRET).toBe("c".repeat(32))
   })
 
   it("reads Redis, worker mode and the public URL", () => {

@@ -113,6 +113,8 @@ const SANDBOXES = [
       RAZORPAY_KEY_SECRET: fake.keySecret,
       RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
       RAZORPAY_API_BASE_URL: fake.url,
+      // The storefront loads the fake's stand-in for Razorpay's checkout.js.
+      RAZORPAY_CHECKOUT_URL: `${fake.url}/checkout.js`,
     }),
     says: "online payments go to the fake Razorpay",
   },

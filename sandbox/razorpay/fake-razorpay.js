@@ -4,11 +4,13 @@
 //   GET /v1/payments/:id, POST /v1/payments/:id/capture, POST /v1/payments/:id/refund
 // and, standing in for the shopper's browser and the bank:
 //   POST /__fake/pay { order_id, status?, amount? }  → a payment and the signed checkout response
+//   GET /checkout.js → a stand-in for Razorpay's checkout.js that drives the two above from a page
 //   fake.webhook(event, payment) → a correctly signed webhook body and headers
 // Run alone: node sandbox/razorpay/fake-razorpay.js [port]
 "use strict"
 const crypto = require("crypto")
 const http = require("http")
+const { checkoutScript } = require("./checkout-js")
 
 const hmac = (secret, payload) => crypto.createHmac("sha256", secret).update(payload).digest("hex")
 const id = (prefix) => `${prefix}_${crypto.randomBytes(7).toString("hex")}`
@@ -48,8 +50,10 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
     req.on("data", (c) => chunks.push(c))
     req.on("end", () => {
       const url = new URL(req.url, "http://fake")
+      // The checkout popup runs on the shop's page and calls /__fake/pay from there.
+      const fromPage = url.pathname.startsWith("/__fake/")
       const send = (status, body) => {
-        res.writeHead(status, { "content-type": "application/json" })
+        res.writeHead(status, { "content-type": "application/json", ...(fromPage ? { "access-control-allow-origin": "*" } : {}) })
         res.end(JSON.stringify(body))
       }
       const error = (status, code, description) => send(status, { error: { code, description, source: "business", reason: "input_validation_failed" } })
@@ -58,6 +62,11 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {}
       } catch {
         return error(400, "BAD_REQUEST_ERROR", "The request body is not JSON")
+      }
+
+      if (req.method === "GET" && url.pathname === "/checkout.js") {
+        res.writeHead(200, { "content-type": "application/javascript; charset=utf-8", "access-control-allow-origin": "*", "cache-control": "no-store" })
+        return res.end(checkoutScript())
       }
 
       if (req.method === "POST" && url.pathname === "/__fake/pay") {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { formatRupees } from "../src/lib/format"
 import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
 import { latestOrders, poolAvailable, setPool, setVariantPrice } from "./support/shop-api"
 
 jest.setTimeout(180_000)
@@ -21,29 +22,6 @@ afterAll(async () => {
 async function newPage(options = DESKTOP): Promise<Page> {
   const context = await browser.newContext(options)
   return context.newPage()
-}
-
-/** Picks a size chip on the product page and adds it; resolves once the drawer shows the cart. */
-async function addSize(page: Page, size: string) {
-  await page.locator("label.chip", { hasText: size }).click()
-  await page.getByTestId("add-to-cart").click()
-  await page.getByTestId("add-result").waitFor(WAIT)
-}
-
-async function closeDrawer(page: Page) {
-  await page.getByRole("button", { name: "Close cart" }).click()
-  await page.getByTestId("cart-drawer").waitFor({ state: "hidden", ...WAIT })
-}
-
-async function fillContact(page: Page, { name = "Priya Sharma", phone = "98765 43210" } = {}) {
-  await page.getByLabel("Full name").fill(name)
-  await page.getByLabel("Mobile number").fill(phone)
-}
-
-async function fillAddress(page: Page, pincode: string) {
-  await page.getByLabel("House number and street").fill("221 Lajpat Nagar")
-  await page.getByLabel("Pincode").fill(pincode)
-  await page.getByLabel("Pincode").blur()
 }
 
 describe("shopping on a desktop", () => {

@@ -81,3 +81,12 @@ export async function setVariantPrice(handle: string, variantTitle: string, rupe
     body: JSON.stringify({ prices: [{ currency_code: "inr", amount: rupees }] }),
   })
 }
+
+/** The payments Medusa holds for an order: provider, amount in rupees, and whether captured. */
+export async function orderPayments(orderId: string): Promise<{ provider_id: string; amount: number; captured_at: string | null }[]> {
+  const { order } = await json<{ order: { payment_collections: { payments: { provider_id: string; amount: number; captured_at: string | null }[] }[] } }>(
+    `/admin/orders/${orderId}?fields=id,*payment_collections.payments`,
+    { headers: await adminHeaders() }
+  )
+  return order.payment_collections.flatMap((pc) => pc.payments)
+}

@@ -4,6 +4,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
+import { createRequire } from "node:module"
 import { freePort, provideTestPostgres, withClient } from "../../../scripts/lib/postgres.mjs"
 import { BACKEND, MEDUSA_CLI, medusa, pluginDirs, ROOT } from "../../../scripts/lib/shop.mjs"
 import { buildStorefrontIfChanged, startStorefront } from "../../../scripts/lib/storefront.mjs"
@@ -81,9 +82,20 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   }
   delete env.REDIS_URL
 
+  // Online payments go to the sandbox's fake Razorpay (its API for the backend, its checkout.js for the page).
+  const { startFakeRazorpay } = createRequire(import.meta.url)(path.join(ROOT, "sandbox"))
+  const razorpay = await startFakeRazorpay({ port: 0 })
+  Object.assign(env, {
+    RAZORPAY_KEY_ID: razorpay.keyId,
+    RAZORPAY_KEY_SECRET: razorpay.keySecret,
+    RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
+    RAZORPAY_API_BASE_URL: razorpay.url,
+  })
+
   const started = []
   const stopAll = async () => {
     for (const child of started.reverse()) await stop(child)
+    await razorpay.close()
     await withClient(dbUrl("postgres"), (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
     await database.stop()
   }
@@ -133,7 +145,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
       backendUrl,
       publishableKey,
       quiet: true,
-      env: { STOREFRONT_REVALIDATE_SECRET: revalidateSecret, SITE_URL: storefrontUrl },
+      env: { STOREFRONT_REVALIDATE_SECRET: revalidateSecret, SITE_URL: storefrontUrl, RAZORPAY_CHECKOUT_URL: `${razorpay.url}/checkout.js` },
     })
     started.push(storefront.process)
     log(`backend ${backendUrl}, storefront ${storefrontUrl}`)

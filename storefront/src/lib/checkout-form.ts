@@ -18,7 +18,8 @@ export type CheckoutFields = {
   deliveryDate: string
   slot: string
   giftMessage: string
-  payment: "cod"
+  /** Cash on delivery, or online through Razorpay's checkout.js. */
+  payment: "cod" | "razorpay"
 }
 
 export type FieldErrors = Partial<Record<keyof CheckoutFields, string>>
@@ -58,7 +59,7 @@ export function readCheckoutForm(form: FormData): CheckoutFields {
     deliveryDate: text("deliveryDate"),
     slot: text("slot"),
     giftMessage: text("giftMessage"),
-    payment: "cod",
+    payment: text("payment") === "razorpay" ? "razorpay" : "cod",
   }
 }
 

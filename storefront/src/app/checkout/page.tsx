@@ -5,6 +5,9 @@ import { CartTotals } from "@/components/cart/cart-lines"
 import { deliveryDays } from "@/lib/delivery"
 import { formatRupees, formatRupeesShort } from "@/lib/format"
 import { getCart } from "@/lib/server/cart"
+import { getRegion } from "@/lib/server/catalogue"
+import { paymentProviders, RAZORPAY_PROVIDER_ID } from "@/lib/server/checkout"
+import { readConfig } from "@/lib/server/config"
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
 
@@ -23,6 +26,8 @@ export default async function CheckoutPage() {
       </>
     )
   }
+  // Online payment is offered when the region has Razorpay (the backend has its keys, or runs the sandbox).
+  const online = (await paymentProviders((await getRegion()).id).catch(() => [] as string[])).includes(RAZORPAY_PROVIDER_ID)
   return (
     <>
       <h1>Checkout</h1>
@@ -42,7 +47,11 @@ export default async function CheckoutPage() {
         </div>
       )}
       <div className="two-col">
-        <CheckoutForm days={deliveryDays(new Date())} codCapLabel={formatRupeesShort(COD_CAP_RUPEES)} />
+        <CheckoutForm
+          days={deliveryDays(new Date())}
+          codCapLabel={formatRupeesShort(COD_CAP_RUPEES)}
+          razorpayCheckoutUrl={online ? readConfig().razorpayCheckoutUrl : null}
+        />
         <aside aria-labelledby="summary-title">
           <h2 id="summary-title">Your order</h2>
           <ul className="cart-lines">

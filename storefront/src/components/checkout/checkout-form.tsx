@@ -1,12 +1,50 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useState, type InputHTMLAttributes } from "react"
-import { placeOrder, type CheckoutState } from "@/app/actions/checkout"
+import { useActionState, useEffect, useState, useTransition, type InputHTMLAttributes } from "react"
+import { confirmRazorpayPayment, placeOrder, type CheckoutState, type PaymentConfirmation } from "@/app/actions/checkout"
 import { GIFT_MESSAGE_MAX, validateCheckout, type CheckoutFields, type FieldErrors } from "@/lib/checkout-form"
 import { checkPincode, type DeliveryDay } from "@/lib/delivery"
 
-const initialState: CheckoutState = { fieldErrors: {}, stockMessages: [], message: null, values: {} }
+const initialState: CheckoutState = { fieldErrors: {}, stockMessages: [], message: null, razorpay: null }
+
+/** The page-facing API of Razorpay's checkout.js (the real one and the sandbox's stand-in). */
+type RazorpayWidget = { open(): void; on(event: "payment.failed", fn: (response: { error?: { description?: string } }) => void): void }
+type RazorpayConstructor = new (options: {
+  key: string
+  order_id: string
+  amount: number
+  currency: string
+  name: string
+  description: string
+  prefill: { name: string; contact: string; email?: string }
+  theme: { color: string }
+  handler: (response: { razorpay_payment_id: string; razorpay_order_id: string; razorpay_signature: string }) => void
+  modal: { ondismiss: () => void }
+}) => RazorpayWidget
+
+let checkoutScript: Promise<RazorpayConstructor> | null = null
+/** Loads checkout.js once, when the shopper first pays online. */
+function loadRazorpay(src: string): Promise<RazorpayConstructor> {
+  const existing = (window as unknown as { Razorpay?: RazorpayConstructor }).Razorpay
+  if (existing) return Promise.resolve(existing)
+  checkoutScript ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script")
+    script.src = src
+    script.async = true
+    script.onload = () => {
+      const loaded = (window as unknown as { Razorpay?: RazorpayConstructor }).Razorpay
+      if (loaded) resolve(loaded)
+      else reject(new Error("checkout.js loaded without Razorpay"))
+    }
+    script.onerror = () => {
+      checkoutScript = null
+      reject(new Error("checkout.js did not load"))
+    }
+    document.head.appendChild(script)
+  })
+  return checkoutScript
+}
 
 type Field = keyof CheckoutFields
 
@@ -15,8 +53,10 @@ type Field = keyof CheckoutFields
  * pickup, day and slot, gift message, payment. Each field is checked when the
  * shopper leaves it; the server checks everything again when the order is placed.
  */
-export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCapLabel: string }) {
+export function CheckoutForm({ days, codCapLabel, razorpayCheckoutUrl }: { days: DeliveryDay[]; codCapLabel: string; razorpayCheckoutUrl: string | null }) {
   const [state, action, pending] = useActionState(placeOrder, initialState)
+  const [payment, setPayment] = useState<PaymentConfirmation | null>(null)
+  const [confirming, startConfirming] = useTransition()
   const firstOpen = days[0]?.slots.find((s) => s.open)
   const [fields, setFields] = useState<CheckoutFields>({
     fullName: "",
@@ -32,6 +72,49 @@ export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCa
     giftMessage: "",
     payment: "cod",
   })
+
+  // An online payment is ready: open Razorpay's checkout; its three endings each say what happened.
+  const attempt = state.razorpay?.attempt ?? 0
+  useEffect(() => {
+    const checkout = state.razorpay
+    if (!checkout || !razorpayCheckoutUrl) return
+    setPayment(null)
+    loadRazorpay(razorpayCheckoutUrl).then(
+      (Razorpay) => {
+        const widget = new Razorpay({
+          key: checkout.keyId,
+          order_id: checkout.razorpayOrderId,
+          amount: checkout.amountPaise,
+          currency: checkout.currency,
+          name: "Sweet Shop",
+          description: "Your sweets order",
+          prefill: { name: fields.fullName, contact: fields.phone, ...(fields.email ? { email: fields.email } : {}) },
+          theme: { color: "#7a1f2b" },
+          handler: (response) =>
+            startConfirming(async () => {
+              setPayment({ message: "Payment received. Placing your order…", stockMessages: [] })
+              setPayment(await confirmRazorpayPayment(response))
+            }),
+          modal: {
+            ondismiss: () =>
+              setPayment({
+                message: "You closed the payment window before paying; nothing was charged. Your cart and details are kept: press “Pay online” to try again, or choose cash on delivery.",
+                stockMessages: [],
+              }),
+          },
+        })
+        widget.on("payment.failed", (response) =>
+          setPayment({
+            message: `The payment did not go through: ${response.error?.description ?? "the bank declined it."} No order was placed. You can try again, or choose cash on delivery.`,
+            stockMessages: [],
+          })
+        )
+        widget.open()
+      },
+      () => setPayment({ message: "The online payment window could not be opened. Please check your connection and try again, or choose cash on delivery.", stockMessages: [] })
+    )
+    // Opens once per attempt; the form's values at that moment are the ones to prefill.
+  }, [attempt])
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [submittedOnce, setSubmittedOnce] = useState(false)
 
@@ -42,6 +125,7 @@ export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCa
   }
   const set = (name: Field) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }))
   const blur = (name: Field) => () => setTouched((t) => ({ ...t, [name]: true }))
+  const busy = pending || confirming
   const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
   const pin = fields.pincode.length === 6 ? checkPincode(fields.pincode) : null
 
@@ -77,6 +161,18 @@ export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCa
 
   return (
     <form action={action} onSubmit={() => setSubmittedOnce(true)} noValidate aria-describedby={state.message ? "checkout-message" : undefined}>
+      {payment && (
+        <div className={`notice ${payment.message.startsWith("Payment received") ? "info" : "error"}`} role="alert" data-testid="payment-message">
+          <p>{payment.message}</p>
+          {payment.stockMessages.length > 0 && (
+            <ul>
+              {payment.stockMessages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {state.message && (
         <div className="notice error" role="alert" id="checkout-message" data-testid="checkout-message">
           <p>{state.message}</p>
@@ -194,9 +290,15 @@ export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCa
       <fieldset>
         <legend>Payment</legend>
         <label className="choice">
-          <input type="radio" name="payment" value="cod" checked readOnly />
+          <input type="radio" name="payment" value="cod" checked={fields.payment === "cod"} onChange={set("payment")} />
           <span>Cash on delivery (orders up to {codCapLabel}). Pay in cash or UPI when your sweets arrive.</span>
         </label>
+        {razorpayCheckoutUrl && (
+          <label className="choice">
+            <input type="radio" name="payment" value="razorpay" checked={fields.payment === "razorpay"} onChange={set("payment")} />
+            <span>Pay online now: UPI, cards, net banking (Razorpay).</span>
+          </label>
+        )}
         {errorFor("payment") && (
           <p className="field-error" data-testid="error-payment">
             {errorFor("payment")}
@@ -204,8 +306,8 @@ export function CheckoutForm({ days, codCapLabel }: { days: DeliveryDay[]; codCa
         )}
       </fieldset>
 
-      <button className="button wide" type="submit" disabled={pending} data-testid="place-order">
-        {pending ? "Placing your order…" : "Place order"}
+      <button className="button wide" type="submit" disabled={busy} data-testid="place-order">
+        {busy ? (fields.payment === "razorpay" ? "Working on your payment…" : "Placing your order…") : fields.payment === "razorpay" ? "Pay online" : "Place order"}
       </button>
     </form>
   )

@@ -59,6 +59,9 @@ describe("checkout form", () => {
     expect(fields.fullName).toBe("Priya Sharma")
     expect(fields.fulfilment).toBe("delivery")
     expect(fields.phone).toBe("")
+    expect(fields.payment).toBe("cod")
+    form.set("payment", "razorpay")
+    expect(readCheckoutForm(form).payment).toBe("razorpay")
   })
 
   it("splits a name for the address", () => {

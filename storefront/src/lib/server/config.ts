@@ -16,6 +16,8 @@ export type StorefrontConfig = {
   siteUrl: string
   /** Shared with the backend's subscriber that asks for revalidation; empty turns the route off. */
   revalidateSecret: string
+  /** Razorpay's checkout.js: the real one, or the fake's in test mode (npm start sets it). Not a secret. */
+  razorpayCheckoutUrl: string
 }
 
 function readEnvFile(): Record<string, string> {
@@ -47,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): StorefrontConf
   const publishableKey = pick(env, file, "MEDUSA_PUBLISHABLE_KEY", "NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY") ?? ""
   const siteUrl = pick(env, file, "SITE_URL", "STOREFRONT_URL") ?? `http://localhost:${env["PORT"] || 8000}`
   const revalidateSecret = pick(env, file, "STOREFRONT_REVALIDATE_SECRET") ?? ""
-  return { backendUrl: backendUrl.replace(/\/$/, ""), publishableKey, siteUrl: siteUrl.replace(/\/$/, ""), revalidateSecret }
+  const razorpayCheckoutUrl = pick(env, file, "RAZORPAY_CHECKOUT_URL") ?? "https://checkout.razorpay.com/v1/checkout.js"
+  return { backendUrl: backendUrl.replace(/\/$/, ""), publishableKey, siteUrl: siteUrl.replace(/\/$/, ""), revalidateSecret, razorpayCheckoutUrl }
 }

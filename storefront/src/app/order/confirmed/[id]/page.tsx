@@ -67,7 +67,7 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
             <li>
               {order.fulfilment === "pickup" ? "Pick them up" : "We deliver them"}
               {when ? ` on ${when}` : ""}
-              {order.fulfilment === "pickup" ? ` at ${order.address}.` : ` to ${order.name}, ${order.address}.`}
+              {order.fulfilment === "pickup" ? ` at ${order.address}.` : ` to ${[order.name, order.address].filter(Boolean).join(", ")}.`}
             </li>
           </ol>
           <p>

@@ -90,6 +90,20 @@ describe("shopping on a desktop", () => {
     expect(order.items.map((i) => `${i.product_handle} ${i.variant_title} × ${i.quantity}`).sort()).toEqual(["kaju-katli 1 kg × 1", "kaju-katli 500 g × 1"])
     expect(await poolAvailable("kaju-katli")).toBe(poolBefore - 1500)
 
+    // Track it: the order-lifecycle plugin's lookup by order number and phone, asked by the browser.
+    await page.getByTestId("track-link").click()
+    await page.waitForURL("**/track?order=*", WAIT)
+    expect(await page.getByLabel("Order number").inputValue()).toBe(String(order.display_id))
+    await page.getByLabel("Mobile number").fill("98765 00000")
+    await page.getByTestId("track-submit").click()
+    expect(await textOf(page, "[data-testid=track-message]")).toBe(
+      "We could not find an order with that order number and phone number. Please check both and try again."
+    )
+    await page.getByLabel("Mobile number").fill("+91 98765 43210")
+    await page.getByTestId("track-submit").click()
+    expect(await textOf(page, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
+    expect(await textOf(page, "[data-testid=tracked-order]")).toContain("Total ₹1,800.00 (Cash on delivery)")
+
     // The cart is gone once the order is placed.
     await page.goto(storefrontUrl("/cart"))
     expect(await textOf(page, "main")).toContain("Your cart is empty.")
@@ -199,6 +213,7 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
     ["product", "/products/kaju-katli"],
     ["search", "/search?q=laddoo"],
     ["not found", "/products/no-such-sweet"],
+    ["track", "/track"],
   ])("%s page", async (_name, path) => {
     const page = await newPage()
     await page.goto(storefrontUrl(path))

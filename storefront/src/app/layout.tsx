@@ -30,6 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery ₹60, free from ₹999.</p>
+            <p>
+              <a href="/track">Track your order</a>
+            </p>
           </div>
         </footer>
       </body>

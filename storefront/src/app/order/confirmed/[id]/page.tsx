@@ -74,7 +74,10 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
             Questions about your order? Call the shop on <a href="tel:+911123456789">011 2345 6789</a> and give order number #{order.displayId}.
           </p>
           <p>
-            <Link href="/">Continue shopping</Link>
+            <Link href={`/track?order=${order.displayId}`} data-testid="track-link">
+              Track this order
+            </Link>{" "}
+            · <Link href="/">Continue shopping</Link>
           </p>
         </section>
       </div>

@@ -53,6 +53,12 @@ try {
     await page.getByTestId("place-order").click()
     await page.waitForURL("**/order/confirmed/**")
     await shoot("confirmation")
+    await page.getByTestId("track-link").click()
+    await page.waitForURL("**/track?order=*")
+    await page.getByLabel("Mobile number").fill("98765 43210")
+    await page.getByTestId("track-submit").click()
+    await page.getByTestId("tracked-order").waitFor()
+    await shoot("track")
     await page.context().close()
   }
   process.stdout.write(`${shots.join("\n")}\n`)

@@ -103,6 +103,8 @@ describe("shopping on a desktop", () => {
     await page.getByTestId("track-submit").click()
     expect(await textOf(page, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
     expect(await textOf(page, "[data-testid=tracked-order]")).toContain("Total ₹1,800.00 (Cash on delivery)")
+    // The address as the backend masks it: no full street, the pincode's first three digits.
+    expect(await textOf(page, "[data-testid=tracked-fulfilment]")).toMatch(/^Delivery on \w+day, \d+ \w+ to .*New Delhi, 110•••\.$/)
 
     // The cart is gone once the order is placed.
     await page.goto(storefrontUrl("/cart"))

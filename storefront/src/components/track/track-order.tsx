@@ -12,7 +12,8 @@ type TrackedOrder = {
   items: { title: string; variant_title: string | null; quantity: number; total_paise: number }[]
   total_paise: number
   payment_label: string
-  fulfillment: { kind: string; date: string; slot: string | null; address: string | null }
+  /** The address masked by the backend: initials, house number and word initials, city, first three pincode digits. */
+  fulfillment: { kind: string; date: string; slot: string | null; address: { name: string | null; line: string | null; city: string | null; pincode: string | null } | null }
   phone: string | null
 }
 
@@ -115,9 +116,12 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
               </li>
             ))}
           </ol>
-          <p>
+          <p data-testid="tracked-fulfilment">
             {order.fulfillment.kind === "pickup" ? "Pickup" : "Delivery"} on {day.format(new Date(`${order.fulfillment.date}T00:00:00Z`))}
-            {order.fulfillment.address ? ` to ${order.fulfillment.address}` : ""}.
+            {order.fulfillment.address
+              ? ` to ${[order.fulfillment.address.name, order.fulfillment.address.line, order.fulfillment.address.city, order.fulfillment.address.pincode].filter(Boolean).join(", ")}`
+              : ""}
+            .
           </p>
           <ul>
             {order.items.map((item, i) => (

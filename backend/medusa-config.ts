@@ -91,20 +91,33 @@ const notificationModule = notificationProviders.length
   ? [{ resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } }]
   : []
 
+/**
+ * Medusa's query cache (publishable keys, regions, product and variant reads,
+ * invalidated by Medusa's own events): in Redis when the shop has one, shared
+ * by every process, else in this process's memory. MEDUSA_CACHING=false turns
+ * it off (for side-by-side benchmarks).
+ */
+const cachingModule = env.MEDUSA_CACHING
+  ? [
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: env.REDIS_URL
+          ? {
+              providers: [
+                { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: env.REDIS_URL } },
+              ],
+            }
+          : { in_memory: { enable: true } },
+      },
+    ]
+  : []
+
 /** Modules that let several server and worker processes share one shop. */
 function redisModules(redisUrl: string) {
   return [
     { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
     { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
-    {
-      resolve: "@medusajs/medusa/caching",
-      options: {
-        providers: [
-          { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
-        ],
-      },
-    },
     {
       resolve: "@medusajs/medusa/locking",
       options: {
@@ -117,6 +130,7 @@ function redisModules(redisUrl: string) {
 }
 
 module.exports = defineConfig({
+  featureFlags: { caching: env.MEDUSA_CACHING },
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
@@ -182,6 +196,7 @@ module.exports = defineConfig({
     },
     ...paymentModule,
     ...notificationModule,
+    ...cachingModule,
     ...(env.REDIS_URL ? redisModules(env.REDIS_URL) : []),
   ],
 })

@@ -69,6 +69,7 @@ const schema = z.object({
   DISABLE_ADMIN: booleanFlag.default("false"),
   UPLOAD_DIR: z.string().min(1).optional(),
   GRAM_POOL_CHECKS: booleanFlag.default("true"),
+  MEDUSA_CACHING: booleanFlag.default("true"),
   RAZORPAY_KEY_ID: z.string().regex(/^rzp_(test|live)_\w+$/, { message: "must be a Razorpay key id like rzp_test_… or rzp_live_…" }).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(8, "must be the key secret from the Razorpay dashboard").optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(8, "must be the webhook secret set in the Razorpay dashboard").optional(),

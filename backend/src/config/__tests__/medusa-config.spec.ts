@@ -49,6 +49,23 @@ describe("medusa-config.ts", () => {
     expect(locking.options.providers[0]).toMatchObject({ resolve: "@medusajs/medusa/locking-redis", is_default: true })
   })
 
+  it("turns on Medusa's query cache: in Redis with REDIS_URL, in memory without, off with MEDUSA_CACHING=false", () => {
+    const caching = (config: any) => modules(config).find((m: any) => m.resolve === "@medusajs/medusa/caching")
+    const saved = process.env.REDIS_URL
+    delete process.env.REDIS_URL
+    const local = loadConfig({ DATABASE_URL })
+    if (saved) process.env.REDIS_URL = saved
+    expect(local.featureFlags.caching).toBe(true)
+    expect(caching(local).options).toEqual({ in_memory: { enable: true } })
+
+    const shared = loadConfig({ DATABASE_URL, REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(caching(shared).options.providers[0]).toMatchObject({ resolve: "@medusajs/medusa/caching-redis", is_default: true })
+
+    const off = loadConfig({ DATABASE_URL, MEDUSA_CACHING: "false" })
+    expect(off.featureFlags.caching).toBe(false)
+    expect(caching(off)).toBeUndefined()
+  })
+
   it("keeps uploads where UPLOAD_DIR says and serves them from the backend URL", () => {
     const config = loadConfig({ DATABASE_URL, UPLOAD_DIR: "/srv/sweetshop/uploads", MEDUSA_BACKEND_URL: "https://api.sweetshop.in" })
     const file = modules(config).find((m: any) => m.resolve === "@medusajs/medusa/file")

@@ -1,0 +1,96 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+
+jest.setTimeout(240_000)
+
+/**
+ * Checkout in one request (POST /store/carts/:id/checkout): the same Medusa
+ * workflows and the same shop rules as the eight-call flow, in one round trip.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let shopper: Shopper
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+    })
+
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
+    })
+
+    async function cartWith(handle: string, size: string, quantity: number) {
+      const variant = await shopper.variant(handle, size)
+      return { cartId: await shopper.createCart([{ variant_id: variant.id, quantity }]), variant }
+    }
+
+    const delivery = async (cartId: string) => (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!.id
+
+    const checkout = (cartId: string, body: Record<string, unknown>) =>
+      api.post(`/store/carts/${cartId}/checkout`, body, storeHeaders).catch((e: any) => e.response)
+
+    const body = (optionId: string, extra: Record<string, unknown> = {}) => ({
+      email: "meera@example.in",
+      shipping_address: { ...DELHI_ADDRESS, phone: "98765 43210" },
+      shipping_option_id: optionId,
+      payment_provider_id: "pp_system_default",
+      metadata: { delivery_date: "2026-12-03", delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" },
+      ...extra,
+    })
+
+    it("turns a cart into a cash-on-delivery order in one request, as the eight calls would", async () => {
+      const { cartId } = await cartWith("kaju-katli", "500 g", 2)
+      const done = await checkout(cartId, body(await delivery(cartId)))
+      expect(done.status).toBe(200)
+      // ₹600 × 2 = ₹1,200: free delivery from ₹999.
+      expect(done.data).toEqual({ type: "order", order: { id: expect.any(String), display_id: expect.any(Number), total: 1200, currency_code: "inr" } })
+
+      const { rows } = await dbConnection.raw(
+        `select o.email, o.metadata, a.phone, a.postal_code,
+                (select count(*)::int from order_shipping os where os.order_id = o.id and os.deleted_at is null) as shipping_methods
+           from "order" o join order_address a on a.id = o.shipping_address_id where o.id = ?`,
+        [done.data.order.id]
+      )
+      expect(rows[0]).toMatchObject({ email: "meera@example.in", phone: "+919876543210", postal_code: "110024", shipping_methods: 1 })
+      expect(rows[0].metadata).toMatchObject({ delivery_date: "2026-12-03", delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" })
+      const again = await checkout(cartId, body(await delivery(cartId)))
+      expect(again.status).toBe(400)
+      expect(again.data.message).toBe("This cart has already been ordered.")
+    })
+
+    it("refuses what the shop refuses, with the same sentences, and places no order", async () => {
+      const orders = async () => (await dbConnection.raw(`select count(*)::int as n from "order"`)).rows[0].n as number
+      const before = await orders()
+      const { cartId } = await cartWith("kaju-katli", "250 g", 1)
+      const optionId = await delivery(cartId)
+
+      const phone = await checkout(cartId, body(optionId, { shipping_address: { ...DELHI_ADDRESS, phone: "12345" } }))
+      expect(phone.status).toBe(400)
+      expect(phone.data.message).toBe("Please give a 10-digit Indian mobile number, for example 98765 43210, so we can send you order updates.")
+      const { data: unchanged } = await api.get(`/store/carts/${cartId}?fields=email`, storeHeaders)
+      expect(unchanged.cart.email).toBeNull()
+
+      const pin = await checkout(cartId, body(optionId, { shipping_address: { ...DELHI_ADDRESS, postal_code: "1100" } }))
+      expect(pin.data.message).toBe("postal_code must be a 6-digit PIN code.")
+      expect((await checkout(cartId, { ...body(optionId), coupon: "FREE" })).data.message).toBe("unknown field coupon.")
+
+      // Cash on delivery is capped (₹5,000 by default): 5 kg of kaju katli is ₹6,000.
+      const kilo = await shopper.variant("kaju-katli", "1 kg")
+      await api.post(`/admin/product-pools/${kilo.product_id}/adjustments`, { set_to_units: 20_000, reason: "Festival batch" }, await adminHeaders(api))
+      const { cartId: big } = await cartWith("kaju-katli", "1 kg", 5)
+      const capped = await checkout(big, body(await delivery(big)))
+      expect(capped.status).toBe(400)
+      expect(capped.data.message).toBe("Cash on delivery is available for orders up to ₹5,000; this order is ₹6,000. Please pay online.")
+
+      // The pool guard still has the last word at completion.
+      const { cartId: first } = await cartWith("rasgulla", "12 pieces", 20)
+      const { cartId: second } = await cartWith("rasgulla", "12 pieces", 10)
+      expect((await checkout(first, body(await delivery(first)))).status).toBe(200)
+      const short = await checkout(second, body(await delivery(second)))
+      expect(short.status).toBe(400)
+      expect(short.data.message).toBe("Only 60 pieces of Rasgulla left; your cart needs 120 pieces.")
+      expect(await orders()).toBe(before + 1)
+    })
+  },
+})

@@ -31,7 +31,7 @@ function publishableKey() {
 
 async function placeOrder(store, day) {
   const { regions } = await call("GET", "/store/regions", store)
-  const { products } = await call("GET", "/store/products?handle=kaju-katli,rasgulla&fields=id,handle,*variants", store)
+  const { products } = await call("GET", "/store/products?handle[]=kaju-katli&handle[]=rasgulla&fields=id,handle,*variants", store)
   const size = (handle, title) => products.find((p) => p.handle === handle).variants.find((v) => v.title === title).id
   const { cart } = await call("POST", "/store/carts?fields=id", store, {
     region_id: regions[0].id,
@@ -63,11 +63,11 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const page = await browser.newPage({ viewport: { width: 1440, height: 2400 } })
     await page.goto(`${BASE}/app/login`)
-    await page.getByLabel(/email/i).fill(EMAIL)
-    await page.getByLabel(/password/i).fill(PASSWORD)
-    await page.getByRole("button", { name: /continue|sign in|log in/i }).click()
+    await page.locator('input[name="email"]').fill(EMAIL)
+    await page.locator('input[name="password"]').fill(PASSWORD)
+    await page.locator('button[type="submit"]').click()
     await page.waitForURL(/\/app\/(orders|products|$)/, { timeout: 60_000 }).catch(() => {})
 
     await page.goto(`${BASE}/app/orders/${first.id}`)

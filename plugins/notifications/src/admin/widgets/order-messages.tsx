@@ -78,7 +78,7 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
               const last = m.attempts[m.attempts.length - 1]
               return (
                 <Table.Row key={m.id}>
-                  <Table.Cell className="max-w-md whitespace-normal py-2">
+                  <Table.Cell className="max-w-md whitespace-normal break-all py-2">
                     <Text size="small" weight="plus">{m.template}</Text>
                     <Text size="xsmall" className="text-ui-fg-subtle">{m.text}</Text>
                     <Text size="xsmall" className="text-ui-fg-muted">

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core"
 import { formatRupees } from "../src/lib/format"
 import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { latestOrders, poolAvailable, setPool, setVariantPrice } from "./support/shop-api"
+import { latestOrders, poolAvailable, setPool, setVariantPrice, trackingToken } from "./support/shop-api"
 
 jest.setTimeout(180_000)
 
@@ -105,6 +105,12 @@ describe("shopping on a desktop", () => {
     expect(await textOf(page, "[data-testid=tracked-order]")).toContain("Total ₹1,800.00 (Cash on delivery)")
     // The address as the backend masks it: no full street, the pincode's first three digits.
     expect(await textOf(page, "[data-testid=tracked-fulfilment]")).toMatch(/^Delivery on \w+day, \d+ \w+ to .*New Delhi, 110•••\.$/)
+
+    // The signed link in the order's messages opens the same order without typing; a forged one does not.
+    await page.goto(storefrontUrl(`/track/${trackingToken(order.id)}`))
+    expect(await textOf(page, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
+    await page.goto(storefrontUrl(`/track/${trackingToken(order.id).slice(0, -3)}abc`))
+    expect(await textOf(page, "[data-testid=track-message]")).toMatch(/^This tracking link is not valid or has expired\./)
 
     // The cart is gone once the order is placed.
     await page.goto(storefrontUrl("/cart"))

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto"
 /**
  * The backend's own HTTP API, as staff would use it, for arranging a test
  * (a pool sold out, stock dropping) and for checking what an order holds.
@@ -89,4 +90,16 @@ export async function orderPayments(orderId: string): Promise<{ provider_id: str
     { headers: await adminHeaders() }
   )
   return order.payment_collections.flatMap((pc) => pc.payments)
+}
+
+/**
+ * A tracking link's token for an order, signed as the backend signs the links
+ * in its messages (plugins/order-lifecycle/src/lib/signed-token.ts) with the
+ * test shop's TRACKING_SECRET.
+ */
+export function trackingToken(orderId: string, expiresInSeconds = 3600): string {
+  const secret = process.env.E2E_TRACKING_SECRET
+  if (!secret) throw new Error("E2E_TRACKING_SECRET is not set: run under npm test.")
+  const payload = Buffer.from(JSON.stringify({ o: orderId, pur: "track-order", exp: Math.floor(Date.now() / 1000) + expiresInSeconds })).toString("base64url")
+  return `${payload}.${createHmac("sha256", secret).update(payload).digest("base64url")}`
 }

@@ -68,6 +68,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   const backendUrl = `http://localhost:${backendPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const revalidateSecret = `e2e-${process.pid}-revalidate-secret`
+  const trackingSecret = `e2e-${process.pid}-tracking-link-secret`
   const env = {
     ...process.env,
     NODE_ENV: "development",
@@ -79,6 +80,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     DISABLE_ADMIN: "true",
     STOREFRONT_URL: storefrontUrl,
     STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
+    TRACKING_SECRET: trackingSecret,
   }
   delete env.REDIS_URL
 
@@ -137,7 +139,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
       ])
       return rows[0].token
     })
-    if (!withStorefront) return { backendUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, stop: stopAll }
+    if (!withStorefront) return { backendUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, stop: stopAll }
     const buildError = await building
     if (buildError) throw new Error(`${buildError.message}\n${buildError.output ?? ""}`)
     const storefront = await startStorefront({
@@ -149,7 +151,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     })
     started.push(storefront.process)
     log(`backend ${backendUrl}, storefront ${storefrontUrl}`)
-    return { backendUrl, storefrontUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, stop: stopAll }
+    return { backendUrl, storefrontUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

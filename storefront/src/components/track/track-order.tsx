@@ -5,7 +5,7 @@ import { formatRupees } from "@/lib/format"
 import { indianMobileDigits } from "@/lib/checkout-form"
 
 /** What the backend's tracking lookup shows a shopper: masked, no internal ids. */
-type TrackedOrder = {
+export type TrackedOrder = {
   order_number: number
   status_label: string
   timeline: { status: string; label: string; done: boolean; at: string | null }[]
@@ -103,39 +103,44 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
           </p>
         )}
       </form>
-      {order && (
-        <section aria-labelledby="tracked-title" data-testid="tracked-order">
-          <h2 id="tracked-title">
-            Order #{order.order_number}: {order.status_label}
-          </h2>
-          <ol className="steps">
-            {order.timeline.map((step) => (
-              <li key={step.status}>
-                {step.done ? <strong>{step.label}</strong> : <span>{step.label} (not yet)</span>}
-                {step.at ? `, ${when.format(new Date(step.at))}` : ""}
-              </li>
-            ))}
-          </ol>
-          <p data-testid="tracked-fulfilment">
-            {order.fulfillment.kind === "pickup" ? "Pickup" : "Delivery"} on {day.format(new Date(`${order.fulfillment.date}T00:00:00Z`))}
-            {order.fulfillment.address
-              ? ` to ${[order.fulfillment.address.name, order.fulfillment.address.line, order.fulfillment.address.city, order.fulfillment.address.pincode].filter(Boolean).join(", ")}`
-              : ""}
-            .
-          </p>
-          <ul>
-            {order.items.map((item, i) => (
-              <li key={i}>
-                {item.title}
-                {item.variant_title ? `, ${item.variant_title}` : ""} × {item.quantity}: {formatRupees(item.total_paise / 100)}
-              </li>
-            ))}
-          </ul>
-          <p>
-            <strong>Total {formatRupees(order.total_paise / 100)}</strong> ({order.payment_label})
-          </p>
-        </section>
-      )}
+      {order && <TrackedOrderView order={order} />}
     </div>
+  )
+}
+
+/** One tracked order: status timeline, delivery, items and total, as the backend masks them. */
+export function TrackedOrderView({ order }: { order: TrackedOrder }) {
+  return (
+    <section aria-labelledby="tracked-title" data-testid="tracked-order">
+      <h2 id="tracked-title">
+        Order #{order.order_number}: {order.status_label}
+      </h2>
+      <ol className="steps">
+        {order.timeline.map((step) => (
+          <li key={step.status}>
+            {step.done ? <strong>{step.label}</strong> : <span>{step.label} (not yet)</span>}
+            {step.at ? `, ${when.format(new Date(step.at))}` : ""}
+          </li>
+        ))}
+      </ol>
+      <p data-testid="tracked-fulfilment">
+        {order.fulfillment.kind === "pickup" ? "Pickup" : "Delivery"} on {day.format(new Date(`${order.fulfillment.date}T00:00:00Z`))}
+        {order.fulfillment.address
+          ? ` to ${[order.fulfillment.address.name, order.fulfillment.address.line, order.fulfillment.address.city, order.fulfillment.address.pincode].filter(Boolean).join(", ")}`
+          : ""}
+        .
+      </p>
+      <ul>
+        {order.items.map((item, i) => (
+          <li key={i}>
+            {item.title}
+            {item.variant_title ? `, ${item.variant_title}` : ""} × {item.quantity}: {formatRupees(item.total_paise / 100)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>Total {formatRupees(order.total_paise / 100)}</strong> ({order.payment_label})
+      </p>
+    </section>
   )
 }

@@ -110,3 +110,19 @@ export function useFakeBeforeBoot(start: () => Promise<{ fake: { close(): Promis
     await started?.fake.close()
   })
 }
+
+/** The shop's settings that point the official Razorpay SDK at the fake Razorpay. */
+export const razorpayEnv = (fake: { keyId: string; keySecret: string; webhookSecret: string; url: string }) => ({
+  RAZORPAY_KEY_ID: fake.keyId,
+  RAZORPAY_KEY_SECRET: fake.keySecret,
+  RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
+  RAZORPAY_API_BASE_URL: fake.url,
+})
+
+/** The shop's settings that point the official Twilio SDK at the fake Twilio. */
+export const twilioEnv = (fake: { accountSid: string; authToken: string; url: string }) => ({
+  TWILIO_ACCOUNT_SID: fake.accountSid,
+  TWILIO_AUTH_TOKEN: fake.authToken,
+  TWILIO_SMS_FROM: "+15005550006",
+  TWILIO_API_BASE_URL: fake.url,
+})

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, startFakeRazorpay } from "@sweetshop/sandbox"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -16,10 +16,7 @@ useFakeBeforeBoot(async () => {
   return {
     fake,
     env: {
-      RAZORPAY_KEY_ID: fake.keyId,
-      RAZORPAY_KEY_SECRET: fake.keySecret,
-      RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
-      RAZORPAY_API_BASE_URL: fake.url,
+      ...razorpayEnv(fake),
     },
   }
 })

@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
 import { backoffMs, retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
-import { seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -15,10 +15,7 @@ useFakeBeforeBoot(async () => {
   return {
     fake,
     env: {
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_SMS_FROM: "+15005550006",
-      TWILIO_API_BASE_URL: fake.url,
+      ...twilioEnv(fake),
       TWILIO_TIMEOUT_MS: "1500",
     },
   }

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -16,10 +16,7 @@ useFakeBeforeBoot(async () => {
   return {
     fake: twilio,
     env: {
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_SMS_FROM: "+15005550006",
-      TWILIO_API_BASE_URL: twilio.url,
+      ...twilioEnv(twilio),
     },
   }
 })

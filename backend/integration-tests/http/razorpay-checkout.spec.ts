@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, startFakeRazorpay } from "@sweetshop/sandbox"
 // The job's logic, from the plugin's source (its build ships no type declarations).
 import { reconcileRazorpaySessions } from "../../../plugins/payment-razorpay/src/lib/reconcile"
-import { DELHI_ADDRESS, adminHeaders, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -18,10 +18,7 @@ useFakeBeforeBoot(async () => {
   return {
     fake,
     env: {
-      RAZORPAY_KEY_ID: fake.keyId,
-      RAZORPAY_KEY_SECRET: fake.keySecret,
-      RAZORPAY_WEBHOOK_SECRET: fake.webhookSecret,
-      RAZORPAY_API_BASE_URL: fake.url,
+      ...razorpayEnv(fake),
       RAZORPAY_TIMEOUT_MS: "1500",
     },
   }

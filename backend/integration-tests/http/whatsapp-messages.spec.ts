@@ -7,7 +7,7 @@ import { FakeGraph, FakeRazorpay, FakeTwilio, startFakeGraph, startFakeRazorpay,
 import { backoffMs, MAX_ATTEMPTS, retryFailedNotifications } from "../../../plugins/notifications/src/lib/deliver"
 import { sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
 import { neutralReplyText } from "../../../plugins/notifications/src/lib/templates"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -32,14 +32,8 @@ useFakeBeforeBoot(async () => {
   return {
     fake: { close: async () => Promise.all([twilio.close(), graph.close(), razorpay.close()]).then(() => undefined) },
     env: {
-      RAZORPAY_KEY_ID: razorpay.keyId,
-      RAZORPAY_KEY_SECRET: razorpay.keySecret,
-      RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
-      RAZORPAY_API_BASE_URL: razorpay.url,
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_SMS_FROM: "+15005550006",
-      TWILIO_API_BASE_URL: twilio.url,
+      ...razorpayEnv(razorpay),
+      ...twilioEnv(twilio),
       TWILIO_TIMEOUT_MS: "1500",
       TWILIO_STATUS_CALLBACK_URL: STATUS_CALLBACK_URL,
       WHATSAPP_ACCESS_TOKEN: graph.accessToken,

@@ -140,6 +140,11 @@ function capturedOnline(order: any): number {
     .reduce((sum: number, p: any) => sum + Number(p.amount), 0)
 }
 
+/** A message to the phone an order was placed with, keyed by the order. */
+function messageOrder(container: MedusaContainer, order: { id: string }, phone: string, language: Language, message: Message) {
+  return sendOnChannels(container, { to: phone, subject: order.id, language, resource: { id: order.id, type: "order" }, message })
+}
+
 /**
  * Order placed → SMS and WhatsApp to the number on the order. Runs in a
  * subscriber, after the order is saved: a provider that fails or hangs never
@@ -162,17 +167,11 @@ export async function sendOrderPlaced(container: MedusaContainer, orderId: strin
     payment: paidOnline(order) ? "online" : "cod",
     tracking_url: await trackingUrlFor(container, order.id),
   }
-  const placed = await sendOnChannels(container, {
-    to: phone,
-    subject: order.id,
-    language,
-    resource: { id: order.id, type: "order" },
-    message: {
-      template: ORDER_PLACED_TEMPLATE,
-      text: orderPlacedText(data, language),
-      whatsapp: { name: "order_placed", parameters: WHATSAPP_TEMPLATES.order_placed.parameters(data, language) },
-      trigger: "order.placed",
-    },
+  const placed = await messageOrder(container, order, phone, language, {
+    template: ORDER_PLACED_TEMPLATE,
+    text: orderPlacedText(data, language),
+    whatsapp: { name: "order_placed", parameters: WHATSAPP_TEMPLATES.order_placed.parameters(data, language) },
+    trigger: "order.placed",
   })
   const captured = capturedOnline(order)
   if (captured > 0) await sendPaymentReceived(container, order.id, captured)
@@ -193,17 +192,11 @@ export async function sendPaymentReceived(container: MedusaContainer, orderId: s
   if (!(amount > 0)) return { failures: 0 }
   const language = orderLanguage(container, order)
   const data = { display_id: order.display_id, amount_rupees: amount }
-  return sendOnChannels(container, {
-    to: phone,
-    subject: order.id,
-    language,
-    resource: { id: order.id, type: "order" },
-    message: {
-      template: PAYMENT_RECEIVED_TEMPLATE,
-      text: paymentReceivedText(data, language),
-      whatsapp: { name: "payment_received", parameters: WHATSAPP_TEMPLATES.payment_received.parameters(data) },
-      trigger: "payment.captured",
-    },
+  return messageOrder(container, order, phone, language, {
+    template: PAYMENT_RECEIVED_TEMPLATE,
+    text: paymentReceivedText(data, language),
+    whatsapp: { name: "payment_received", parameters: WHATSAPP_TEMPLATES.payment_received.parameters(data) },
+    trigger: "payment.captured",
   })
 }
 
@@ -221,18 +214,12 @@ export async function sendStatusChanged(container: MedusaContainer, event: { id:
   if (!order || !phone || !event.to) return { failures: 0 }
   const language = orderLanguage(container, order)
   const data = { display_id: order.display_id ?? event.display_id, status: event.to, tracking_url: await trackingUrlFor(container, order.id) }
-  return sendOnChannels(container, {
-    to: phone,
+  return messageOrder(container, order, phone, language, {
     // The new status is part of the key: confirmed and then delivered are two messages, each sent once.
-    subject: order.id,
-    language,
-    resource: { id: order.id, type: "order" },
-    message: {
-      template: `${ORDER_STATUS_TEMPLATE}.${event.to}`,
-      text: statusChangedText(data, language),
-      whatsapp: { name: "order_status_update", parameters: WHATSAPP_TEMPLATES.order_status_update.parameters(data, language) },
-      trigger: "shop_order.status_changed",
-    },
+    template: `${ORDER_STATUS_TEMPLATE}.${event.to}`,
+    text: statusChangedText(data, language),
+    whatsapp: { name: "order_status_update", parameters: WHATSAPP_TEMPLATES.order_status_update.parameters(data, language) },
+    trigger: "shop_order.status_changed",
   })
 }
 
@@ -244,17 +231,11 @@ export async function sendRefunded(container: MedusaContainer, event: { id: stri
   const language = orderLanguage(container, order)
   // Paise are whole numbers: dividing by 100 is exact for display to two places.
   const data = { display_id: order.display_id ?? event.display_id, amount_rupees: Math.round(Number(event.amount_paise)) / 100 }
-  return sendOnChannels(container, {
-    to: phone,
-    subject: order.id,
-    language,
-    resource: { id: order.id, type: "order" },
-    message: {
-      template: ORDER_REFUNDED_TEMPLATE,
-      text: refundedText(data, language),
-      whatsapp: { name: "order_refunded", parameters: WHATSAPP_TEMPLATES.order_refunded.parameters(data) },
-      trigger: "shop_order.payment_refunded",
-    },
+  return messageOrder(container, order, phone, language, {
+    template: ORDER_REFUNDED_TEMPLATE,
+    text: refundedText(data, language),
+    whatsapp: { name: "order_refunded", parameters: WHATSAPP_TEMPLATES.order_refunded.parameters(data) },
+    trigger: "shop_order.payment_refunded",
   })
 }
 

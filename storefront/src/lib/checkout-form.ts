@@ -1,10 +1,10 @@
-import { checkPincode, slotRefusal } from "./delivery"
+import { pincodeFormatError, slotRefusal } from "./delivery"
 
 /**
  * The one-page checkout's fields and their checks, shared by the form (inline
  * errors as the shopper types) and the server action (the same checks again,
  * since a browser can send anything). The backend stays the authority on the
- * phone (it stores +91…), stock and the cash-on-delivery cap.
+ * phone (it stores +91…), the delivery area (pincodes), stock and the cash-on-delivery cap.
  */
 export type CheckoutFields = {
   fullName: string
@@ -75,8 +75,8 @@ export function validateCheckout(fields: CheckoutFields, now: Date): FieldErrors
     if (fields.address.length < 5) errors.address = "Please enter the house number and street."
     if (fields.city.length < 2) errors.city = "Please enter the city."
     if (fields.state.length < 2) errors.state = "Please enter the state."
-    const pin = checkPincode(fields.pincode)
-    if (!pin.ok) errors.pincode = pin.message
+    const pin = pincodeFormatError(fields.pincode)
+    if (pin) errors.pincode = pin
   }
   const slot = slotRefusal(now, fields.deliveryDate, fields.slot)
   if (slot) errors.slot = slot

@@ -1,31 +1,17 @@
 /**
- * Where and when the shop delivers. The shop's serviceable pincodes live here,
- * in the storefront's configuration, because the backend has no route for them
- * yet: the kitchen is in Chandni Chowk and its riders cover Delhi and the
- * nearest NCR towns. To serve a new area, add its range and redeploy the storefront.
- * (The backend does not check the pincode: an order placed around the storefront
- * is not refused. A backend rule is part of the order-lifecycle work.)
+ * When the shop delivers (slots and cut-offs, India time). Where it delivers is
+ * the backend's to say: the checkout asks `GET /store/delivery/pincodes/:pincode`
+ * (src/lib/server/delivery.ts) as the pincode is typed, and the backend refuses
+ * home delivery to a pincode outside its area when the order is placed.
  */
-export const SERVICEABLE_PINCODES: { from: number; to: number; area: string }[] = [
-  { from: 110001, to: 110097, area: "Delhi" },
-  { from: 122001, to: 122018, area: "Gurugram" },
-  { from: 201301, to: 201310, area: "Noida" },
-  { from: 201001, to: 201017, area: "Ghaziabad" },
-  { from: 121001, to: 121010, area: "Faridabad" },
-]
 
-export type PincodeCheck = { ok: true; area: string } | { ok: false; message: string }
-
-export function checkPincode(input: string): PincodeCheck {
-  const pincode = input.replace(/\s/g, "")
-  if (!/^[1-9]\d{5}$/.test(pincode)) return { ok: false, message: "Please enter a 6-digit pincode, for example 110024." }
-  const n = Number(pincode)
-  const range = SERVICEABLE_PINCODES.find((r) => n >= r.from && n <= r.to)
-  if (!range) {
-    return { ok: false, message: `Sorry, we do not deliver to ${pincode} yet. We deliver in Delhi, Gurugram, Noida, Ghaziabad and Faridabad; you can also pick up your order from the shop.` }
-  }
-  return { ok: true, area: range.area }
+/** The form of a pincode only (six digits, not starting with 0): null when well-formed, else the sentence. */
+export function pincodeFormatError(input: string): string | null {
+  return /^[1-9]\d{5}$/.test(input.replace(/\s/g, "")) ? null : "Please enter a 6-digit pincode, for example 110024."
 }
+
+/** What the backend said of a pincode: it delivers there (and names the area), or why not. Unknown when it could not be asked. */
+export type PincodeCheck = { pincode: string; status: "serviceable"; area: string } | { pincode: string; status: "unserviceable" | "invalid"; message: string } | { pincode: string; status: "unknown"; message: string }
 
 /** Delivery (and pickup) slots, in India Standard Time. A slot closes at its cut-off on the day itself. */
 export const SLOTS = [

@@ -1,7 +1,9 @@
 /**
  * Money, weights and pieces the way Indian shoppers read them: ₹1,250.00,
- * lakh grouping (₹1,00,000), "250 g", "1 kg". Medusa stores INR amounts in
- * rupees (major units), so every amount here is in rupees.
+ * lakh grouping (₹1,00,000), "250 g", "1 kg". Medusa's own routes (carts,
+ * orders) give INR amounts in rupees (major units); the shop's routes (the
+ * catalogue, order tracking) give integer paise. Both are formatted here:
+ * `formatRupees` for rupees, `formatPaise` for paise.
  */
 
 const rupeesWithPaise = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
@@ -63,4 +65,26 @@ export function formatUnitPrice(unit: Unit, boxRupees: number, units: number): s
 export function formatIndianPhone(e164: string): string {
   const m = /^\+91(\d{5})(\d{5})$/.exec(e164)
   return m ? `+91 ${m[1]} ${m[2]}` : e164
+}
+
+function wholePaise(paise: number): number {
+  if (!Number.isInteger(paise)) throw new Error(`not a whole number of paise: ${paise}`)
+  return paise
+}
+
+/** 125000 paise → "₹1,250.00". Paise are integers; anything else is refused. */
+export function formatPaise(paise: number): string {
+  return formatRupees(wholePaise(paise) / 100)
+}
+
+/** Whole rupees without paise, others with them: 99900 → "₹999", 6250 → "₹62.50". For short labels. */
+export function formatPaiseShort(paise: number): string {
+  return wholePaise(paise) % 100 === 0 ? formatRupees(paise / 100, { whole: true }) : formatRupees(paise / 100)
+}
+
+/** "₹1,200.00/kg" or "₹23.33/piece" from a box's price in paise, rounded to the paisa. */
+export function formatUnitPricePaise(unit: Unit, boxPaise: number, units: number): string {
+  if (units <= 0) throw new Error(`a box must hold something: ${units}`)
+  const per = unit === "grams" ? Math.round((wholePaise(boxPaise) * 1000) / units) : Math.round(wholePaise(boxPaise) / units)
+  return `${formatPaise(per)}/${unit === "grams" ? "kg" : "piece"}`
 }

@@ -1,9 +1,10 @@
-import type { HttpTypes } from "@medusajs/types"
+import type { PoolStock } from "./stock"
 import { formatQuantityOf, type Unit } from "./format"
 
 /**
  * A product as the shop's pages show it: sold by weight (grams) or by the piece,
- * each size with its price. Built from the store API's product by `toSweet`.
+ * each size with its price in paise. Built by `toSweet` from the backend's
+ * catalogue route (plugins/catalogue: `GET /store/catalogue/products[/:handle]`).
  */
 export type SweetSize = {
   variantId: string
@@ -11,7 +12,8 @@ export type SweetSize = {
   label: string
   /** Grams or pieces in one of this size. */
   units: number
-  priceRupees: number | null
+  /** Integer paise, tax included; null when the size has no price in the region. */
+  pricePaise: number | null
 }
 
 export type Sweet = {
@@ -29,61 +31,67 @@ export type Sweet = {
   sizes: SweetSize[]
 }
 
-function numberOr(value: unknown, fallback: number | null): number | null {
-  const n = typeof value === "string" ? Number(value) : value
-  return typeof n === "number" && Number.isFinite(n) ? n : fallback
+/** One product of the catalogue route, as it answers (money in paise, stock of the product's pool). */
+export type CatalogueProduct = {
+  id: string
+  handle: string
+  title: string
+  subtitle: string | null
+  description: string | null
+  thumbnail: string | null
+  images: string[]
+  categories: { handle: string; name: string }[]
+  sold_by: Unit
+  shelf_life_days: number | null
+  ingredients: string | null
+  bestseller: boolean
+  price_from_paise: number | null
+  price_per_kg_paise: number | null
+  available_units: number | null
+  sold_out: boolean
+  variants: { id: string; title: string; units: number; price_paise: number | null; buyable_now: number | null }[]
 }
 
-/** Grams or pieces of a variant, as the gram-inventory plugin reads them: metadata, then weight, then the title. */
-export function unitsOfVariant(unit: Unit, variant: { title?: string | null; weight?: number | null; metadata?: Record<string, unknown> | null }): number | null {
-  const fromMetadata = numberOr(variant.metadata?.[unit], null)
-  if (fromMetadata && fromMetadata > 0) return fromMetadata
-  if (unit === "grams" && variant.weight && variant.weight > 0) return variant.weight
-  const title = variant.title ?? ""
-  const kg = /^(\d+(?:\.\d+)?)\s*kg$/i.exec(title)
-  if (unit === "grams" && kg) return Math.round(Number(kg[1]) * 1000)
-  const g = /^(\d+)\s*g$/i.exec(title)
-  if (unit === "grams" && g) return Number(g[1])
-  const pcs = /^(\d+)\s*(pieces?|pcs?)$/i.exec(title)
-  if (unit === "pieces" && pcs) return Number(pcs[1])
-  return null
-}
-
-export function toSweet(product: HttpTypes.StoreProduct): Sweet {
-  const metadata = (product.metadata ?? {}) as Record<string, unknown>
-  const unit: Unit = metadata.sold_by === "pieces" ? "pieces" : "grams"
-  const sizes: SweetSize[] = []
-  for (const variant of product.variants ?? []) {
-    const units = unitsOfVariant(unit, variant as { title?: string | null; weight?: number | null; metadata?: Record<string, unknown> | null })
-    if (!units) continue
-    sizes.push({
-      variantId: variant.id,
-      label: formatQuantityOf(unit, units),
-      units,
-      priceRupees: numberOr(variant.calculated_price?.calculated_amount, null),
-    })
-  }
-  sizes.sort((a, b) => a.units - b.units)
-  const imageUrls = (product.images ?? []).map((image) => image.url).filter(Boolean)
+export function toSweet(product: CatalogueProduct): Sweet {
+  const unit: Unit = product.sold_by === "pieces" ? "pieces" : "grams"
+  const sizes: SweetSize[] = product.variants
+    .filter((v) => v.units > 0)
+    .map((v) => ({ variantId: v.id, label: formatQuantityOf(unit, v.units), units: v.units, pricePaise: v.price_paise }))
+    .sort((a, b) => a.units - b.units)
+  const imageUrls = product.images.filter(Boolean)
   return {
     id: product.id,
-    handle: product.handle ?? product.id,
-    title: product.title ?? "",
+    handle: product.handle,
+    title: product.title,
     description: product.description ?? "",
     imageUrl: product.thumbnail ?? imageUrls[0] ?? null,
     imageUrls: imageUrls.length ? imageUrls : product.thumbnail ? [product.thumbnail] : [],
-    categories: (product.categories ?? []).map((c) => ({ handle: c.handle, name: c.name })),
+    categories: product.categories,
     unit,
-    ingredients: typeof metadata.ingredients === "string" ? metadata.ingredients : null,
-    shelfLifeDays: numberOr(metadata.shelf_life_days, null),
-    bestseller: metadata.bestseller === true || metadata.bestseller === "true",
+    ingredients: product.ingredients,
+    shelfLifeDays: product.shelf_life_days,
+    bestseller: product.bestseller,
     sizes,
   }
 }
 
-/** The lowest price of the sweet ("from ₹180"), or null when no size has a price. */
+/** Most of one size a shopper may pick on a page when the pool does not limit it. */
+export const UNLIMITED = 99
+
+/** The product's pool as the catalogue route read it (about a second old); the backend checks again on add to cart. */
+export function poolOf(product: CatalogueProduct): PoolStock {
+  const unit: Unit = product.sold_by === "pieces" ? "pieces" : "grams"
+  return {
+    unit,
+    available: product.available_units ?? Number.MAX_SAFE_INTEGER,
+    soldOut: product.sold_out,
+    buyableByVariant: Object.fromEntries(product.variants.map((v) => [v.id, v.buyable_now ?? UNLIMITED])),
+  }
+}
+
+/** The lowest price of the sweet in paise ("from ₹180"), or null when no size has a price. */
 export function fromPrice(sweet: Sweet): number | null {
-  const prices = sweet.sizes.map((s) => s.priceRupees).filter((p): p is number => p !== null)
+  const prices = sweet.sizes.map((s) => s.pricePaise).filter((p): p is number => p !== null)
   return prices.length ? Math.min(...prices) : null
 }
 
@@ -97,13 +105,13 @@ export const SORTS: { key: SortKey; label: string }[] = [
 
 export type ListingFilters = { soldBy?: Unit; maxPriceRupees?: number; bestsellersOnly?: boolean }
 
-/** Filters and sorts a listing. Prices compare the smallest size ("from" price). */
+/** Filters and sorts a listing. Prices compare the smallest size ("from" price, in paise). */
 export function filterAndSort(sweets: Sweet[], filters: ListingFilters, sort: SortKey): Sweet[] {
   const priced = (s: Sweet) => fromPrice(s) ?? Number.POSITIVE_INFINITY
   const kept = sweets.filter(
     (s) =>
       (!filters.soldBy || s.unit === filters.soldBy) &&
-      (filters.maxPriceRupees === undefined || priced(s) <= filters.maxPriceRupees) &&
+      (filters.maxPriceRupees === undefined || priced(s) <= filters.maxPriceRupees * 100) &&
       (!filters.bestsellersOnly || s.bestseller)
   )
   const byName = (a: Sweet, b: Sweet) => a.title.localeCompare(b.title, "en-IN")

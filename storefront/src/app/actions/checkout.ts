@@ -3,12 +3,9 @@
 import { redirect } from "next/navigation"
 import { readCheckoutForm, validateCheckout, type FieldErrors } from "@/lib/checkout-form"
 import { cartId } from "@/lib/server/cart"
-import { getRegion } from "@/lib/server/catalogue"
 import {
   finishRazorpayPayment,
-  paymentProviders,
   placeCashOnDeliveryOrder,
-  RAZORPAY_PROVIDER_ID,
   startRazorpayPayment,
   type PlaceOrderOutcome,
   type RazorpayCheckout,
@@ -52,9 +49,6 @@ export async function placeOrder(previous: CheckoutState, form: FormData): Promi
   let orderId: string
   try {
     if (fields.payment === "razorpay") {
-      if (!(await paymentProviders((await getRegion()).id)).includes(RAZORPAY_PROVIDER_ID)) {
-        return { ...messageState("Online payment is not available just now. Please choose cash on delivery."), fieldErrors: { payment: "Online payment is not available just now." } }
-      }
       const started = await startRazorpayPayment(id, fields)
       if (started.kind !== "razorpay") return stateFor(started)
       return { fieldErrors: {}, stockMessages: [], message: null, razorpay: { ...started.checkout, attempt: (previous.razorpay?.attempt ?? 0) + 1 } }

@@ -6,6 +6,7 @@ import { changeQuantity } from "@/app/actions/cart"
 import { DELIVERY_CHARGE_RUPEES, FREE_DELIVERY_FROM_RUPEES } from "@/lib/delivery"
 import { formatRupees, formatRupeesShort } from "@/lib/format"
 import type { CartView } from "@/lib/server/cart"
+import { SweetImage } from "@/components/product/sweet-image"
 
 /** The cart's lines with a stepper and a remove button each; used by the drawer and the cart page. */
 export function CartLines({ cart, onChange }: { cart: CartView; onChange: (cart: CartView | null) => void }) {
@@ -30,7 +31,7 @@ export function CartLines({ cart, onChange }: { cart: CartView; onChange: (cart:
       <ul className="cart-lines" aria-busy={pending}>
         {cart.lines.map((line) => (
           <li key={line.id} className="cart-line" data-testid="cart-line">
-            {line.thumbnail ? <img src={line.thumbnail} alt="" width={64} height={64} /> : <span />}
+            <SweetImage url={line.thumbnail} alt="" width={64} sizes="64px" />
             <div>
               <div className="cart-line-top">
                 <Link href={`/products/${line.productHandle}`}>

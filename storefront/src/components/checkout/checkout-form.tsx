@@ -1,10 +1,11 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useEffect, useState, useTransition, type InputHTMLAttributes } from "react"
+import { useActionState, useEffect, useRef, useState, useTransition, type InputHTMLAttributes } from "react"
 import { confirmRazorpayPayment, placeOrder, type CheckoutState, type PaymentConfirmation } from "@/app/actions/checkout"
+import { checkDeliveryPincode } from "@/app/actions/delivery"
 import { GIFT_MESSAGE_MAX, validateCheckout, type CheckoutFields, type FieldErrors } from "@/lib/checkout-form"
-import { checkPincode, type DeliveryDay } from "@/lib/delivery"
+import { pincodeFormatError, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
 
 const initialState: CheckoutState = { fieldErrors: {}, stockMessages: [], message: null, razorpay: null }
 
@@ -118,16 +119,33 @@ export function CheckoutForm({ days, codCapLabel, razorpayCheckoutUrl }: { days:
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [submittedOnce, setSubmittedOnce] = useState(false)
 
+  // The pincode is asked of the backend as soon as it has six digits (through a server action: the key stays on the server).
+  const pincode = fields.pincode.replace(/\s/g, "")
+  const wantsPinCheck = fields.fulfilment === "delivery" && pincodeFormatError(pincode) === null
+  const [pinCheck, setPinCheck] = useState<PincodeCheck | null>(null)
+  const asked = useRef("")
+  useEffect(() => {
+    if (!wantsPinCheck || asked.current === pincode) return
+    asked.current = pincode
+    checkDeliveryPincode(pincode).then(
+      (answer) => asked.current === answer.pincode && setPinCheck(answer),
+      () => asked.current === pincode && setPinCheck({ pincode, status: "unknown", message: "We could not check this pincode just now; we check it again when you place the order." })
+    )
+  }, [wantsPinCheck, pincode])
+  const pin = wantsPinCheck && pinCheck?.pincode === pincode ? pinCheck : null
+
   const clientErrors: FieldErrors = validateCheckout(fields, new Date())
+  if (pin && (pin.status === "unserviceable" || pin.status === "invalid")) clientErrors.pincode = pin.message
   const errorFor = (name: Field): string | undefined => {
-    const client = touched[name] || submittedOnce ? clientErrors[name] : undefined
+    // The backend's word on the pincode is shown as soon as it comes, without waiting for the field to be left.
+    const shownNow = touched[name] || submittedOnce || (name === "pincode" && pin !== null)
+    const client = shownNow ? clientErrors[name] : undefined
     return client ?? state.fieldErrors[name]
   }
   const set = (name: Field) => (event: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: event.target.value }))
   const blur = (name: Field) => () => setTouched((t) => ({ ...t, [name]: true }))
   const busy = pending || confirming
   const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
-  const pin = fields.pincode.length === 6 ? checkPincode(fields.pincode) : null
 
   function input(name: Field, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) {
     const error = errorFor(name)
@@ -214,12 +232,19 @@ export function CheckoutForm({ days, codCapLabel, razorpayCheckoutUrl }: { days:
             {input("address", "House number and street", { autoComplete: "street-address", required: true })}
             {input("city", "City", { autoComplete: "address-level2", required: true })}
             {input("state", "State", { autoComplete: "address-level1", required: true })}
-            {input("pincode", "Pincode", { autoComplete: "postal-code", inputMode: "numeric", maxLength: 6, required: true }, "We deliver in Delhi, Gurugram, Noida, Ghaziabad and Faridabad.")}
-            {pin?.ok && !errorFor("pincode") && (
-              <p className="field-ok" role="status" data-testid="pincode-ok">
-                Good news: we deliver to {fields.pincode} ({pin.area}).
-              </p>
-            )}
+            {input("pincode", "Pincode", { autoComplete: "postal-code", inputMode: "numeric", maxLength: 6, required: true }, "We check as you type whether our riders reach it.")}
+            <div role="status" aria-live="polite">
+              {pin?.status === "serviceable" && !errorFor("pincode") && (
+                <p className="field-ok" data-testid="pincode-ok">
+                  Good news: we deliver to {pin.pincode} ({pin.area}).
+                </p>
+              )}
+              {pin?.status === "unknown" && (
+                <p className="hint" data-testid="pincode-unknown">
+                  {pin.message}
+                </p>
+              )}
+            </div>
           </>
         )}
       </fieldset>

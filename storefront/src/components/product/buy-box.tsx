@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react"
 import { addToCart } from "@/app/actions/cart"
 import { announceCart } from "@/components/cart/cart-events"
-import { formatRupees, formatUnitPrice, type Unit } from "@/lib/format"
+import { formatPaise, formatUnitPricePaise, type Unit } from "@/lib/format"
 import { maxQuantity, stockMessage, type PoolStock } from "@/lib/stock"
 import type { SweetSize } from "@/lib/sweets"
 
@@ -22,7 +22,7 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
   const size = sizes.find((s) => s.variantId === variantId) ?? null
   const stock = stockMessage(pool, size)
   const max = size ? maxQuantity(pool, size.variantId) : 0
-  const canBuy = !!size && size.priceRupees !== null && max > 0
+  const canBuy = !!size && size.pricePaise !== null && max > 0
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
 
   function add() {
@@ -42,14 +42,14 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
 
   return (
     <div>
-      {size?.priceRupees != null && (
+      {size?.pricePaise != null && (
         <>
           <p className="price-now" data-testid="price">
-            {formatRupees(size.priceRupees * qty)}
+            {formatPaise(size.pricePaise * qty)}
           </p>
           <p className="per-unit">
-            {qty > 1 ? `${qty} × ${formatRupees(size.priceRupees)} · ` : ""}
-            {formatUnitPrice(unit, size.priceRupees, size.units)}
+            {qty > 1 ? `${qty} × ${formatPaise(size.pricePaise)} · ` : ""}
+            {formatUnitPricePaise(unit, size.pricePaise, size.units)}
           </p>
         </>
       )}
@@ -72,8 +72,8 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
               />
               <span>
                 <strong>{s.label}</strong>
-                {s.priceRupees !== null && <> · {formatRupees(s.priceRupees)}</>}
-                <small>{soldOut ? "Not available now" : s.priceRupees !== null ? formatUnitPrice(unit, s.priceRupees, s.units) : ""}</small>
+                {s.pricePaise !== null && <> · {formatPaise(s.pricePaise)}</>}
+                <small>{soldOut ? "Not available now" : s.pricePaise !== null ? formatUnitPricePaise(unit, s.pricePaise, s.units) : ""}</small>
               </span>
             </label>
           )

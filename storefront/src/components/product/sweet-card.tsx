@@ -1,5 +1,6 @@
 import Link from "next/link"
-import { formatRupeesShort } from "@/lib/format"
+import { formatPaiseShort } from "@/lib/format"
+import { SweetImage } from "./sweet-image"
 import { fromPrice, type Sweet } from "@/lib/sweets"
 
 export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: boolean }) {
@@ -8,17 +9,14 @@ export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: bool
   return (
     <div className="card" data-testid="sweet-card">
       <Link href={`/products/${sweet.handle}`}>
-        {sweet.imageUrl ? (
-          <img src={sweet.imageUrl} alt="" width={300} height={300} loading={eager ? "eager" : "lazy"} decoding="async" />
-        ) : (
-          <img src="/sweet-placeholder.svg" alt="" width={300} height={300} loading="lazy" />
-        )}
+        {/* Four across from 760 px (about 260 px each in the 1,120 px column), two across on a phone. */}
+        <SweetImage url={sweet.imageUrl} alt="" width={300} sizes="(min-width: 760px) 260px, 50vw" priority={eager} />
         <div className="card-body">
           {sweet.bestseller && <span className="badge">Bestseller</span>}
           <p className="card-title">{sweet.title}</p>
           {price !== null && smallest && (
             <p className="card-price">
-              From {formatRupeesShort(price)} for {smallest.label}
+              From {formatPaiseShort(price)} for {smallest.label}
             </p>
           )}
         </div>

@@ -1,6 +1,9 @@
 import {
   formatGrams,
   formatIndianPhone,
+  formatPaise,
+  formatPaiseShort,
+  formatUnitPricePaise,
   formatPieces,
   formatQuantityOf,
   formatRupees,
@@ -97,5 +100,30 @@ describe("phones", () => {
   it("groups an Indian mobile the way it is read aloud", () => {
     expect(formatIndianPhone("+919876543210")).toBe("+91 98765 43210")
     expect(formatIndianPhone("+441234567890")).toBe("+441234567890")
+  })
+})
+
+describe("amounts in paise (the catalogue and tracking routes)", () => {
+  it.each([
+    [0, "₹0.00"],
+    [6250, "₹62.50"],
+    [125000, "₹1,250.00"],
+    [10000000, "₹1,00,000.00"],
+  ])("%p paise → %s", (paise, text) => {
+    expect(formatPaise(paise)).toBe(text)
+  })
+
+  it("short labels drop paise only when there are none", () => {
+    expect(formatPaiseShort(99900)).toBe("₹999")
+    expect(formatPaiseShort(6250)).toBe("₹62.50")
+  })
+
+  it("price per kg or piece from a box in paise", () => {
+    expect(formatUnitPricePaise("grams", 30000, 250)).toBe("₹1,200.00/kg")
+    expect(formatUnitPricePaise("pieces", 14000, 6)).toBe("₹23.33/piece")
+  })
+
+  it("refuses paise that are not whole", () => {
+    expect(() => formatPaise(12.5)).toThrow()
   })
 })

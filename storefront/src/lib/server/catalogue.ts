@@ -1,29 +1,17 @@
 import type { HttpTypes } from "@medusajs/types"
-import { toSweet, type Sweet } from "../sweets"
-import type { Unit } from "../format"
-import { store } from "./medusa"
+import type { PoolStock } from "../stock"
+import { poolOf, toSweet, type CatalogueProduct, type Sweet } from "../sweets"
+import { ShopRefusal, store, type Freshness } from "./medusa"
 
 /**
  * The catalogue, cached by Next.js under the tag "catalogue" and revalidated
- * when the backend reports a change (see app/api/revalidate). Stock is not part
- * of it: pools are always read live (`getPools`).
+ * when the backend reports a change (see app/api/revalidate). Products come from
+ * the backend's catalogue route (plugins/catalogue), prices in paise. Stock in a
+ * cached read is never shown: the product page reads its product live
+ * (`getSweetWithStock`), the cart and checkout ask the cart's stock check.
  */
 export const CATALOGUE_TAG = "catalogue"
 const catalogue = { cache: "catalogue" as const, tags: [CATALOGUE_TAG] }
-
-const PRODUCT_FIELDS = [
-  "id",
-  "title",
-  "handle",
-  "description",
-  "thumbnail",
-  "metadata",
-  "images.url",
-  // Dotted fields of categories and variants come back empty from the store API: take them whole.
-  "*categories",
-  "*variants",
-  "*variants.calculated_price",
-].join(",")
 
 export type Category = { id: string; handle: string; name: string; description: string }
 
@@ -53,63 +41,78 @@ export async function getCategory(handle: string): Promise<Category | null> {
   return (await listCategories()).find((c) => c.handle === handle) ?? null
 }
 
-export async function listSweets(filter: { categoryId?: string; q?: string; handle?: string } = {}): Promise<Sweet[]> {
-  const region = await getRegion()
-  const { products } = await store<{ products: HttpTypes.StoreProduct[] }>("/store/products", {
-    query: {
-      fields: PRODUCT_FIELDS,
-      region_id: region.id,
-      limit: 200,
-      ...(filter.categoryId ? { category_id: [filter.categoryId] } : {}),
-      ...(filter.q ? { q: filter.q } : {}),
-      ...(filter.handle ? { handle: filter.handle } : {}),
-    },
-    freshness: catalogue,
-  })
+type CatalogueList = { products: CatalogueProduct[]; count: number; limit: number; offset: number }
+
+/** The catalogue route answers at most this many products a page. */
+const PAGE = 100
+
+/**
+ * Products from the backend's catalogue route (plugins/catalogue), cached under
+ * the tag "catalogue": lean products with prices in paise, all of a category or
+ * a search (names, ingredients, categories), in as many pages as it takes.
+ * Filters and sort are applied by the page (`filterAndSort`) on this one cached read.
+ */
+export async function listSweets(filter: { category?: string; q?: string } = {}): Promise<Sweet[]> {
+  const products: CatalogueProduct[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await store<CatalogueList>("/store/catalogue/products", {
+      query: { limit: PAGE, offset, ...(filter.category ? { category: filter.category } : {}), ...(filter.q ? { q: filter.q } : {}) },
+      freshness: catalogue,
+    })
+    products.push(...page.products)
+    if (!page.products.length || products.length >= page.count) break
+  }
   return products.map(toSweet)
 }
 
+const HANDLE = /^[a-z0-9-]{1,200}$/
+
+async function readProduct(handle: string, freshness: Freshness): Promise<CatalogueProduct | null> {
+  if (!HANDLE.test(handle)) return null
+  try {
+    return (await store<{ product: CatalogueProduct }>(`/store/catalogue/products/${handle}`, { freshness })).product
+  } catch (error) {
+    if (error instanceof ShopRefusal && error.status === 404) return null
+    throw error
+  }
+}
+
+/** One sweet from the cached catalogue (metadata, structured data). */
 export async function getSweet(handle: string): Promise<Sweet | null> {
-  if (!/^[a-z0-9-]+$/.test(handle)) return null
-  return (await listSweets({ handle }))[0] ?? null
+  const product = await readProduct(handle, catalogue)
+  return product ? toSweet(product) : null
 }
 
-export type Pool = {
-  productId: string
-  unit: Unit
-  available: number
-  soldOut: boolean
-  /** How many of each size can be bought now. */
-  buyableByVariant: Record<string, number>
+export type Pool = PoolStock
+
+/**
+ * One sweet with its pool's stock, read live (never cached by Next.js) from the
+ * catalogue route, which is about a second fresh: what the product page shows.
+ * Adding to the cart and checking out are checked again by the backend at that moment.
+ */
+export async function getSweetWithStock(handle: string): Promise<{ sweet: Sweet; pool: Pool } | null> {
+  const product = await readProduct(handle, { cache: "live" })
+  return product ? { sweet: toSweet(product), pool: poolOf(product) } : null
 }
 
-type PoolResponse = {
-  product_pools: {
-    product_id: string
-    unit: Unit
-    available: number
-    sold_out: boolean
-    variants: { variant_id: string; buyable_now: number }[]
-  }[]
-}
+/** How often the backend's catalogue route refreshes what it holds (plugins/catalogue, REFRESH_MS), with a margin. */
+const CATALOGUE_REFRESH_MS = 1100
 
-/** Live stock of each product's pool (never cached): what the product page and cart show. */
-export async function getPools(productIds: string[]): Promise<Map<string, Pool>> {
-  if (!productIds.length) return new Map()
-  const { product_pools } = await store<PoolResponse>("/store/product-pools", {
-    query: { product_id: productIds },
-    freshness: { cache: "live" },
-  })
-  return new Map(
-    product_pools.map((p) => [
-      p.product_id,
-      {
-        productId: p.product_id,
-        unit: p.unit,
-        available: p.available,
-        soldOut: p.sold_out,
-        buyableByVariant: Object.fromEntries(p.variants.map((v) => [v.variant_id, v.buyable_now])),
-      },
-    ])
-  )
+/**
+ * Waits until the backend's catalogue route shows a change just made. A read
+ * starts its background refresh when the last one is a second old; the first
+ * read may come too soon after another refresh, so a second read after the
+ * interval is sure to start one, and a third finds it done.
+ * A backend that does not answer is not waited for.
+ */
+export async function settleCatalogue(): Promise<void> {
+  const touch = () => store("/store/catalogue/products", { query: { limit: 1 }, freshness: { cache: "live" } })
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  try {
+    await touch()
+    await pause(CATALOGUE_REFRESH_MS)
+    await touch()
+    await pause(300)
+    await touch()
+  } catch {}
 }

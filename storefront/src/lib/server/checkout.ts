@@ -1,8 +1,9 @@
 import type { HttpTypes } from "@medusajs/types"
 import { cookies } from "next/headers"
-import { splitName, type CheckoutFields } from "../checkout-form"
+import { indianMobileDigits, splitName, type CheckoutFields } from "../checkout-form"
 import { slotLabel } from "../delivery"
-import { forgetCart, getRawCart, stockCheck } from "./cart"
+import { forgetCart, stockCheck } from "./cart"
+import { readConfig } from "./config"
 import { ShopRefusal, store } from "./medusa"
 
 /** Medusa's manual payment provider, which the shop offers as cash on delivery. */
@@ -39,85 +40,109 @@ function stockMessages(stock: { lines: { ok: boolean; message: string | null }[]
 }
 
 /**
- * Everything before payment, in the order Medusa wants it: a stock check (stock may
- * have dropped since the sweets were added), contact and address with the order's
- * day, slot and gift message, then the shipping method. Null when ready for payment.
+ * The ids of the shop's two shipping options ("Home delivery", "Store pickup"),
+ * asked of the backend once and kept for SHIPPING_IDS_MS: they change only when
+ * staff replace an option, and a checkout refused for an unknown option asks again.
  */
-async function prepareCart(cartId: string, fields: CheckoutFields): Promise<Exclude<PlaceOrderOutcome, { kind: "order" }> | null> {
-  const cart = await getRawCart(cartId)
-  if (!cart || !cart.items?.length) return { kind: "refused", message: "Your cart is empty or has expired. Please add your sweets again." }
+const SHIPPING_IDS_MS = 10 * 60_000
+let shippingIds: { backend: string; at: number; byName: Map<string, string> } | null = null
 
-  const stock = await stockCheck(cartId)
-  if (!stock.ok) return { kind: "stock", messages: stockMessages(stock) }
+async function shippingOptionId(cartId: string, name: string, fresh = false): Promise<string | null> {
+  const backend = readConfig().backendUrl
+  if (fresh || !shippingIds || shippingIds.backend !== backend || Date.now() - shippingIds.at > SHIPPING_IDS_MS || !shippingIds.byName.has(name)) {
+    const { shipping_options } = await store<{ shipping_options: HttpTypes.StoreCartShippingOption[] }>("/store/shipping-options", {
+      query: { cart_id: cartId, fields: "id,name" },
+      freshness: live,
+    })
+    shippingIds = { backend, at: Date.now(), byName: new Map(shipping_options.map((o) => [o.name, o.id])) }
+  }
+  return shippingIds.byName.get(name) ?? null
+}
 
+/**
+ * The backend's one-call checkout wants an email. Shoppers may leave theirs out
+ * (order updates go to the phone), so such an order is filed under an address at
+ * the reserved `.invalid` domain (RFC 2606) made from the phone, which can never
+ * receive mail. To drop once the backend takes checkouts without an email.
+ */
+export function checkoutEmail(fields: Pick<CheckoutFields, "email" | "phone">): string {
+  if (fields.email) return fields.email
+  return `${indianMobileDigits(fields.phone) ?? "shopper"}@no-email.sweetshop.invalid`
+}
+
+type OneCallAnswer =
+  | { type: "order"; order: { id: string; display_id: number; total: number; currency_code: string } }
+  | { type: "payment"; payment_session: { id: string; provider_id: string; data: Record<string, unknown> } }
+
+/**
+ * Checkout in one request to the backend (`POST /store/carts/:id/checkout`,
+ * backend/src/lib/one-call-checkout.ts): contact, address, the order's day, slot
+ * and gift message, the shipping method and the payment session; for cash on
+ * delivery the cart is completed there too (the backend checks the phone, the
+ * cash-on-delivery cap, the pincode and every pool inside a lock).
+ */
+async function checkOut(cartId: string, fields: CheckoutFields, providerId: string): Promise<OneCallAnswer | Exclude<PlaceOrderOutcome, { kind: "order" }>> {
+  const wanted = fields.fulfilment === "delivery" ? DELIVERY_OPTION : PICKUP_OPTION
   const { firstName, lastName } = splitName(fields.fullName)
   const place =
     fields.fulfilment === "delivery"
       ? { address_1: fields.address, city: fields.city, province: fields.state, postal_code: fields.pincode.replace(/\s/g, "") }
       : PICKUP_ADDRESS
-  const address = { first_name: firstName, last_name: lastName, phone: fields.phone, country_code: "in", ...place }
-  try {
-    await store(`/store/carts/${cartId}`, {
-      method: "POST",
-      query: { fields: "id" },
-      body: {
-        ...(fields.email ? { email: fields.email } : {}),
-        shipping_address: address,
-        billing_address: address,
-        metadata: {
-          fulfilment: fields.fulfilment,
-          delivery_date: fields.deliveryDate,
-          delivery_slot: fields.slot,
-          delivery_slot_label: slotLabel(fields.slot),
-          gift_message: fields.giftMessage || null,
-        },
-      },
-      freshness: live,
-    })
-  } catch (error) {
-    if (error instanceof ShopRefusal && /phone|mobile/i.test(error.message)) return { kind: "refused", message: error.message, field: "phone" }
-    throw error
-  }
-
-  const { shipping_options } = await store<{ shipping_options: HttpTypes.StoreCartShippingOption[] }>("/store/shipping-options", {
-    query: { cart_id: cartId },
-    freshness: live,
+  const body = (optionId: string) => ({
+    email: checkoutEmail(fields),
+    shipping_address: { first_name: firstName, ...(lastName ? { last_name: lastName } : {}), phone: fields.phone, country_code: "in", ...place },
+    shipping_option_id: optionId,
+    payment_provider_id: providerId,
+    metadata: {
+      fulfilment: fields.fulfilment,
+      delivery_date: fields.deliveryDate,
+      delivery_slot: fields.slot,
+      delivery_slot_label: slotLabel(fields.slot),
+      gift_message: fields.giftMessage || null,
+    },
   })
-  const wanted = fields.fulfilment === "delivery" ? DELIVERY_OPTION : PICKUP_OPTION
-  const option = shipping_options.find((o) => o.name === wanted)
-  if (!option) return { kind: "refused", message: `${wanted} is not available for this cart right now. Please choose another way.`, field: "fulfilment" }
-  await store(`/store/carts/${cartId}/shipping-methods`, { method: "POST", body: { option_id: option.id }, query: { fields: "id" }, freshness: live })
-  return null
+  for (const fresh of [false, true]) {
+    const optionId = await shippingOptionId(cartId, wanted, fresh)
+    if (!optionId) return { kind: "refused", message: `${wanted} is not available for this cart right now. Please choose another way.`, field: "fulfilment" }
+    try {
+      return await store<OneCallAnswer>(`/store/carts/${cartId}/checkout`, { method: "POST", body: body(optionId), freshness: live })
+    } catch (error) {
+      if (!(error instanceof ShopRefusal)) throw error
+      // A shipping option replaced by staff since the ids were read: ask again once.
+      if (!fresh && /shipping option/i.test(error.message)) continue
+      return refusalOutcome(cartId, error)
+    }
+  }
+  return { kind: "refused", message: `${wanted} is not available for this cart right now. Please choose another way.`, field: "fulfilment" }
 }
 
-/** A payment session of the provider on the cart's payment collection; a refusal (the COD cap) comes back as a sentence. */
-async function openPaymentSession(cartId: string, providerId: string): Promise<HttpTypes.StorePaymentSession | { refused: string }> {
-  const { payment_collection } = await store<{ payment_collection: HttpTypes.StorePaymentCollection }>("/store/payment-collections", {
-    method: "POST",
-    body: { cart_id: cartId },
-    freshness: live,
-  })
-  try {
-    const { payment_collection: updated } = await store<{ payment_collection: HttpTypes.StorePaymentCollection }>(
-      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-      { method: "POST", body: { provider_id: providerId }, freshness: live }
-    )
-    const session = (updated.payment_sessions ?? []).find((s) => s.provider_id === providerId)
-    if (!session) throw new Error(`no ${providerId} session was created`)
-    return session
-  } catch (error) {
-    if (error instanceof ShopRefusal) return { refused: error.message }
-    throw error
+/** A refusal from the checkout call, put where the shopper can act on it. */
+async function refusalOutcome(cartId: string, error: ShopRefusal): Promise<Exclude<PlaceOrderOutcome, { kind: "order" }>> {
+  if (/mobile number/i.test(error.message)) return { kind: "refused", message: error.message, field: "phone" }
+  if (/^cash on delivery/i.test(error.message)) return { kind: "refused", message: error.message, field: "payment" }
+  if (/payment provider/i.test(error.message)) {
+    const message = "Online payment is not available just now. Please choose cash on delivery."
+    return { kind: "refused", message, field: "payment" }
   }
+  // The pool guard refuses completion when stock ran out meanwhile: the cart's stock check says which lines.
+  const stock = await stockCheck(cartId).catch(() => null)
+  if (stock && !stock.ok) return { kind: "stock", messages: stockMessages(stock) }
+  if (/pincode|pin code|postal_code|deliver/i.test(error.message)) return { kind: "refused", message: error.message, field: "pincode" }
+  return { kind: "refused", message: error.message }
 }
 
-/** Completes the cart into an order (the backend checks every pool inside a lock and authorises the payment). */
+async function orderPlaced(orderId: string, note: Omit<OrderNote, "orderId"> | null): Promise<PlaceOrderOutcome> {
+  await forgetCart()
+  await rememberOrderNote({ orderId, deliveryDate: null, slotLabel: null, giftMessage: null, ...note })
+  return { kind: "order", orderId }
+}
+
+/** Completes the cart into an order after an online payment (the backend checks the payment and every pool). */
 async function completeCart(cartId: string, note: Omit<OrderNote, "orderId"> | null): Promise<PlaceOrderOutcome> {
   let completion: { type: "order"; order: { id: string } } | { type: "cart"; error?: { message?: string } }
   try {
     completion = await store(`/store/carts/${cartId}/complete`, { method: "POST", freshness: live })
   } catch (error) {
-    // The pool guard refuses completion with a sentence when stock ran out meanwhile.
     if (error instanceof ShopRefusal) {
       const again = await stockCheck(cartId).catch(() => null)
       if (again && !again.ok) return { kind: "stock", messages: stockMessages(again) }
@@ -126,37 +151,32 @@ async function completeCart(cartId: string, note: Omit<OrderNote, "orderId"> | n
     throw error
   }
   if (completion.type !== "order") return { kind: "refused", message: completion.error?.message ?? "The order could not be placed. Please try again." }
-  await forgetCart()
-  await rememberOrderNote({ orderId: completion.order.id, deliveryDate: null, slotLabel: null, giftMessage: null, ...note })
-  return { kind: "order", orderId: completion.order.id }
+  return orderPlaced(completion.order.id, note)
 }
 
 function noteOf(fields: CheckoutFields): Omit<OrderNote, "orderId"> {
   return { deliveryDate: fields.deliveryDate, slotLabel: slotLabel(fields.slot), giftMessage: fields.giftMessage || null }
 }
 
-/**
- * Cash on delivery: prepare, a manual payment session (refused above COD_MAX_ORDER_RUPEES
- * by the backend), complete. The backend checks the phone, the cap and every pool.
- */
+/** Cash on delivery: one call to the backend, which answers with the order (or a sentence). */
 export async function placeCashOnDeliveryOrder(cartId: string, fields: CheckoutFields): Promise<PlaceOrderOutcome> {
-  const problem = await prepareCart(cartId, fields)
-  if (problem) return problem
-  const session = await openPaymentSession(cartId, CASH_ON_DELIVERY_PROVIDER_ID)
-  if ("refused" in session) return { kind: "refused", message: session.refused, field: "payment" }
-  return completeCart(cartId, noteOf(fields))
+  const answer = await checkOut(cartId, fields, CASH_ON_DELIVERY_PROVIDER_ID)
+  if ("kind" in answer) return answer
+  if (answer.type !== "order") throw new Error("the checkout answered a payment session for cash on delivery")
+  return orderPlaced(answer.order.id, noteOf(fields))
 }
 
 /**
- * Online payment, first half: prepare and open a Razorpay session (the plugin makes a
- * Razorpay order in paise). The page then opens checkout.js with what this returns.
+ * Online payment, first half: the stock check (so nobody pays for sweets that ran
+ * out), then one call that prepares the cart and opens a Razorpay session (the
+ * plugin makes a Razorpay order in paise). The page then opens checkout.js with it.
  */
 export async function startRazorpayPayment(cartId: string, fields: CheckoutFields): Promise<StartOnlineOutcome> {
-  const problem = await prepareCart(cartId, fields)
-  if (problem) return problem
-  const session = await openPaymentSession(cartId, RAZORPAY_PROVIDER_ID)
-  if ("refused" in session) return { kind: "refused", message: session.refused, field: "payment" }
-  const data = (session.data ?? {}) as Record<string, unknown>
+  const stock = await stockCheck(cartId)
+  if (!stock.ok) return { kind: "stock", messages: stockMessages(stock) }
+  const answer = await checkOut(cartId, fields, RAZORPAY_PROVIDER_ID)
+  if ("kind" in answer) return answer
+  const data = answer.type === "payment" ? answer.payment_session.data : {}
   if (typeof data.key_id !== "string" || typeof data.razorpay_order_id !== "string") {
     return { kind: "refused", message: "Online payment is not available just now. Please choose cash on delivery or try again.", field: "payment" }
   }

@@ -23,7 +23,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const category = await getCategory(handle)
   if (!category) notFound()
   const { filters, sort } = parseListingQuery(await searchParams)
-  const sweets = filterAndSort(await listSweets({ categoryId: category.id }), filters, sort)
+  const sweets = filterAndSort(await listSweets({ category: category.handle }), filters, sort)
   return (
     <>
       <h1>{category.name}</h1>

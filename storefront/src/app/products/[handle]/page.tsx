@@ -2,8 +2,10 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { BuyBox } from "@/components/product/buy-box"
-import { formatRupees } from "@/lib/format"
-import { getPools, getSweet, type Pool } from "@/lib/server/catalogue"
+import { SweetImage } from "@/components/product/sweet-image"
+import { formatPaise } from "@/lib/format"
+import { imageSources } from "@/lib/images"
+import { getSweet, getSweetWithStock } from "@/lib/server/catalogue"
 import { readConfig } from "@/lib/server/config"
 import { fromPrice } from "@/lib/sweets"
 
@@ -13,40 +15,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const sweet = await getSweet((await params).handle).catch(() => null)
   if (!sweet) return { title: "Sweet not found" }
   const price = fromPrice(sweet)
-  const description = `${sweet.description}${price !== null ? ` From ${formatRupees(price)}.` : ""}`
+  const description = `${sweet.description}${price !== null ? ` From ${formatPaise(price)}.` : ""}`
   return {
     title: sweet.title,
     description,
     alternates: { canonical: `/products/${sweet.handle}` },
-    openGraph: { title: `${sweet.title} | Sweet Shop`, description, type: "website", images: sweet.imageUrl ? [{ url: sweet.imageUrl, alt: sweet.title }] : [] },
+    openGraph: { title: `${sweet.title} | Sweet Shop`, description, type: "website", images: [{ url: imageSources(sweet.imageUrl, 600, "600px").src, alt: sweet.title }] },
   }
 }
 
 export default async function ProductPage({ params }: Props) {
-  const sweet = await getSweet((await params).handle)
-  if (!sweet) notFound()
-  // Stock is read live on every visit; a failure to read it is said in the stock line, not a broken page.
-  let pool: Pool | null = null
-  try {
-    pool = (await getPools([sweet.id])).get(sweet.id) ?? null
-  } catch {}
+  // The product and its pool's stock, read live on every visit from the catalogue route (about a second fresh).
+  const found = await getSweetWithStock((await params).handle)
+  if (!found) notFound()
+  const { sweet, pool } = found
   const { siteUrl } = readConfig()
-  const prices = sweet.sizes.map((s) => s.priceRupees).filter((p): p is number => p !== null)
+  const prices = sweet.sizes.map((s) => s.pricePaise).filter((p): p is number => p !== null)
   const structuredData = {
     "@context": "https://schema.org",
     "@type": "Product",
     name: sweet.title,
     description: sweet.description,
-    image: sweet.imageUrls,
+    image: sweet.imageUrls.length ? sweet.imageUrls : [`${siteUrl}${imageSources(null, 600, "").src}`],
     url: `${siteUrl}/products/${sweet.handle}`,
     brand: { "@type": "Brand", name: "Sweet Shop" },
     offers: {
       "@type": "AggregateOffer",
       priceCurrency: "INR",
-      lowPrice: prices.length ? Math.min(...prices) : undefined,
-      highPrice: prices.length ? Math.max(...prices) : undefined,
+      lowPrice: prices.length ? (Math.min(...prices) / 100).toFixed(2) : undefined,
+      highPrice: prices.length ? (Math.max(...prices) / 100).toFixed(2) : undefined,
       offerCount: sweet.sizes.length,
-      availability: pool && pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+      availability: pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
     },
   }
   const category = sweet.categories[0]
@@ -60,7 +59,8 @@ export default async function ProductPage({ params }: Props) {
       )}
       <div className="product">
         <div className="product-image">
-          <img src={sweet.imageUrl ?? "/sweet-placeholder.svg"} alt={sweet.title} width={600} height={600} fetchPriority="high" />
+          {/* Half the 1,120 px column from 760 px; at most 300 px wide on a phone. */}
+          <SweetImage url={sweet.imageUrl} alt={sweet.title} width={600} sizes="(min-width: 760px) 540px, 300px" priority />
         </div>
         <div>
           {sweet.bestseller && <span className="badge">Bestseller</span>}

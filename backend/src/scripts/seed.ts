@@ -20,6 +20,7 @@ import {
 import { boxPriceRupees, CATEGORIES, formatGrams, formatPieces, Sweet, SWEETS } from "./seed-data/catalogue"
 import { drawSweetSvg } from "./seed-data/sweet-art"
 import { SHOP } from "./seed-data/shop"
+import { DELIVERY_AREA_RULE } from "../lib/delivery-area"
 
 /**
  * Seeds the sweet shop: region India (INR, tax-inclusive), the storefront's
@@ -39,7 +40,9 @@ export default async function seedSweetShop({ container }: ExecArgs) {
     filters: { name: SHOP.regionName },
   })
   if (existingRegions.length) {
-    logger.info("Seed: the shop is already seeded; nothing to do.")
+    // A shop seeded before the delivery area existed gets home delivery's rule once.
+    if (await ensureDeliveryAreaRule(container)) logger.info("Seed: home delivery now keeps to the delivery area.")
+    else logger.info("Seed: the shop is already seeded; nothing to do.")
     return
   }
 
@@ -158,7 +161,7 @@ export default async function seedSweetShop({ container }: ExecArgs) {
         type: {
           label: "Home delivery",
           description: `₹${SHOP.delivery.chargeRupees}; free on orders of ₹${SHOP.delivery.freeFromRupees} or more`,
-          code: "home-delivery",
+          code: SHOP.homeDeliveryTypeCode,
         },
         prices: [
           {
@@ -173,7 +176,8 @@ export default async function seedSweetShop({ container }: ExecArgs) {
           },
           { region_id: region.id, amount: SHOP.delivery.chargeRupees },
         ],
-        rules: storeRules,
+        // Offered only for pincodes inside the delivery area (src/lib/delivery-area.ts).
+        rules: [...storeRules, DELIVERY_AREA_RULE],
       },
       {
         name: "Store pickup",
@@ -294,6 +298,29 @@ function variantsOf(sweet: Sweet, poolId: string) {
       inventory_items: [{ inventory_item_id: poolId, required_quantity: pack.pieces }],
     })),
   }
+}
+
+/**
+ * Home delivery's delivery-area rule, added when it is missing; true when it
+ * added one. The rule reads the context the shop's setShippingOptionsContext
+ * hooks set from the cart's pincode (src/workflows/hooks/delivery-area.ts).
+ */
+async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: options } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "type.code", "rules.attribute"],
+    filters: {},
+  })
+  const missing = options.filter(
+    (option: any) =>
+      option.type?.code === SHOP.homeDeliveryTypeCode && !(option.rules ?? []).some((rule: any) => rule?.attribute === DELIVERY_AREA_RULE.attribute)
+  )
+  if (!missing.length) return false
+  await container
+    .resolve(Modules.FULFILLMENT)
+    .createShippingOptionRules(missing.map((option: any) => ({ shipping_option_id: option.id as string, ...DELIVERY_AREA_RULE })))
+  return true
 }
 
 /** The staff login from ADMIN_EMAIL / ADMIN_PASSWORD, created once. */

@@ -9,6 +9,8 @@ export const SHOP = {
   cashOnDeliveryProviderId: "pp_system_default",
   razorpayProviderId: "pp_razorpay_razorpay",
   fulfillmentProviderId: "manual_manual",
+  /** The code of home delivery's shipping option type; its delivery-area rule is found by it. */
+  homeDeliveryTypeCode: "home-delivery",
   /** GST on sweets and namkeen; prices already include it. */
   gstPercent: 5,
   kitchen: {

@@ -1,0 +1,167 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+
+jest.setTimeout(240_000)
+
+const MUMBAI = { ...DELHI_ADDRESS, address_1: "12 Marine Drive", city: "Mumbai", province: "Maharashtra", postal_code: "400001" }
+const REFUSAL = "We do not deliver to 400001 yet: our riders cover New Delhi, Gurugram, Noida, Ghaziabad and Faridabad. Store pickup is open to everyone."
+
+/**
+ * The delivery area: the pincode route the storefront asks, and home delivery
+ * refused outside the area (store pickup for everyone), through the one-call
+ * checkout and through Medusa's own cart routes.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let shopper: Shopper
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+    })
+
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
+    })
+
+    const get = (path: string, headers = storeHeaders) => api.get(path, headers).catch((e: any) => e.response)
+    const post = (path: string, body: Record<string, unknown>) => api.post(path, body, storeHeaders).catch((e: any) => e.response)
+    const orderCount = async () => (await dbConnection.raw(`select count(*)::int as n from "order"`)).rows[0].n as number
+
+    async function cart() {
+      const variant = await shopper.variant("kaju-katli", "250 g")
+      return shopper.createCart([{ variant_id: variant.id, quantity: 2 }])
+    }
+    const optionId = async (cartId: string, name: "Home delivery" | "Store pickup") =>
+      (await shopper.shippingOptions(cartId)).find((o) => o.name === name)!.id
+
+    const checkoutBody = (optionId: string, address: Record<string, unknown>) => ({
+      email: "meera@example.in",
+      shipping_address: address,
+      shipping_option_id: optionId,
+      payment_provider_id: "pp_system_default",
+    })
+
+    describe("GET /store/delivery/pincodes/:pincode", () => {
+      it("names the area of a pincode the riders cover, cacheable for a few minutes", async () => {
+        const res = await get("/store/delivery/pincodes/110001")
+        expect(res.status).toBe(200)
+        expect(res.data).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi" })
+        expect(res.headers["cache-control"]).toBe("public, max-age=300")
+        expect((await get("/store/delivery/pincodes/122002")).data).toEqual({ pincode: "122002", serviceable: true, area: "Gurugram" })
+      })
+
+      it("says in a sentence that a pincode outside is not delivered to, and that pickup is open", async () => {
+        const res = await get("/store/delivery/pincodes/400001")
+        expect(res.status).toBe(200)
+        expect(res.data).toEqual({ pincode: "400001", serviceable: false, message: REFUSAL })
+      })
+
+      it("refuses anything but a 6-digit Indian PIN code", async () => {
+        for (const bad of ["011001", "11001", "1100011", "11OO01", "delhi"]) {
+          const res = await get(`/store/delivery/pincodes/${bad}`)
+          expect(res.status).toBe(400)
+          expect(res.data.message).toBe("Please enter a 6-digit Indian pincode, for example 110024.")
+        }
+      })
+
+      it("wants the publishable key like every store route", async () => {
+        const res = await get("/store/delivery/pincodes/110001", { headers: {} })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/publishable/i)
+      })
+    })
+
+    describe("POST /store/carts/:id/checkout", () => {
+      it("refuses home delivery outside the area, leaves the cart as it was and places no order", async () => {
+        const before = await orderCount()
+        const cartId = await cart()
+        const res = await post(`/store/carts/${cartId}/checkout`, checkoutBody(await optionId(cartId, "Home delivery"), MUMBAI))
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe(REFUSAL)
+
+        const { data } = await api.get(`/store/carts/${cartId}?fields=email,completed_at,*shipping_address,*shipping_methods,*items`, storeHeaders)
+        // Medusa gives a new cart of a one-country region an empty address in that country.
+        expect(data.cart).toMatchObject({ email: null, completed_at: null, shipping_methods: [] })
+        expect(data.cart.shipping_address?.postal_code ?? null).toBeNull()
+        expect(data.cart.items).toHaveLength(1)
+        expect(await orderCount()).toBe(before)
+      })
+
+      it("delivers inside the area", async () => {
+        const cartId = await cart()
+        const gurugram = { ...DELHI_ADDRESS, city: "Gurugram", province: "Haryana", postal_code: "122002" }
+        const res = await post(`/store/carts/${cartId}/checkout`, checkoutBody(await optionId(cartId, "Home delivery"), gurugram))
+        expect(res.status).toBe(200)
+        expect(res.data.type).toBe("order")
+      })
+
+      it("lets anyone pick up, whatever their pincode", async () => {
+        const before = await orderCount()
+        const cartId = await cart()
+        const res = await post(`/store/carts/${cartId}/checkout`, checkoutBody(await optionId(cartId, "Store pickup"), MUMBAI))
+        expect(res.status).toBe(200)
+        expect(res.data.type).toBe("order")
+        expect(await orderCount()).toBe(before + 1)
+        const { rows } = await dbConnection.raw(
+          `select a.postal_code, os.name from "order" o join order_address a on a.id = o.shipping_address_id
+             join order_shipping s on s.order_id = o.id join order_shipping_method os on os.id = s.shipping_method_id where o.id = ?`,
+          [res.data.order.id]
+        )
+        expect(rows).toEqual([{ postal_code: "400001", name: "Store pickup" }])
+      })
+    })
+
+    describe("Medusa's own cart routes", () => {
+      it("offers only pickup outside the area and refuses home delivery there in a sentence", async () => {
+        const cartId = await cart()
+        const deliveryId = await optionId(cartId, "Home delivery") // no address yet: both are offered
+        await api.post(`/store/carts/${cartId}`, { email: "meera@example.in", shipping_address: MUMBAI }, storeHeaders)
+        expect((await shopper.shippingOptions(cartId)).map((o) => o.name)).toEqual(["Store pickup"])
+
+        const res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: deliveryId })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe(REFUSAL)
+        const { data } = await api.get(`/store/carts/${cartId}?fields=*shipping_methods`, storeHeaders)
+        expect(data.cart.shipping_methods).toEqual([])
+
+        const pickupId = await optionId(cartId, "Store pickup")
+        expect((await post(`/store/carts/${cartId}/shipping-methods`, { option_id: pickupId })).status).toBe(200)
+        const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+        await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, storeHeaders)
+        const done = await shopper.complete(cartId)
+        expect(done.status).toBe(200)
+        expect(done.data.type).toBe("order")
+      })
+
+      it("drops home delivery when the address moves outside the area, and will not complete the cart", async () => {
+        const before = await orderCount()
+        const cartId = await cart()
+        await shopper.prepareCheckout(cartId) // Lajpat Nagar 110024, home delivery, cash on delivery
+        await api.post(`/store/carts/${cartId}`, { shipping_address: MUMBAI }, storeHeaders)
+        const { data } = await api.get(`/store/carts/${cartId}?fields=*shipping_methods`, storeHeaders)
+        expect(data.cart.shipping_methods).toEqual([])
+
+        const done = await shopper.complete(cartId)
+        expect(done.status).toBe(400)
+        expect(done.data.message).toBe(REFUSAL)
+        expect(await orderCount()).toBe(before)
+
+        // Back inside the area, home delivery goes through.
+        await shopper.prepareCheckout(cartId)
+        const again = await shopper.complete(cartId)
+        expect(again.status).toBe(200)
+        expect(again.data.type).toBe("order")
+      })
+
+      it("opens no payment session for a cart that cannot reach its address", async () => {
+        const cartId = await cart()
+        await api.post(`/store/carts/${cartId}`, { email: "meera@example.in", shipping_address: MUMBAI }, storeHeaders)
+        const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+        const res = await post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe(REFUSAL)
+      })
+    })
+  },
+})

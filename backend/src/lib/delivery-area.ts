@@ -1,0 +1,77 @@
+import { z } from "zod"
+
+/**
+ * Where the shop's riders deliver: the kitchen is in Chandni Chowk and its
+ * riders cover Delhi and the nearest NCR towns. To serve a new area, add its
+ * range here and deploy the backend; the storefront asks
+ * GET /store/delivery/pincodes/:pincode, so it follows without a change.
+ *
+ * Kept here rather than as Medusa zip geo zones: Medusa 2.21 matches a zip geo
+ * zone only by equality of country, province, city and postal code together
+ * (no ranges, no patterns), and its admin edits only country and province
+ * zones. See the backend README, "Delivery area".
+ */
+export const SERVICEABLE_PINCODES: readonly { from: number; to: number; area: string }[] = [
+  { from: 110001, to: 110097, area: "New Delhi" },
+  { from: 122001, to: 122018, area: "Gurugram" },
+  { from: 201301, to: 201310, area: "Noida" },
+  { from: 201001, to: 201017, area: "Ghaziabad" },
+  { from: 121001, to: 121010, area: "Faridabad" },
+]
+
+/** A 6-digit Indian PIN code: the first digit is a postal region, 1 to 9. */
+export const pincodeSchema = z
+  .string({ required_error: "Please enter a pincode." })
+  .trim()
+  .regex(/^[1-9]\d{5}$/, "Please enter a 6-digit Indian pincode, for example 110024.")
+
+export type PincodeCheck =
+  | { pincode: string; serviceable: true; area: string }
+  | { pincode: string; serviceable: false; message: string }
+
+/** A postal code as a cart may hold it ("110 024") as the six digits. */
+export function normalizePincode(postalCode: string | null | undefined): string {
+  return (postalCode ?? "").replace(/\s/g, "")
+}
+
+/** The areas named once each, in the order of the list: "New Delhi, Gurugram, … and Faridabad". */
+export function deliveryAreaNames(ranges = SERVICEABLE_PINCODES): string {
+  const names = [...new Set(ranges.map((r) => r.area))]
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "")
+}
+
+/** The sentence a shopper sees when home delivery does not reach the pincode. */
+export function undeliverableSentence(pincode: string): string {
+  return `We do not deliver to ${pincode} yet: our riders cover ${deliveryAreaNames()}. Store pickup is open to everyone.`
+}
+
+/** The area of a well-formed pincode, or null when the riders do not go there. */
+export function deliveryAreaOf(postalCode: string, ranges = SERVICEABLE_PINCODES): string | null {
+  const pincode = normalizePincode(postalCode)
+  if (!/^[1-9]\d{5}$/.test(pincode)) return null
+  const n = Number(pincode)
+  return ranges.find((r) => n >= r.from && n <= r.to)?.area ?? null
+}
+
+/** What the store route answers for a well-formed pincode. */
+export function checkPincode(pincode: string): PincodeCheck {
+  const area = deliveryAreaOf(pincode)
+  return area ? { pincode, serviceable: true, area } : { pincode, serviceable: false, message: undeliverableSentence(pincode) }
+}
+
+/**
+ * Home delivery's shipping-option rule and the context value the shop's
+ * setShippingOptionsContext hooks give it. Medusa drops an option whose rule
+ * fails: a cart whose pincode is outside the area is not offered home
+ * delivery, and a home-delivery method already on a cart is removed when the
+ * address moves outside. "ne" rather than "eq": a cart without a pincode yet,
+ * or a workflow that does not set the context, still sees home delivery.
+ */
+export const DELIVERY_AREA_CONTEXT_KEY = "delivery_pincode"
+export const DELIVERY_AREA_RULE = { attribute: DELIVERY_AREA_CONTEXT_KEY, operator: "ne" as const, value: "outside" }
+
+export function deliveryAreaContext(postalCode: string | null | undefined): Record<string, string> {
+  const pincode = normalizePincode(postalCode)
+  if (!pincode) return { [DELIVERY_AREA_CONTEXT_KEY]: "unknown" }
+  return { [DELIVERY_AREA_CONTEXT_KEY]: deliveryAreaOf(pincode) ? "inside" : "outside" }
+}

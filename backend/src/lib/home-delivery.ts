@@ -1,0 +1,85 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { deliveryAreaOf, normalizePincode, undeliverableSentence } from "./delivery-area"
+
+/**
+ * Home delivery only inside the delivery area (./delivery-area.ts); store
+ * pickup for every pincode. An option is a pickup when its fulfillment set is
+ * of type "pickup" (the seed's "Pickup at the shop"); any other option brings
+ * the sweets to the address, so it is home delivery.
+ *
+ * Every check reads the database only when the pincode is outside the area:
+ * a checkout inside it costs nothing more.
+ */
+
+/** The options among `optionIds` that deliver to the address (not pickups). */
+export async function homeDeliveryOptionIds(container: MedusaContainer, optionIds: string[]): Promise<string[]> {
+  if (!optionIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "service_zone.fulfillment_set.type"],
+    filters: { id: optionIds },
+  })
+  return data.filter((option: any) => option.service_zone?.fulfillment_set?.type !== "pickup").map((option: any) => option.id as string)
+}
+
+/** The shopper's sentence when these options would deliver outside the area, else null. */
+export async function deliveryRefusal(container: MedusaContainer, postalCode: string | null | undefined, optionIds: string[]): Promise<string | null> {
+  const pincode = normalizePincode(postalCode)
+  // No pincode yet: nothing to judge; the address comes before the order.
+  if (!pincode || deliveryAreaOf(pincode)) return null
+  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode) : null
+}
+
+/**
+ * The shopper's sentence when this cart cannot be completed for its pincode:
+ * outside the area, and not picked up. That is a cart still holding home
+ * delivery (when its rule was taken off the option), or one whose home
+ * delivery Medusa removed when the address moved outside the area.
+ */
+export async function cartDeliveryRefusal(container: MedusaContainer, cartId: string): Promise<string | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "completed_at", "shipping_address.postal_code", "shipping_methods.shipping_option_id"],
+    filters: { id: cartId },
+  })
+  const cart = data[0] as any
+  if (!cart || cart.completed_at) return null
+  const pincode = normalizePincode(cart.shipping_address?.postal_code)
+  if (!pincode || deliveryAreaOf(pincode)) return null
+  const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
+  if (!optionIds.length) return undeliverableSentence(pincode)
+  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode) : null
+}
+
+/**
+ * On POST /store/carts/:id/complete and on opening a payment session: a cart
+ * going home to a pincode outside the area is refused with the shopper's
+ * sentence before any payment or order, and stays as it was.
+ */
+export async function refuseUndeliverableCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const refusal = await cartDeliveryRefusal(req.scope, req.params.id)
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/** The same on POST /store/payment-collections/:id/payment-sessions, for the collection's cart. */
+export async function refuseUndeliverablePayment(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "cart.id"], filters: { id: req.params.id } })
+    const cartId = (data[0] as any)?.cart?.id as string | undefined
+    const refusal = cartId ? await cartDeliveryRefusal(req.scope, cartId) : null
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    next()
+  } catch (error) {
+    next(error)
+  }
+}

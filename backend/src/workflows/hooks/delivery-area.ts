@@ -1,0 +1,37 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  addShippingMethodToCartWorkflow,
+  listShippingOptionsForCartWithPricingWorkflow,
+  listShippingOptionsForCartWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { deliveryAreaContext } from "../../lib/delivery-area"
+import { deliveryRefusal } from "../../lib/home-delivery"
+
+/**
+ * Home delivery only inside the delivery area, the Medusa way: the cart's
+ * pincode goes into the shipping-options context, where home delivery's rule
+ * (seeded, DELIVERY_AREA_RULE) reads it. Medusa then leaves home delivery out
+ * of GET /store/shipping-options for a pincode outside the area, and removes
+ * a home-delivery method from a cart whose address moves outside
+ * (refreshCartShippingMethodsWorkflow lists options through the "with
+ * pricing" workflow, hence both hooks).
+ */
+type CartWithAddress = { shipping_address?: { postal_code?: string | null } | null }
+
+listShippingOptionsForCartWorkflow.hooks.setShippingOptionsContext(async ({ cart }) => {
+  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code))
+})
+
+listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(async ({ cart }) => {
+  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code))
+})
+
+// Choosing home delivery for an address outside the area: the shopper's
+// sentence (Medusa alone would say "Shipping Options are invalid for cart."),
+// before the cart changes.
+addShippingMethodToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const optionIds = (input.options ?? []).map((option) => option.id)
+  const refusal = await deliveryRefusal(container, (cart as CartWithAddress)?.shipping_address?.postal_code, optionIds)
+  if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
+})

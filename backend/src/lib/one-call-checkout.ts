@@ -10,6 +10,7 @@ import {
 import { z } from "zod"
 import { readShopEnv } from "../config/env"
 import { CASH_ON_DELIVERY_PROVIDER_ID, cashOnDeliveryRefusal } from "./cash-on-delivery"
+import { deliveryRefusal } from "./home-delivery"
 import { normalizeIndianMobile, PHONE_REFUSAL } from "./indian-phone"
 
 /**
@@ -73,6 +74,9 @@ export async function checkOut(container: MedusaContainer, cartId: string, input
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
+  // Home delivery outside the delivery area: refused before the cart changes.
+  const undeliverable = await deliveryRefusal(container, input.shipping_address.postal_code, [input.shipping_option_id])
+  if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable)
 
   await updateCartWorkflow(container).run({
     input: {

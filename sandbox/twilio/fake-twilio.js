@@ -1,5 +1,7 @@
 // A fake Twilio for tests and the sandbox: the Messages API the official SDK uses.
 //   POST /2010-04-01/Accounts/:AccountSid/Messages.json  (form-encoded, Basic auth) → 201 { sid, status: "queued", ... }
+//   GET  /2010-04-01/Accounts/:AccountSid/Messages.json[?To=+91…]  (Basic auth) → 200 { messages: [newest first] }, as Twilio's
+//        list of messages: how tests in another process (the storefront's browser tests) read the texts sent
 // Failure drills: failNext(count, "500" | "hang").
 // Run alone: node sandbox/twilio/fake-twilio.js [port]
 "use strict"
@@ -19,10 +21,15 @@ function startFakeTwilio({ port = 0, accountSid = "AC" + "0".repeat(32), authTok
         res.end(JSON.stringify(body))
       }
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname)
-      if (req.method !== "POST" || !m) return send(404, { code: 20404, message: "The requested resource was not found", status: 404 })
+      if ((req.method !== "POST" && req.method !== "GET") || !m) return send(404, { code: 20404, message: "The requested resource was not found", status: 404 })
       const expected = "Basic " + Buffer.from(`${accountSid}:${authToken}`).toString("base64")
       if (m[1] !== accountSid || req.headers.authorization !== expected) {
         return send(401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 })
+      }
+      if (req.method === "GET") {
+        const to = url.searchParams.get("To")
+        const listed = messages.filter((message) => !to || message.to === to).reverse()
+        return send(200, { messages: listed, page: 0, page_size: listed.length, uri: url.pathname + url.search })
       }
       if (failNext.count > 0) {
         failNext.count -= 1

@@ -12,4 +12,5 @@ export default async function globalSetup() {
   process.env.E2E_PUBLISHABLE_KEY = shop.publishableKey
   process.env.E2E_REVALIDATE_SECRET = shop.revalidateSecret
   process.env.E2E_TRACKING_SECRET = shop.trackingSecret
+  process.env.E2E_TWILIO_URL = `${shop.twilioUrl}|${shop.twilioAccountSid}|${shop.twilioAuthToken}`
 }

@@ -1,6 +1,6 @@
 // `npm run screenshots -w storefront`: phone and desktop pictures of the storefront's main pages
 // in docs/screenshots/, from the same shop the browser tests use (fresh database, seeded),
-// or from a running one when E2E_STOREFRONT_URL is set.
+// (its SMS go to the sandbox's fake Twilio, where the "my orders" code is read).
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -14,7 +14,25 @@ const SIZES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 }
 
-const shop = process.env.E2E_STOREFRONT_URL ? { storefrontUrl: process.env.E2E_STOREFRONT_URL, stop: async () => {} } : await startTestShop()
+const PHONE = "+919876543210"
+
+/** The fake Twilio's list of messages to a phone, newest first (Twilio's own list API). */
+async function smsTo(shop, phone) {
+  const auth = `Basic ${Buffer.from(`${shop.twilioAccountSid}:${shop.twilioAuthToken}`).toString("base64")}`
+  const res = await fetch(`${shop.twilioUrl}/2010-04-01/Accounts/${shop.twilioAccountSid}/Messages.json?To=${encodeURIComponent(phone)}`, { headers: { authorization: auth } })
+  return (await res.json()).messages
+}
+const smsSids = async (shop, phone) => (await smsTo(shop, phone)).map((m) => m.sid)
+async function codeFor(shop, phone, seen) {
+  for (let i = 0; i < 150; i++) {
+    const sms = (await smsTo(shop, phone)).find((m) => !seen.includes(m.sid) && /code to see your orders/.test(m.body ?? ""))
+    if (sms) return /\b(\d{6})\b/.exec(sms.body)[1]
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`no code reached ${phone}`)
+}
+
+const shop = await startTestShop()
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS })
 fs.mkdirSync(OUT, { recursive: true })
 const shots = []
@@ -59,6 +77,20 @@ try {
     await page.getByTestId("track-submit").click()
     await page.getByTestId("tracked-order").waitFor()
     await shoot("track")
+
+    // My orders: the phone's orders after the one-time code, read from the fake Twilio's list of messages.
+    await go("/my-orders")
+    const sent = await smsSids(shop, PHONE)
+    await page.getByLabel("Mobile number").fill("98765 43210")
+    await page.getByTestId("code-request").click()
+    await page.getByTestId("code-sent").waitFor()
+    const code = await codeFor(shop, PHONE, sent)
+    await shoot("my-orders")
+    await page.getByLabel("6-digit code from the SMS").fill(code)
+    await page.getByTestId("code-submit").click()
+    await page.getByTestId("my-orders-list").waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await shoot("my-orders-list")
     await page.context().close()
   }
   process.stdout.write(`${shots.join("\n")}\n`)

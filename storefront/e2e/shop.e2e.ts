@@ -6,6 +6,9 @@ import { latestOrders, poolAvailable, setPool, setVariantPrice, trackingToken } 
 
 jest.setTimeout(180_000)
 
+/** The backend's sentence for a pincode outside its delivery area (backend/src/lib/delivery-area.ts). */
+const UNDELIVERABLE_400001 = "We do not deliver to 400001 yet: our riders cover New Delhi, Gurugram, Noida, Ghaziabad and Faridabad. Store pickup is open to everyone."
+
 /**
  * The storefront in a real browser against the real backend (seeded, on
  * PostgreSQL), through its production build. Nothing of ours is stubbed.
@@ -66,11 +69,11 @@ describe("shopping on a desktop", () => {
     await page.locator("main").getByRole("link", { name: "Checkout" }).click()
     await page.waitForURL("**/checkout", WAIT)
     await fillContact(page)
-    // A pincode the shop does not serve is explained at the field, before the order.
+    // A pincode the shop does not serve is explained at the field as typed, in the backend's words (its delivery area).
     await fillAddress(page, "400001")
-    expect(await textOf(page, "[data-testid=error-pincode]")).toMatch(/^Sorry, we do not deliver to 400001 yet\./)
+    expect(await textOf(page, "[data-testid=error-pincode]")).toBe(UNDELIVERABLE_400001)
     await fillAddress(page, "110024")
-    expect(await textOf(page, "[data-testid=pincode-ok]")).toBe("Good news: we deliver to 110024 (Delhi).")
+    expect(await textOf(page, "[data-testid=pincode-ok]")).toBe("Good news: we deliver to 110024 (New Delhi).")
     await page.getByLabel("Message for the card").fill("Happy Diwali, Nani!")
     await page.getByTestId("place-order").click()
 
@@ -170,6 +173,26 @@ describe("shopping on a desktop", () => {
     await page.context().close()
   })
 
+  it("home delivery to a pincode outside the delivery area is refused by the backend too, and no order is made", async () => {
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/khatta-meetha"))
+    await addSize(page, "250 g")
+    await page.goto(storefrontUrl("/checkout"))
+    const ordersBefore = (await latestOrders(1))[0]?.id
+    await fillContact(page)
+    await fillAddress(page, "400001")
+    expect(await textOf(page, "[data-testid=error-pincode]")).toBe(UNDELIVERABLE_400001)
+    // Placing the order anyway: the storefront holds no list of pincodes, the backend's checkout refuses it.
+    await page.getByTestId("place-order").click()
+    expect(await textOf(page, "[data-testid=checkout-message]")).toBe(UNDELIVERABLE_400001)
+    expect((await latestOrders(1))[0]?.id).toBe(ordersBefore)
+    // Store pickup is open to everyone: the same cart goes through.
+    await page.getByLabel(/Pick up from the shop/).check()
+    await page.getByTestId("place-order").click()
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+    await page.context().close()
+  })
+
   it("checkout fields are labelled and explain their errors inline", async () => {
     const page = await newPage()
     await page.goto(storefrontUrl("/products/aloo-bhujia"))
@@ -222,6 +245,7 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
     ["search", "/search?q=laddoo"],
     ["not found", "/products/no-such-sweet"],
     ["track", "/track"],
+    ["my orders", "/my-orders"],
   ])("%s page", async (_name, path) => {
     const page = await newPage()
     await page.goto(storefrontUrl(path))
@@ -250,6 +274,11 @@ describe("catalogue freshness", () => {
     const shown = await textOf(page, chip)
     expect(shown).toMatch(/^250 g · ₹\d+\.00 ₹[\d,]+\.00\/kg$/)
     const rupees = Number(/₹(\d+)\.00/.exec(shown)?.[1])
+    // The category page is a cached read (tag "catalogue"): read it once so the old price is in Next's cache.
+    const card = "[data-testid=sweet-card]:has-text('Methi Mathri') .card-price"
+    await page.goto(storefrontUrl("/categories/namkeen"))
+    expect(await textOf(page, card)).toBe(`From ₹${rupees} for 250 g`)
+    await page.goto(storefrontUrl("/products/mathri"))
 
     await setVariantPrice("mathri", "250 g", rupees + 10)
     // The subscriber runs after the change is saved; reload until the page has been refetched (bounded).
@@ -260,6 +289,16 @@ describe("catalogue freshness", () => {
       now = await textOf(page, chip)
     }
     expect(now).toBe(`250 g · ${formatRupees(rupees + 10)} ${formatRupees((rupees + 10) * 4)}/kg`)
+
+    // Revalidation reaches the cached listing once the backend's catalogue has the change (bounded wait).
+    await page.goto(storefrontUrl("/categories/namkeen"))
+    let listed = await textOf(page, card)
+    for (let attempt = 0; attempt < 20 && listed !== `From ₹${rupees + 10} for 250 g`; attempt++) {
+      await new Promise((r) => setTimeout(r, 500))
+      await page.reload()
+      listed = await textOf(page, card)
+    }
+    expect(listed).toBe(`From ₹${rupees + 10} for 250 g`)
     await page.context().close()
   })
 

@@ -103,3 +103,84 @@ export function trackingToken(orderId: string, expiresInSeconds = 3600): string 
   const payload = Buffer.from(JSON.stringify({ o: orderId, pur: "track-order", exp: Math.floor(Date.now() / 1000) + expiresInSeconds })).toString("base64url")
   return `${payload}.${createHmac("sha256", secret).update(payload).digest("base64url")}`
 }
+
+/** The fake Twilio the test shop sends its SMS to (e2e/support/test-shop.mjs), read through Twilio's list of messages. */
+function twilio() {
+  const [url, sid, token] = (process.env.E2E_TWILIO_URL ?? "").split("|")
+  if (!url || !sid || !token) throw new Error("E2E_TWILIO_URL is not set: run under npm test.")
+  return { url, sid, authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString("base64")}` }
+}
+
+/** The texts the fake Twilio received for a phone (+91…), newest first. */
+export async function smsTo(phoneE164: string): Promise<{ sid: string; body: string }[]> {
+  const { url, sid, authorization } = twilio()
+  const res = await fetch(`${url}/2010-04-01/Accounts/${sid}/Messages.json?To=${encodeURIComponent(phoneE164)}`, { headers: { authorization } })
+  if (!res.ok) throw new Error(`fake Twilio's list of messages → ${res.status}`)
+  return ((await res.json()) as { messages: { sid: string; body: string | null }[] }).messages.map((m) => ({ sid: m.sid, body: m.body ?? "" }))
+}
+
+/** The one-time code in the newest "my orders" SMS to a phone that is not among `seenSids` (waits for it, bounded). */
+export async function orderCodeSentTo(phoneE164: string, seenSids: string[] = []): Promise<string> {
+  const until = Date.now() + 30_000
+  while (Date.now() < until) {
+    const sms = (await smsTo(phoneE164)).find((m) => !seenSids.includes(m.sid) && /code to see your orders/.test(m.body))
+    const code = sms && /\b(\d{6})\b/.exec(sms.body)?.[1]
+    if (code) return code
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`no orders code reached ${phoneE164}`)
+}
+
+async function storeJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const key = process.env.E2E_PUBLISHABLE_KEY
+  if (!key) throw new Error("E2E_PUBLISHABLE_KEY is not set: run under npm test.")
+  return json<T>(path, {
+    method: init.method ?? "GET",
+    headers: { "x-publishable-api-key": key, ...(init.body ? { "content-type": "application/json" } : {}) },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  })
+}
+
+/**
+ * An order placed through the store API as another device would (cash on delivery,
+ * home delivery to 110024), for tests of what a shopper sees of earlier orders.
+ */
+export async function placeOrderThroughApi(phone: string, lines: { handle: string; units: number; quantity: number }[]): Promise<{ id: string; display_id: number }> {
+  const { regions } = await storeJson<{ regions: { id: string; currency_code: string }[] }>("/store/regions")
+  const items = []
+  for (const line of lines) {
+    const { product } = await storeJson<{ product: { variants: { id: string; units: number }[] } }>(`/store/catalogue/products/${line.handle}`)
+    const variant = product.variants.find((v) => v.units === line.units)
+    if (!variant) throw new Error(`no ${line.units} of ${line.handle}`)
+    items.push({ variant_id: variant.id, quantity: line.quantity })
+  }
+  const { cart } = await storeJson<{ cart: { id: string } }>("/store/carts", {
+    method: "POST",
+    body: { region_id: regions.find((r) => r.currency_code === "inr")!.id, items },
+  })
+  const { shipping_options } = await storeJson<{ shipping_options: { id: string; name: string }[] }>(`/store/shipping-options?cart_id=${cart.id}`)
+  const done = await storeJson<{ type: string; order: { id: string; display_id: number } }>(`/store/carts/${cart.id}/checkout`, {
+    method: "POST",
+    body: {
+      email: "asha@example.in",
+      shipping_address: { first_name: "Asha", last_name: "Iyer", address_1: "14 Hauz Khas Village", city: "New Delhi", province: "Delhi", postal_code: "110016", phone },
+      shipping_option_id: shipping_options.find((o) => o.name === "Home delivery")!.id,
+      payment_provider_id: "pp_system_default",
+    },
+  })
+  if (done.type !== "order") throw new Error(`checkout answered ${done.type}`)
+  return done.order
+}
+
+/** Waits until the order-lifecycle plugin has filed an order (its order.placed subscriber runs just after checkout). */
+export async function waitForShopOrder(displayId: number): Promise<void> {
+  const until = Date.now() + 30_000
+  while (Date.now() < until) {
+    const { shop_orders } = await json<{ shop_orders: { order_number?: number; display_id?: number }[] }>(`/admin/shop-orders?q=${displayId}`, {
+      headers: await adminHeaders(),
+    })
+    if (shop_orders.some((o) => (o.order_number ?? o.display_id) === displayId)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`order #${displayId} was not filed for the shop`)
+}

@@ -85,7 +85,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   delete env.REDIS_URL
 
   // Online payments go to the sandbox's fake Razorpay (its API for the backend, its checkout.js for the page).
-  const { startFakeRazorpay } = createRequire(import.meta.url)(path.join(ROOT, "sandbox"))
+  const { startFakeRazorpay, startFakeTwilio } = createRequire(import.meta.url)(path.join(ROOT, "sandbox"))
   const razorpay = await startFakeRazorpay({ port: 0 })
   Object.assign(env, {
     RAZORPAY_KEY_ID: razorpay.keyId,
@@ -93,11 +93,21 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     RAZORPAY_WEBHOOK_SECRET: razorpay.webhookSecret,
     RAZORPAY_API_BASE_URL: razorpay.url,
   })
+  // Order SMS and "my orders" codes go to the sandbox's fake Twilio; tests read them from its list of messages.
+  const twilio = await startFakeTwilio({ port: 0 })
+  Object.assign(env, {
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_SMS_FROM: "+15005550006",
+    TWILIO_API_BASE_URL: twilio.url,
+  })
+  const sms = { twilioUrl: twilio.url, twilioAccountSid: twilio.accountSid, twilioAuthToken: twilio.authToken }
 
   const started = []
   const stopAll = async () => {
     for (const child of started.reverse()) await stop(child)
     await razorpay.close()
+    await twilio.close()
     await withClient(dbUrl("postgres"), (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
     await database.stop()
   }
@@ -139,7 +149,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
       ])
       return rows[0].token
     })
-    if (!withStorefront) return { backendUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, stop: stopAll }
+    if (!withStorefront) return { backendUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, ...sms, stop: stopAll }
     const buildError = await building
     if (buildError) throw new Error(`${buildError.message}\n${buildError.output ?? ""}`)
     const storefront = await startStorefront({
@@ -151,7 +161,7 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     })
     started.push(storefront.process)
     log(`backend ${backendUrl}, storefront ${storefrontUrl}`)
-    return { backendUrl, storefrontUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, stop: stopAll }
+    return { backendUrl, storefrontUrl, publishableKey, databaseUrl: dbUrl(name), revalidateSecret, trackingSecret, ...sms, stop: stopAll }
   } catch (error) {
     await stopAll()
     throw error

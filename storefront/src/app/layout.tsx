@@ -30,8 +30,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery ₹60, free from ₹999.</p>
-            <p>
-              <a href="/track">Track your order</a>
+            <p className="footer-links">
+              <a href="/track">Track your order</a> · <a href="/my-orders">My orders</a>
             </p>
           </div>
         </footer>

@@ -1,4 +1,3 @@
-import type { PoolStock } from "./stock"
 import { formatQuantityOf, type Unit } from "./format"
 
 /**
@@ -72,20 +71,6 @@ export function toSweet(product: CatalogueProduct): Sweet {
     shelfLifeDays: product.shelf_life_days,
     bestseller: product.bestseller,
     sizes,
-  }
-}
-
-/** Most of one size a shopper may pick on a page when the pool does not limit it. */
-export const UNLIMITED = 99
-
-/** The product's pool as the catalogue route read it (about a second old); the backend checks again on add to cart. */
-export function poolOf(product: CatalogueProduct): PoolStock {
-  const unit: Unit = product.sold_by === "pieces" ? "pieces" : "grams"
-  return {
-    unit,
-    available: product.available_units ?? Number.MAX_SAFE_INTEGER,
-    soldOut: product.sold_out,
-    buyableByVariant: Object.fromEntries(product.variants.map((v) => [v.id, v.buyable_now ?? UNLIMITED])),
   }
 }
 

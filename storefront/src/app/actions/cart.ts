@@ -34,8 +34,7 @@ export async function addToCart(variantId: string, quantity: number): Promise<Ca
     return { ok: false, message: `Please choose a size and a quantity from 1 to ${MAX_QUANTITY}.`, cart: null }
   }
   try {
-    await addLine(variantId, qty)
-    return { ok: true, cart: await getCart() }
+    return { ok: true, cart: await addLine(variantId, qty) }
   } catch (error) {
     return { ok: false, message: sentenceFor(error), cart: await cartOrNull() }
   }

@@ -32,6 +32,9 @@ export async function SiteHeader() {
             Search
           </button>
         </form>
+        <Link href="/my-orders" className="header-link">
+          My orders
+        </Link>
         <CartDrawer initialCount={itemCount} />
       </div>
       {categories.length > 0 && (

@@ -1,13 +1,14 @@
 "use client"
 
-import { useState, type FormEvent } from "react"
-import { formatRupees } from "@/lib/format"
+import { useId, useState, type FormEvent } from "react"
+import { formatPaise } from "@/lib/format"
 import { indianMobileDigits } from "@/lib/checkout-form"
 
 /** What the backend's tracking lookup shows a shopper: masked, no internal ids. */
 export type TrackedOrder = {
   order_number: number
   status_label: string
+  placed_at?: string | null
   timeline: { status: string; label: string; done: boolean; at: string | null }[]
   items: { title: string; variant_title: string | null; quantity: number; total_paise: number }[]
   total_paise: number
@@ -108,13 +109,16 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
   )
 }
 
-/** One tracked order: status timeline, delivery, items and total, as the backend masks them. */
-export function TrackedOrderView({ order }: { order: TrackedOrder }) {
+/** One tracked order: status timeline, delivery, items and total (paise), as the backend masks them. */
+export function TrackedOrderView({ order, level = 2 }: { order: TrackedOrder; level?: 2 | 3 }) {
+  const titleId = useId()
+  const Heading = level === 2 ? "h2" : "h3"
   return (
-    <section aria-labelledby="tracked-title" data-testid="tracked-order">
-      <h2 id="tracked-title">
+    <section aria-labelledby={titleId} data-testid="tracked-order" className="tracked-order">
+      <Heading id={titleId}>
         Order #{order.order_number}: {order.status_label}
-      </h2>
+      </Heading>
+      {order.placed_at && <p className="hint">Placed {when.format(new Date(order.placed_at))}</p>}
       <ol className="steps">
         {order.timeline.map((step) => (
           <li key={step.status}>
@@ -134,12 +138,12 @@ export function TrackedOrderView({ order }: { order: TrackedOrder }) {
         {order.items.map((item, i) => (
           <li key={i}>
             {item.title}
-            {item.variant_title ? `, ${item.variant_title}` : ""} × {item.quantity}: {formatRupees(item.total_paise / 100)}
+            {item.variant_title ? `, ${item.variant_title}` : ""} × {item.quantity}: {formatPaise(item.total_paise)}
           </li>
         ))}
       </ul>
       <p>
-        <strong>Total {formatRupees(order.total_paise / 100)}</strong> ({order.payment_label})
+        <strong>Total {formatPaise(order.total_paise)}</strong> ({order.payment_label})
       </p>
     </section>
   )

@@ -106,29 +106,59 @@ export async function getCart(): Promise<CartView | null> {
   return toView(cart, stock)
 }
 
-/** The cart to add to: the shopper's open one, or a new one in India. */
-async function ensureCart(): Promise<string> {
-  const existing = await cartId()
-  if (existing && (await getRawCart(existing))) return existing
-  const region = await getRegion()
-  const { cart } = await store<{ cart: HttpTypes.StoreCart }>("/store/carts", {
-    method: "POST",
-    body: { region_id: region.id },
-    query: { fields: "id" },
-    freshness: { cache: "live" },
-  })
-  await rememberCart(cart.id)
-  return cart.id
+/** A cart the shopper can no longer add to: gone, or already ordered. */
+function cartIsGone(error: unknown): boolean {
+  return error instanceof ShopRefusal && (error.status === 404 || /already (been )?(completed|ordered)|completed cart/i.test(error.message))
 }
 
-export async function addLine(variantId: string, quantity: number): Promise<void> {
-  const id = await ensureCart()
-  await store(`/store/carts/${id}/line-items`, {
-    method: "POST",
-    body: { variant_id: variantId, quantity },
-    query: { fields: "id" },
-    freshness: { cache: "live" },
-  })
+async function withStock(cart: HttpTypes.StoreCart): Promise<CartView> {
+  return toView(cart, cart.items?.length ? await stockCheck(cart.id) : null)
+}
+
+/**
+ * Adds a size to the shopper's cart and answers the cart with its stock check:
+ * one call to add (the answer is the cart), one for the stock. Without an open
+ * cart, the cart is created with its first line in one call (`POST /store/carts`
+ * with `items`): with one line, Medusa's own stock check is the pool's.
+ */
+export async function addLine(variantId: string, quantity: number): Promise<CartView> {
+  const addTo = async (id: string) => {
+    const { cart } = await store<{ cart: HttpTypes.StoreCart }>(`/store/carts/${id}/line-items`, {
+      method: "POST",
+      body: { variant_id: variantId, quantity },
+      query: { fields: CART_FIELDS },
+      freshness: { cache: "live" },
+    })
+    return withStock(cart)
+  }
+  const existing = await cartId()
+  if (existing) {
+    try {
+      return await addTo(existing)
+    } catch (error) {
+      if (!cartIsGone(error)) throw error
+    }
+  }
+  const region = await getRegion()
+  const create = (items: { variant_id: string; quantity: number }[]) =>
+    store<{ cart: HttpTypes.StoreCart }>("/store/carts", {
+      method: "POST",
+      body: { region_id: region.id, items },
+      query: { fields: CART_FIELDS },
+      freshness: { cache: "live" },
+    })
+  try {
+    const { cart } = await create([{ variant_id: variantId, quantity }])
+    await rememberCart(cart.id)
+    return await withStock(cart)
+  } catch (error) {
+    if (!(error instanceof ShopRefusal)) throw error
+    // Refused (stock): Medusa's words at cart creation are generic, the pool guard's on adding a line say
+    // how much is left. An empty cart, then the line, for that sentence.
+    const { cart } = await create([])
+    await rememberCart(cart.id)
+    return addTo(cart.id)
+  }
 }
 
 export async function setLineQuantity(lineId: string, quantity: number): Promise<void> {

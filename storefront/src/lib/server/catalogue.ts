@@ -1,14 +1,15 @@
 import type { HttpTypes } from "@medusajs/types"
 import type { PoolStock } from "../stock"
-import { poolOf, toSweet, type CatalogueProduct, type Sweet } from "../sweets"
+import type { Unit } from "../format"
+import { toSweet, type CatalogueProduct, type Sweet } from "../sweets"
 import { ShopRefusal, store, type Freshness } from "./medusa"
 
 /**
  * The catalogue, cached by Next.js under the tag "catalogue" and revalidated
  * when the backend reports a change (see app/api/revalidate). Products come from
  * the backend's catalogue route (plugins/catalogue), prices in paise. Stock in a
- * cached read is never shown: the product page reads its product live
- * (`getSweetWithStock`), the cart and checkout ask the cart's stock check.
+ * cached read is never shown: the product page reads its pool live (`getPools`),
+ * the cart and checkout ask the cart's stock check.
  */
 export const CATALOGUE_TAG = "catalogue"
 const catalogue = { cache: "catalogue" as const, tags: [CATALOGUE_TAG] }
@@ -77,22 +78,50 @@ async function readProduct(handle: string, freshness: Freshness): Promise<Catalo
   }
 }
 
-/** One sweet from the cached catalogue (metadata, structured data). */
+/** One sweet from the cached catalogue. */
 export async function getSweet(handle: string): Promise<Sweet | null> {
   const product = await readProduct(handle, catalogue)
   return product ? toSweet(product) : null
 }
 
-export type Pool = PoolStock
+export type Pool = PoolStock & {
+  productId: string
+}
+
+type PoolResponse = {
+  product_pools: {
+    product_id: string
+    unit: Unit
+    available: number
+    sold_out: boolean
+    variants: { variant_id: string; buyable_now: number }[]
+  }[]
+}
 
 /**
- * One sweet with its pool's stock, read live (never cached by Next.js) from the
- * catalogue route, which is about a second fresh: what the product page shows.
- * Adding to the cart and checking out are checked again by the backend at that moment.
+ * Live stock of each product's pool (never cached), from the gram-inventory plugin:
+ * what the product page shows. Not the catalogue route's stock: that one is
+ * refreshed in the background of a request, so the first visit after a quiet
+ * spell can see stock from before a change.
  */
-export async function getSweetWithStock(handle: string): Promise<{ sweet: Sweet; pool: Pool } | null> {
-  const product = await readProduct(handle, { cache: "live" })
-  return product ? { sweet: toSweet(product), pool: poolOf(product) } : null
+export async function getPools(productIds: string[]): Promise<Map<string, Pool>> {
+  if (!productIds.length) return new Map()
+  const { product_pools } = await store<PoolResponse>("/store/product-pools", {
+    query: { product_id: productIds },
+    freshness: { cache: "live" },
+  })
+  return new Map(
+    product_pools.map((p) => [
+      p.product_id,
+      {
+        productId: p.product_id,
+        unit: p.unit,
+        available: p.available,
+        soldOut: p.sold_out,
+        buyableByVariant: Object.fromEntries(p.variants.map((v) => [v.variant_id, v.buyable_now])),
+      },
+    ])
+  )
 }
 
 /** How often the backend's catalogue route refreshes what it holds (plugins/catalogue, REFRESH_MS), with a margin. */

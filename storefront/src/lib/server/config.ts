@@ -7,10 +7,18 @@ import path from "node:path"
  * build serves any backend and `next build` needs none.
  *
  * Sources, first found wins: MEDUSA_BACKEND_URL / MEDUSA_PUBLISHABLE_KEY, the
- * NEXT_PUBLIC_ names, then .data/storefront.env written by `npm start`.
+ * NEXT_PUBLIC_ names, then .data/storefront.env written by `npm start` (or, under
+ * docker compose, by the migrate service).
  */
 export type StorefrontConfig = {
+  /** Where this server reaches the backend (under docker compose, http://backend-server:9000). */
   backendUrl: string
+  /**
+   * Where the shopper's browser reaches the backend, for the pages whose browser
+   * asks the store API itself (/track, /my-orders): MEDUSA_BROWSER_BACKEND_URL,
+   * else the same as backendUrl.
+   */
+  browserBackendUrl: string
   publishableKey: string
   /** Absolute URL of the storefront itself, for metadata, the sitemap and Open Graph. */
   siteUrl: string
@@ -50,5 +58,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): StorefrontConf
   const siteUrl = pick(env, file, "SITE_URL", "STOREFRONT_URL") ?? `http://localhost:${env["PORT"] || 8000}`
   const revalidateSecret = pick(env, file, "STOREFRONT_REVALIDATE_SECRET") ?? ""
   const razorpayCheckoutUrl = pick(env, file, "RAZORPAY_CHECKOUT_URL") ?? "https://checkout.razorpay.com/v1/checkout.js"
-  return { backendUrl: backendUrl.replace(/\/$/, ""), publishableKey, siteUrl: siteUrl.replace(/\/$/, ""), revalidateSecret, razorpayCheckoutUrl }
+  const browserBackendUrl = pick(env, file, "MEDUSA_BROWSER_BACKEND_URL") ?? backendUrl
+  return {
+    backendUrl: backendUrl.replace(/\/$/, ""),
+    browserBackendUrl: browserBackendUrl.replace(/\/$/, ""),
+    publishableKey,
+    siteUrl: siteUrl.replace(/\/$/, ""),
+    revalidateSecret,
+    razorpayCheckoutUrl,
+  }
 }

@@ -5,7 +5,7 @@ import { BuyBox } from "@/components/product/buy-box"
 import { SweetImage } from "@/components/product/sweet-image"
 import { formatPaise } from "@/lib/format"
 import { imageSources } from "@/lib/images"
-import { getSweet, getSweetWithStock } from "@/lib/server/catalogue"
+import { getPools, getSweet, type Pool } from "@/lib/server/catalogue"
 import { readConfig } from "@/lib/server/config"
 import { fromPrice } from "@/lib/sweets"
 
@@ -25,10 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  // The product and its pool's stock, read live on every visit from the catalogue route (about a second fresh).
-  const found = await getSweetWithStock((await params).handle)
-  if (!found) notFound()
-  const { sweet, pool } = found
+  const sweet = await getSweet((await params).handle)
+  if (!sweet) notFound()
+  // Stock is read live on every visit; a failure to read it is said in the stock line, not a broken page.
+  let pool: Pool | null = null
+  try {
+    pool = (await getPools([sweet.id])).get(sweet.id) ?? null
+  } catch {}
   const { siteUrl } = readConfig()
   const prices = sweet.sizes.map((s) => s.pricePaise).filter((p): p is number => p !== null)
   const structuredData = {
@@ -45,7 +48,7 @@ export default async function ProductPage({ params }: Props) {
       lowPrice: prices.length ? (Math.min(...prices) / 100).toFixed(2) : undefined,
       highPrice: prices.length ? (Math.max(...prices) / 100).toFixed(2) : undefined,
       offerCount: sweet.sizes.length,
-      availability: pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
+      availability: pool && pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
     },
   }
   const category = sweet.categories[0]

@@ -8,7 +8,7 @@ type Props = { params: Promise<{ token: string }> }
 
 /** The page a signed tracking link in the order's messages opens: no typing needed. */
 export default async function TrackLinkPage({ params }: Props) {
-  const { backendUrl, publishableKey } = readConfig()
+  const { browserBackendUrl: backendUrl, publishableKey } = readConfig()
   const { token } = await params
   return (
     <>

@@ -1,0 +1,114 @@
+import type { Browser, Page } from "playwright-core"
+import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { orderCodeSentTo, placeOrderThroughApi, smsTo, waitForShopOrder } from "./support/shop-api"
+
+jest.setTimeout(180_000)
+
+/**
+ * "My orders": every order of a phone after a one-time code by SMS. The code is
+ * read where the shopper would read it: in the texts the backend sent through
+ * Twilio (the sandbox's fake, its list of messages). The browser asks the store
+ * API itself, as /track does.
+ */
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function newPage(options = DESKTOP): Promise<Page> {
+  return (await browser.newContext(options)).newPage()
+}
+
+describe("my orders by phone with a one-time code", () => {
+  it("header link → mobile → code by SMS (a wrong one refused inline) → every order with its timeline, items and ₹ totals", async () => {
+    const phone = "+919820012345"
+    const first = await placeOrderThroughApi(phone, [{ handle: "milk-cake", units: 250, quantity: 2 }])
+    const second = await placeOrderThroughApi(phone, [{ handle: "badam-barfi", units: 1000, quantity: 1 }])
+    await waitForShopOrder(first.display_id)
+    await waitForShopOrder(second.display_id)
+    const earlierTexts = (await smsTo(phone)).map((m) => m.sid)
+
+    const page = await newPage()
+    await page.goto(storefrontUrl("/"))
+    await page.getByRole("banner").getByRole("link", { name: "My orders" }).click()
+    await page.waitForURL("**/my-orders", WAIT)
+    expect(await textOf(page, "h1")).toBe("My orders")
+
+    // A number that is not an Indian mobile is explained at the field; nothing is sent.
+    await page.getByLabel("Mobile number").fill("12345")
+    await page.getByTestId("code-request").click()
+    expect(await textOf(page, "[data-testid=error-phone]")).toMatch(/^Please give the 10-digit mobile number/)
+    expect(await page.getByLabel("Mobile number").getAttribute("aria-invalid")).toBe("true")
+
+    await page.getByLabel("Mobile number").fill("98200 12345")
+    await page.getByTestId("code-request").click()
+    expect(await textOf(page, "[data-testid=code-sent]")).toMatch(/^If this phone number has orders with us, a 6-digit code is on its way by SMS\./)
+    const codeField = page.getByLabel("6-digit code from the SMS")
+    expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code")
+    // The code field has the focus: the shopper types the code straight away.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("orderCode")
+
+    const code = await orderCodeSentTo(phone, earlierTexts)
+    const wrong = code === "000000" ? "111111" : "000000"
+    await page.keyboard.type(wrong)
+    await page.keyboard.press("Enter")
+    expect(await textOf(page, "[data-testid=error-code]")).toBe("That code is not right, or it has expired. Please check it, or ask for a new code.")
+    expect(await codeField.getAttribute("aria-invalid")).toBe("true")
+
+    await codeField.fill(code)
+    await page.keyboard.press("Enter")
+    const list = page.getByTestId("my-orders-list")
+    await list.waitFor(WAIT)
+    expect(await textOf(page, "[data-testid=my-orders-list] h2")).toBe("Your 2 orders")
+    // The heading has the focus, so a screen reader starts at the list.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("my-orders-title")
+    const orders = list.getByTestId("tracked-order")
+    expect(await orders.count()).toBe(2)
+    // Newest first, each with its status, timeline, items and total in rupees (Indian grouping).
+    const newest = (await orders.nth(0).innerText()).replace(/\s+/g, " ")
+    const older = (await orders.nth(1).innerText()).replace(/\s+/g, " ")
+    expect(newest).toContain(`Order #${second.display_id}: Placed`)
+    expect(newest).toContain("Badam Barfi, 1 kg × 1: ₹1,500.00")
+    expect(newest).toContain("Total ₹1,500.00 (Cash on delivery)")
+    expect(newest).toMatch(/Placed .*Confirmed \(not yet\)/)
+    expect(older).toContain(`Order #${first.display_id}: Placed`)
+    expect(older).toContain("Milk Cake, 250 g × 2: ₹340.00")
+    expect(older).toContain("Total ₹400.00 (Cash on delivery)")
+    // The address masked by the backend: never the full street.
+    expect(newest).not.toContain("Hauz Khas")
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+
+    // The code works once: a new visit needs a new code.
+    await page.reload()
+    await page.getByLabel("Mobile number").fill("98200 12345")
+    await page.getByTestId("code-request").click()
+    await page.getByLabel("6-digit code from the SMS").fill(code)
+    await page.getByTestId("code-submit").click()
+    expect(await textOf(page, "[data-testid=error-code]")).toBe("That code is not right, or it has expired. Please check it, or ask for a new code.")
+    await page.context().close()
+  })
+
+  it("too many codes for one phone: the backend's limit is said with when to try again (phone width)", async () => {
+    const page = await newPage(PHONE)
+    await page.goto(storefrontUrl("/my-orders"))
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    await page.getByLabel("Mobile number").fill("98200 99999")
+    await page.getByTestId("code-request").click()
+    await page.getByTestId("code-sent").waitFor(WAIT)
+    // Three codes per phone per quarter of an hour: the fourth is refused (429 with Retry-After).
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId("code-resend").click()
+      await page.getByTestId("code-resend").waitFor(WAIT)
+      await page.waitForFunction(() => !document.querySelector("[data-testid=code-resend]")?.hasAttribute("disabled"), undefined, WAIT)
+    }
+    const message = await textOf(page, "[data-testid=my-orders-message]")
+    expect(message).toMatch(/^Too many tries\. Please wait \d+ (seconds|minutes) and try again\.$/)
+    // The shopper stays where they were, with the code field to use a code already sent.
+    expect(await page.getByLabel("6-digit code from the SMS").isVisible()).toBe(true)
+    await page.context().close()
+  })
+})

@@ -59,6 +59,8 @@ const schema = z.object({
   COOKIE_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   TRACKING_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   STOREFRONT_URL: urlWithProtocols(["http:", "https:"], "http://localhost:8000").default("http://localhost:8000"),
+  /** Where the backend itself reaches the storefront, when not at STOREFRONT_URL (docker compose: http://storefront:8000). */
+  STOREFRONT_INTERNAL_URL: urlWithProtocols(["http:", "https:"], "http://storefront:8000").optional(),
   /** Shared with the storefront: the backend asks it to refetch its cached catalogue (subscribers/storefront-revalidation.ts). Unset: no revalidation. */
   STOREFRONT_REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   MEDUSA_WORKER_MODE: z

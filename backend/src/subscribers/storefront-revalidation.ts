@@ -12,7 +12,7 @@ export default async function revalidateStorefront({ event, container }: Subscri
   const env = readShopEnv(process.env)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (!env.STOREFRONT_REVALIDATE_SECRET) return
-  const url = `${env.STOREFRONT_URL.replace(/\/$/, "")}/api/revalidate`
+  const url = `${(env.STOREFRONT_INTERNAL_URL ?? env.STOREFRONT_URL).replace(/\/$/, "")}/api/revalidate`
   try {
     const response = await fetch(url, {
       method: "POST",

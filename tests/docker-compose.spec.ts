@@ -98,6 +98,7 @@ describe("docker-compose.yml", () => {
       JWT_SECRET: "j".repeat(32),
       COOKIE_SECRET: "c".repeat(32),
       TRACKING_SECRET: "t".repeat(32),
+      STOREFRONT_REVALIDATE_SECRET: "r".repeat(32),
       ADMIN_EMAIL: "owner@sweetshop.in",
       ADMIN_PASSWORD: "a-long-password",
     }
@@ -116,6 +117,71 @@ describe("docker-compose.yml", () => {
     expect(() => interpolate(environment.JWT_SECRET, {})).toThrow(/JWT_SECRET is required/)
     expect(() => interpolate(environment.TRACKING_SECRET, {})).toThrow(/TRACKING_SECRET is required/)
     expect(() => interpolate(environment.DATABASE_URL, {})).toThrow(/POSTGRES_PASSWORD is required/)
+    expect(() => interpolate(environment.STOREFRONT_REVALIDATE_SECRET, {})).toThrow(/STOREFRONT_REVALIDATE_SECRET is required/)
+    expect(() => interpolate(compose.services.storefront.environment.STOREFRONT_REVALIDATE_SECRET, {})).toThrow(/STOREFRONT_REVALIDATE_SECRET is required/)
+  })
+
+  describe("the storefront service", () => {
+    const services = compose.services as Record<string, any>
+    const storefront = services.storefront
+    const dockerfile = fs.readFileSync(path.join(root, "Dockerfile"), "utf8")
+    /** The lines of one stage of the Dockerfile, from its FROM to the next. */
+    const stage = (name: string) => {
+      const lines = dockerfile.split("\n")
+      const start = lines.findIndex((l) => new RegExp(`^FROM \\S+ AS ${name}$`).test(l))
+      const end = lines.findIndex((l, i) => i > start && l.startsWith("FROM "))
+      return start < 0 ? [] : lines.slice(start, end < 0 ? undefined : end)
+    }
+
+    it("starts with a plain docker compose up: no profile, built from the Dockerfile's storefront stage", () => {
+      expect(storefront.profiles).toBeUndefined()
+      expect(storefront.build).toEqual({ context: ".", target: "storefront" })
+      expect(stage("storefront").length).toBeGreaterThan(0)
+      expect(stage("storefront-build").join("\n")).toMatch(/next build/)
+      expect(storefront.ports).toEqual(["8000:8000"])
+      expect(storefront.healthcheck.test.join(" ")).toContain("http://localhost:8000/api/health")
+    })
+
+    it("runs next start on 8000 as the unprivileged user node", () => {
+      const lines = stage("storefront")
+      const user = lines.filter((l) => l.startsWith("USER ")).pop()
+      expect(user).toBe("USER node")
+      const cmd = JSON.parse(lines.find((l) => l.startsWith("CMD "))!.slice(4))
+      expect(cmd).toEqual(expect.arrayContaining(["start", "-p", "8000"]))
+      expect(lines.join("\n")).toMatch(/--chown=node:node \/app\/storefront storefront/)
+    })
+
+    it("reaches the backend over the compose network, and hands the browser the backend's public URL", () => {
+      const vars = { MEDUSA_BACKEND_URL: "https://api.sweetshop.in", STOREFRONT_REVALIDATE_SECRET: "r".repeat(32) }
+      const env = Object.fromEntries(Object.entries<string>(storefront.environment).map(([k, v]) => [k, interpolate(String(v), vars)]))
+      const server = new URL(env.MEDUSA_BACKEND_URL)
+      expect(server.hostname in services).toBe(true)
+      expect(server.hostname).toBe("backend-server")
+      expect(services["backend-server"].environment.PORT).toBe(server.port)
+      expect(env.MEDUSA_BROWSER_BACKEND_URL).toBe("https://api.sweetshop.in")
+      expect(interpolate(storefront.environment.MEDUSA_BROWSER_BACKEND_URL, {})).toBe("http://localhost:9000")
+      expect(storefront.depends_on["backend-server"]).toEqual({ condition: "service_healthy" })
+    })
+
+    it("shares the revalidation secret with the backend, which calls it by its service name", () => {
+      const backend = services["backend-worker"].environment
+      expect(storefront.environment.STOREFRONT_REVALIDATE_SECRET).toBe(backend.STOREFRONT_REVALIDATE_SECRET)
+      const internal = new URL(backend.STOREFRONT_INTERNAL_URL)
+      expect(internal.hostname).toBe("storefront")
+      expect(storefront.environment.PORT).toBe(internal.port)
+    })
+
+    it("gets the seeded publishable key from the migrate service through a shared volume", () => {
+      const migrate = services.migrate
+      expect(migrate.command.join(" ")).toMatch(/seed\.js && npx medusa exec \.\/src\/scripts\/storefront-key\.js$/)
+      expect(fs.existsSync(path.join(root, "backend/src/scripts/storefront-key.ts"))).toBe(true)
+      expect(migrate.volumes).toContain("storefront-config:/app/.data")
+      expect(storefront.volumes).toContain("storefront-config:/app/.data:ro")
+      // The storefront reads ../.data/storefront.env from its working directory, /app/storefront.
+      expect(migrate.environment.STOREFRONT_ENV_FILE).toBe("/app/.data/storefront.env")
+      expect(stage("storefront").join("\n")).toMatch(/^WORKDIR \/app\/storefront$/m)
+      expect(interpolate(storefront.environment.MEDUSA_PUBLISHABLE_KEY, {})).toBe("")
+    })
   })
 
   it("uses only variables that .env.example documents", () => {

@@ -11,6 +11,9 @@ import { quantile } from "./load.mjs"
 import { treeRssMb, watchMemory } from "./memory.mjs"
 
 export const STOCK_APP = path.join(ROOT, "bench", "stock-medusa")
+/** Issue 9's baseline catalogue: 60 products × 3 sizes (the shop's seed has 25; bench/lib/more-sweets.ts adds the rest). */
+export const BENCH_PRODUCTS = 60
+const MORE_SWEETS = path.join(ROOT, "bench", "lib", "more-sweets.ts")
 
 export const log = (line) => process.stdout.write(`[bench] ${line}\n`)
 
@@ -93,6 +96,7 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
   log(`${label}: migrating and seeding ${name}…`)
   medusaSync(cwd, ["db:migrate"], env)
   medusaSync(cwd, ["exec", path.relative(cwd, path.join(BACKEND, "src/scripts/seed.ts"))], env)
+  medusaSync(cwd, ["exec", path.relative(cwd, MORE_SWEETS)], { ...env, BENCH_PRODUCTS: String(BENCH_PRODUCTS) })
   await withClient(url, (c) =>
     c.query(`update inventory_level set stocked_quantity = 100000000, raw_stocked_quantity = '{"value": "100000000", "precision": 20}'::jsonb`)
   )
@@ -101,7 +105,10 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
   const memory = watchMemory(server.child.pid)
   const headers = { "x-publishable-api-key": key }
   const { regions } = await call(server.url, "GET", "/store/regions", headers)
-  const { products } = await call(server.url, "GET", `/store/products?limit=30&fields=id,handle,*variants`, headers)
+  const { products } = await call(server.url, "GET", `/store/products?limit=200&fields=id,handle,*variants`, headers)
+  const variantCount = products.reduce((n, p) => n + p.variants.length, 0)
+  if (products.length !== BENCH_PRODUCTS) throw new Error(`${label}: ${products.length} products, expected ${BENCH_PRODUCTS}`)
+  const { product_categories } = await call(server.url, "GET", "/store/product-categories?fields=handle&limit=100", headers)
   const laddoo = products.find((p) => p.handle === "motichoor-laddoo")
   const shop = {
     name,
@@ -111,7 +118,10 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
     headers,
     regionId: regions[0].id,
     productIds: products.map((p) => p.id),
+    variantCount,
     handles: products.map((p) => p.handle),
+    categoryHandles: product_categories.map((c) => c.handle),
+    databaseUrl: url,
     /** Ours serves the storefront's catalogue reads from its catalogue plugin; stock has only /store/products. */
     ours: cwd === BACKEND,
     variantId: laddoo.variants.find((v) => v.title === "500 g").id,
@@ -120,9 +130,47 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
   await call(server.url, "POST", `/store/carts/${cart.id}`, headers, { shipping_address: { country_code: "in", postal_code: "110024" } })
   const { shipping_options } = await call(server.url, "GET", `/store/shipping-options?cart_id=${cart.id}`, headers)
   shop.deliveryId = shipping_options.find((o) => o.name === "Home delivery").id
+  if (shop.ours) shop.plugins = await checkPluginsLoaded(shop)
+  shop.listCount = await countListAnswer(shop)
+  if (shop.listCount !== 20) throw new Error(`${label}: the product list answered ${shop.listCount} products, expected 20`)
   shop.afterStartMb = treeRssMb(server.child.pid)
-  log(`${label}: ready in ${server.readySeconds.toFixed(1)} s, ${shop.afterStartMb.toFixed(0)} MB`)
+  log(`${label}: ready in ${server.readySeconds.toFixed(1)} s, ${shop.afterStartMb.toFixed(0)} MB, ${products.length} products / ${variantCount} variants`)
   return shop
+}
+
+/**
+ * One route of each of our plugins that has routes, asked with no or bad input:
+ * any answer but 404 means the plugin's routes are loaded. (file-cloudinary
+ * has no route of its own: it is a file provider and an upload check.)
+ */
+const PLUGIN_PROBES = [
+  ["catalogue", "GET", "/store/catalogue/products?limit=1"],
+  ["gram-inventory", "GET", (shop) => `/store/product-pools?product_id=${shop.productIds[0]}`],
+  ["order-lifecycle", "POST", "/store/order-tracking/lookup"],
+  ["payment-razorpay", "POST", "/store/razorpay/checkout-response"],
+  ["notifications", "GET", "/hooks/whatsapp"],
+]
+
+/** Our plugins whose routes answer, and those that do not (GRAM_POOL_CHECKS=false leaves gram-inventory out). */
+export async function checkPluginsLoaded(shop) {
+  const loaded = []
+  const missing = []
+  for (const [plugin, method, route] of PLUGIN_PROBES) {
+    const pathname = typeof route === "function" ? route(shop) : route
+    const res = await fetch(`${shop.server.url}${pathname}`, { method, headers: { "content-type": "application/json", ...shop.headers }, body: method === "POST" ? "{}" : undefined })
+    await res.arrayBuffer()
+    ;(res.status === 404 ? missing : loaded).push(plugin)
+  }
+  if (missing.length) log(`${shop.label}: no answer from the routes of ${missing.join(", ")}`)
+  return { loaded, missing }
+}
+
+/** How many products the "storefront's product list" scenario's request answers (it asks for 20). */
+async function countListAnswer(shop) {
+  const list = scenarios(shop).find((s) => s.id === "list_default").make()
+  const res = await fetch(list.url, { headers: list.headers })
+  if (!res.ok) throw new Error(`${shop.label}: ${list.url} answered ${res.status}`)
+  return (await res.json()).products.length
 }
 
 /** A cash-on-delivery checkout: eight calls on stock Medusa's API; two on ours. */

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import seedSweetShop from "../../src/scripts/seed"
 import { DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -109,6 +110,29 @@ medusaIntegrationTestRunner({
           [res.data.order.id]
         )
         expect(rows).toEqual([{ postal_code: "400001", name: "Store pickup" }])
+      })
+    })
+
+    describe("the seed", () => {
+      const areaRules = async () =>
+        (
+          await dbConnection.raw(
+            `select o.name, r.operator, r.value from shipping_option_rule r join shipping_option o on o.id = r.shipping_option_id
+              where r.attribute = 'delivery_pincode' and r.deleted_at is null`
+          )
+        ).rows as { name: string; operator: string; value: unknown }[]
+
+      it("puts the rule on home delivery only, and gives it once to a shop seeded before it existed", async () => {
+        expect(await areaRules()).toEqual([{ name: "Home delivery", operator: "ne", value: "outside" }])
+        await dbConnection.raw(`update shipping_option_rule set deleted_at = now() where attribute = 'delivery_pincode'`)
+        const options = async () => (await dbConnection.raw(`select count(*)::int as n from shipping_option where deleted_at is null`)).rows[0].n
+        const before = await options()
+
+        await seedSweetShop({ container: getContainer(), args: [] })
+        expect(await areaRules()).toEqual([{ name: "Home delivery", operator: "ne", value: "outside" }])
+        await seedSweetShop({ container: getContainer(), args: [] })
+        expect(await areaRules()).toHaveLength(1)
+        expect(await options()).toBe(before)
       })
     })
 

@@ -103,6 +103,14 @@ function stopGroup(child) {
   })
 }
 
+function tail(file, lines) {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n")
+  } catch {
+    return "(no output)"
+  }
+}
+
 function npmCacheMb() {
   const r = spawnSync(NPM, ["config", "get", "cache"], { encoding: "utf8" })
   const dir = r.stdout?.trim()
@@ -140,6 +148,8 @@ function writeResults(result) {
 
 async function main() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-fresh-"))
+  // mkdtemp makes it 0700; run as root, the embedded PostgreSQL runs as its own user, which must reach its data folder.
+  fs.chmodSync(workDir, 0o755)
   const clone = path.join(workDir, "sweet-shop")
   const logFile = path.join(workDir, "output.log")
   const env = cleanEnv()
@@ -192,6 +202,9 @@ async function main() {
       npm_cache_note: "npm's cache was warm: a new machine downloads every package first",
     })
     log(`results in ${path.relative(process.cwd(), path.join(RESULTS, "latest-start.md"))} and latest-start.json`)
+  } catch (error) {
+    process.stderr.write(`Last lines of the clone's output:\n${tail(logFile, 40)}\n`)
+    throw error
   } finally {
     if (server) await stopGroup(server)
     if (KEEP) log(`kept ${clone}`)

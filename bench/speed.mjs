@@ -180,8 +180,8 @@ function report(results, shops, meta, storefront, freshStart) {
 }
 
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
-const CHART_WIDTH = 820
-const CHART_LEFT = 330
+const CHART_WIDTH = 900
+const CHART_LEFT = 410
 const ROW_H = 34
 
 /** One labelled bar from x0 to x1 at row y, green when ok, with the goal as a dashed line. */
@@ -197,8 +197,8 @@ function bar({ y, title, x0, x1, ok, goalX, label }) {
 /** Ours/stock per scenario on a log scale (0.1× … 100×), from y0; returns its SVG and height. */
 function ratioPanel(rows, checkoutRows, y0) {
   const items = [
-    ...rows.filter((r) => r.id !== "health").map((r) => ({ title: r.title, value: r.ratio, goal: r.met === null ? null : 10 })),
-    ...checkoutRows.map((r, i) => ({ title: r.title, value: 1 / r.ratio, goal: i === 0 ? 2 : 3 })),
+    ...rows.filter((r) => r.id !== "health").map((r) => ({ title: r.title, value: r.ratio, goal: r.met === null ? null : 10, met: r.met })),
+    ...checkoutRows.map((r, i) => ({ title: r.title, value: 1 / r.ratio, goal: i === 0 ? 2 : 3, met: r.met })),
   ]
   const scale = (v) => CHART_LEFT + (Math.log10(Math.max(v, 0.1)) + 1) * ((CHART_WIDTH - CHART_LEFT - 40) / 3)
   const height = 30 + items.length * ROW_H
@@ -211,7 +211,7 @@ function ratioPanel(rows, checkoutRows, y0) {
       title: item.title,
       x0: scale(1),
       x1: scale(item.value),
-      ok: item.goal ? item.value >= item.goal : item.value >= 1,
+      ok: item.met ?? item.value >= 1,
       goalX: item.goal ? scale(item.goal) : null,
       label: `${item.value.toFixed(2)}×`,
     })
@@ -244,7 +244,7 @@ function chart(rows, checkoutRows, storefront) {
   const height = 24 + ratios.height + (storefront ? 20 + pages.height : 0) + 10
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="10" y="16" font-size="14" font-weight="bold">Sweet Shop vs stock Medusa: how many times better (dashed line: the goal)</text>
+<text x="10" y="16" font-size="14" font-weight="bold">Sweet Shop vs stock Medusa: how many times better (dashed line: the goal; red: not met)</text>
 ${ratios.svg}
 ${pages.svg}
 </svg>

@@ -74,7 +74,7 @@ describe("my orders by phone with a one-time code", () => {
     expect(newest).toContain(`Order #${second.display_id}: Placed`)
     expect(newest).toContain("Badam Barfi, 1 kg × 1: ₹1,500.00")
     expect(newest).toContain("Total ₹1,500.00 (Cash on delivery)")
-    expect(newest).toMatch(/Placed .*Confirmed \(not yet\)/)
+    expect(newest).toMatch(/Placed, \d+ \w+, .*Confirmed \(not yet\)/)
     expect(older).toContain(`Order #${first.display_id}: Placed`)
     expect(older).toContain("Milk Cake, 250 g × 2: ₹340.00")
     expect(older).toContain("Total ₹400.00 (Cash on delivery)")

@@ -66,7 +66,9 @@ try {
     await page.getByLabel("House number and street").fill("221 Lajpat Nagar")
     await page.getByLabel("Pincode").fill("110024")
     await page.getByLabel("Pincode").blur()
-    await page.evaluate(() => window.scrollTo(0, 0))
+    // The pincode as the backend answered it, in view.
+    await page.getByTestId("pincode-ok").waitFor()
+    await page.getByRole("group", { name: "Delivery or pickup" }).evaluate((el) => el.scrollIntoView({ block: "start" }))
     await shoot("checkout")
     await page.getByTestId("place-order").click()
     await page.waitForURL("**/order/confirmed/**")

@@ -184,3 +184,12 @@ export async function waitForShopOrder(displayId: number): Promise<void> {
   }
   throw new Error(`order #${displayId} was not filed for the shop`)
 }
+
+/** Staff set a product's pictures (thumbnail and images; null and [] for none) through the admin API. */
+export async function setProductPictures(handle: string, thumbnail: string | null, images: string[] = thumbnail ? [thumbnail] : []): Promise<void> {
+  await json(`/admin/products/${await productIdOf(handle)}`, {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: JSON.stringify({ thumbnail, images: images.map((url) => ({ url })) }),
+  })
+}

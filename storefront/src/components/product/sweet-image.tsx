@@ -1,6 +1,6 @@
 "use client"
 
-import { useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { DEFAULT_SWEET_IMAGE, imageSources } from "@/lib/images"
 
 /**
@@ -23,9 +23,16 @@ export function SweetImage({
   priority?: boolean
 }) {
   const [failed, setFailed] = useState(false)
+  const img = useRef<HTMLImageElement>(null)
+  // A picture that failed before the page came alive (its error event came before React): found here.
+  useEffect(() => {
+    const el = img.current
+    if (el && el.complete && el.naturalWidth === 0 && url) setFailed(true)
+  }, [url])
   const sources = imageSources(failed ? null : url, width, sizes)
   return (
     <img
+      ref={img}
       {...sources}
       alt={alt}
       width={width}

@@ -8,7 +8,6 @@ import { indianMobileDigits } from "@/lib/checkout-form"
 export type TrackedOrder = {
   order_number: number
   status_label: string
-  placed_at?: string | null
   timeline: { status: string; label: string; done: boolean; at: string | null }[]
   items: { title: string; variant_title: string | null; quantity: number; total_paise: number }[]
   total_paise: number
@@ -118,7 +117,6 @@ export function TrackedOrderView({ order, level = 2 }: { order: TrackedOrder; le
       <Heading id={titleId}>
         Order #{order.order_number}: {order.status_label}
       </Heading>
-      {order.placed_at && <p className="hint">Placed {when.format(new Date(order.placed_at))}</p>}
       <ol className="steps">
         {order.timeline.map((step) => (
           <li key={step.status}>

@@ -172,7 +172,8 @@ async function main() {
   process.once("SIGTERM", interrupted)
   try {
     const cacheMb = npmCacheMb()
-    log(`cloning ${ROOT} (HEAD ${gitHead()}) into ${clone}`)
+    const commit = gitHead()
+    log(`cloning ${ROOT} (HEAD ${commit}) into ${clone}`)
     const cloneSeconds = await timed("git", ["clone", "--quiet", "--no-hardlinks", ROOT, clone], { cwd: workDir, env, logFile })
     log(`npm install (output in ${logFile})…`)
     const installSeconds = await timed(NPM, ["install", "--no-audit", "--no-fund"], { cwd: clone, env, logFile })
@@ -188,7 +189,7 @@ async function main() {
     writeResults({
       measured_at: new Date().toISOString(),
       machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, npm ${spawnSync(NPM, ["-v"], { encoding: "utf8" }).stdout.trim()}`,
-      commit: gitHead(),
+      commit,
       ports,
       clone_seconds: cloneSeconds,
       install_seconds: installSeconds,

@@ -3,7 +3,7 @@
 // runs with --cpu-prof while the load runs, then stops; the profile is
 // summarised by package and by function (self time).
 //
-//   node bench/profile.mjs --shop stock|ours --scenario list_default [--seconds 10]
+//   node bench/profile.mjs --shop stock|ours --scenario list_default|checkout|… [--seconds 10]
 //
 // Writes bench/results/profile-<shop>-<scenario>.md (and the .cpuprofile beside it,
 // git-ignored, for Chrome DevTools).
@@ -12,8 +12,9 @@ import os from "node:os"
 import path from "node:path"
 import { provideTestPostgres, withClient } from "../scripts/lib/postgres.mjs"
 import { BACKEND, DATA, ROOT } from "../scripts/lib/shop.mjs"
-import { load } from "./lib/load.mjs"
-import { ensurePluginsBuilt, log, redisUrlIfAny, scenarios, setupShop, STOCK_APP } from "./lib/shops.mjs"
+import { performance } from "node:perf_hooks"
+import { load, quantile } from "./lib/load.mjs"
+import { checkout, ensurePluginsBuilt, log, redisUrlIfAny, scenarios, setupShop, STOCK_APP } from "./lib/shops.mjs"
 
 const flag = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -57,6 +58,23 @@ export function summarise(profile, { lastSeconds = Infinity, top = 25 } = {}) {
   return { totalMs: total / 1000, packages: table(byPackage), functions: table(byFunction) }
 }
 
+/** One shopper checking out again and again (cash on delivery), for as long as the load would run. */
+function checkoutScenario(shop) {
+  return {
+    title: "COD checkout, one shopper at a time",
+    async run(seconds) {
+      const times = []
+      const until = performance.now() + seconds * 1000
+      for (let i = 0; performance.now() < until; i++) {
+        const t = performance.now()
+        await checkout(shop, i)
+        times.push(performance.now() - t)
+      }
+      return { rps: times.length / seconds, p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
+    },
+  }
+}
+
 async function main() {
   ensurePluginsBuilt()
   const db = await provideTestPostgres({ dataDir: path.join(DATA, "bench-postgres"), log })
@@ -75,9 +93,9 @@ async function main() {
       extraEnv: redis ? { REDIS_URL: redis } : {},
       nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
     })
-    const scenario = scenarios(shop).find((s) => s.id === SCENARIO)
-    if (!scenario) throw new Error(`no scenario ${SCENARIO}; try ${scenarios(shop).map((s) => s.id).join(", ")}`)
-    const result = await load({ makeRequest: scenario.make, concurrency: 10, seconds: SECONDS })
+    const scenario = SCENARIO === "checkout" ? checkoutScenario(shop) : scenarios(shop).find((s) => s.id === SCENARIO)
+    if (!scenario) throw new Error(`no scenario ${SCENARIO}; try checkout, ${scenarios(shop).map((s) => s.id).join(", ")}`)
+    const result = scenario.run ? await scenario.run(SECONDS) : await load({ makeRequest: scenario.make, concurrency: 10, seconds: SECONDS })
     log(`${SCENARIO} on ${SHOP}: ${result.rps.toFixed(1)} req/s, p99 ${result.p99.toFixed(0)} ms`)
     await new Promise((resolve) => {
       shop.server.child.once("exit", resolve)

@@ -1,14 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import {
-  addShippingMethodToCartWorkflow,
   completeCartWorkflow,
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
-  updateCartWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { z } from "zod"
 import { readShopEnv } from "../config/env"
+import { prepareCartForCheckoutWorkflow } from "../workflows/prepare-cart-for-checkout"
 import { CASH_ON_DELIVERY_PROVIDER_ID, cashOnDeliveryRefusal } from "./cash-on-delivery"
 import { deliveryRefusal } from "./home-delivery"
 import { normalizeIndianMobile, PHONE_REFUSAL } from "./indian-phone"
@@ -70,25 +69,23 @@ export type CheckoutOutcome =
 
 export async function checkOut(container: MedusaContainer, cartId: string, input: CheckoutInput): Promise<CheckoutOutcome> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "metadata"], filters: { id: cartId } })
+  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartId } })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
   // Home delivery outside the delivery area: refused before the cart changes.
   const undeliverable = await deliveryRefusal(container, input.shipping_address.postal_code, [input.shipping_option_id])
   if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable)
-
-  await updateCartWorkflow(container).run({
+  await prepareCartForCheckoutWorkflow(container).run({
     input: {
-      id: cartId,
+      cart_id: cartId,
       email: input.email,
       shipping_address: input.shipping_address,
       billing_address: input.shipping_address,
-      ...(input.metadata ? { metadata: { ...(cart.metadata ?? {}), ...input.metadata } } : {}),
+      metadata: input.metadata,
+      shipping_option_id: input.shipping_option_id,
     },
   })
-  await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cartId, options: [{ id: input.shipping_option_id }] } })
-
   const { data: withCollection } = await query.graph({
     entity: "cart",
     fields: ["id", "payment_collection.id", "payment_collection.amount"],

@@ -121,5 +121,17 @@ medusaIntegrationTestRunner({
       const repriced = await eventually("/store/catalogue/products/rasgulla", (d) => d.product.variants.find((v: any) => v.id === six.id).price_paise === 19900)
       expect(repriced.data.product.variants.find((v: any) => v.id === six.id).price_paise).toBe(19900)
     })
+
+    it("answers the first request after a quiet spell with what the database holds now, not what it held then", async () => {
+      const admin = await adminHeaders(api)
+      const before = await get("/store/catalogue/products/kaju-katli")
+      const units = before.data.product.available_units
+      // No catalogue request for longer than the catalogue may be served stale (2 s)…
+      await new Promise((resolve) => setTimeout(resolve, 2_200))
+      await api.post(`/admin/product-pools/${before.data.product.id}/adjustments`, { set_to_units: units - 250, reason: "Broken pieces" }, admin)
+      // …so the very next answer is read afresh: no second try needed.
+      const after = await get("/store/catalogue/products/kaju-katli")
+      expect(after.data.product.available_units).toBe(units - 250)
+    })
   },
 })

@@ -6,8 +6,8 @@ import { type CatalogueProduct, type StoredProduct, storeProduct, withStock } fr
 /**
  * The catalogue of one sales channel and region, kept in this process's memory.
  *
- * At most once a second (REFRESH_MS) a request triggers a refresh, in the
- * background if a catalogue is already held: one small query asks whether
+ * At most once a second (REFRESH_MS) a request triggers a refresh (see
+ * catalogueFor for who waits for it): one small query asks whether
  * products, variants, prices, images, categories or kits changed (then the
  * products are read again through Medusa's Query, prices computed by its
  * pricing module), and one reads the pools' stock. Shoppers therefore see a
@@ -19,6 +19,8 @@ import { type CatalogueProduct, type StoredProduct, storeProduct, withStock } fr
  */
 
 export const REFRESH_MS = 1000
+/** Nothing older than this is served without asking the database first. */
+export const SERVE_STALE_MS = 2000
 const MAX_BODIES = 500
 
 type Held = {
@@ -29,7 +31,7 @@ type Held = {
   byHandle: Map<string, CatalogueProduct>
   bodies: Map<string, { body: string; etag: string }>
   checkedAt: number
-  refreshing: Promise<void> | null
+  refreshing: Promise<Held> | null
 }
 
 const held = new Map<string, Held>()
@@ -136,7 +138,13 @@ async function refresh(container: MedusaContainer, key: string, scope: Scope, cu
   return next
 }
 
-/** The catalogue for a scope, no older than about REFRESH_MS. */
+/**
+ * The catalogue for a scope. Held for under REFRESH_MS: served as is. Older,
+ * but under SERVE_STALE_MS: served while one refresh runs in the background
+ * (under steady traffic nobody waits). Older still (the first request after
+ * a quiet spell): the request waits for the refresh, so nothing served is
+ * ever more than SERVE_STALE_MS behind the database.
+ */
 export async function catalogueFor(container: MedusaContainer, scope: Scope): Promise<Held> {
   const key = `${[...scope.salesChannelIds].sort().join(",")}|${scope.regionId ?? ""}`
   const current = held.get(key)
@@ -146,17 +154,19 @@ export async function catalogueFor(container: MedusaContainer, scope: Scope): Pr
     building.set(key, pending)
     return await pending
   }
-  if (Date.now() - current.checkedAt >= REFRESH_MS && !current.refreshing) {
+  const age = Date.now() - current.checkedAt
+  if (age < REFRESH_MS) return current
+  if (!current.refreshing) {
     current.refreshing = refresh(container, key, scope, current)
-      .then(() => undefined)
       .catch((error) => {
         container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Catalogue refresh failed; serving the last one: ${error?.message ?? error}`)
+        return current
       })
       .finally(() => {
         current.refreshing = null
       })
   }
-  return current
+  return age < SERVE_STALE_MS ? current : await current.refreshing
 }
 
 const building = new Map<string, Promise<Held>>()

@@ -125,11 +125,11 @@ function memoryAndStartLines(results, stock, ours, freshStart) {
   return lines
 }
 
-/** "on the first page request after the change (0.2 s)" or "after 1.1 s, on page request 3". */
-const liveAfter = (r) => (!r ? "never (10 s)" : r.requests === 1 ? `on the first page request after the change (${fmt(r.seconds, 1)} s)` : `after ${fmt(r.seconds, 1)} s, on page request ${r.requests}`)
+/** "on the first page request after the change (40 ms)" or "after 1,100 ms, on page request 3". */
+const liveAfter = (r) => (!r ? "never (10 s)" : r.requests === 1 ? `on the first page request after the change (${fmt(r.seconds * 1000)} ms)` : `after ${fmt(r.seconds * 1000)} ms, on page request ${r.requests}`)
 
 function storefrontLines(storefront) {
-  if (!storefront) return ["Storefront pages: not measured (--no-storefront)."]
+  if (storefront.skipped) return [`Storefront pages: not measured (${storefront.skipped}).`]
   const rows = Object.values(storefront.pages)
   const product = storefront.pages.page_product
   const live = storefront.live
@@ -140,7 +140,7 @@ function storefrontLines(storefront) {
     `| storefront process RSS: after start / peak under the page loads | ${fmt(storefront.afterStartMb)} MB / ${fmt(storefront.peakMb)} MB | | | | |`,
     "",
     `How the pages are cached and the stock kept live: every page is rendered per request (\`ƒ\` in \`next build\`'s list: the header reads the cart cookie), so no page's HTML is cached (Cache-Control: \`${product.headers?.cache_control ?? "?"}\`); ` +
-      "what they show of the catalogue (regions, categories, products with prices) comes from Next's data cache (tag `catalogue`, cleared by the backend's revalidation subscriber). " +
+      "what they show of the catalogue (regions, categories, and products with prices from the backend's catalogue route) comes from Next's data cache (tag `catalogue`, cleared by the backend's revalidation subscriber). " +
       "The product page also asks our backend for its pool on every request, on the server (`GET /store/product-pools`, `cache: \"no-store\"`), and renders the stock into the HTML; the browser asks nothing. " +
       (live
         ? `Checked in this run, with no revalidation sent: emptying ${live.product}'s pool in the database made its page say "Sold out" ${liveAfter(live.soldOut)}; refilling it brought "Add to cart" back ${liveAfter(live.back)}.`
@@ -152,11 +152,11 @@ function report(results, shops, meta, storefront, freshStart) {
   const [stock, ours] = shops
   const rows = apiRows(results, stock, ours)
   const checkoutRows = checkoutRowsOf(results, stock, ours)
-  const catalogue = `the same catalogue on both: the shop's seed topped up to ${plural(meta.catalogue.products, "product")}, ${plural(meta.catalogue.variants, "variant")} (3 sizes each, INR, one stock pool per product), ${fmt(meta.catalogue.categories)} categories; the product list answers ${meta.catalogue.listAnswer}`
+  const catalogue = `the same catalogue on both: the shop's seed topped up to ${plural(meta.catalogue.products, "product")}, ${plural(meta.catalogue.variants, "variant")} (3 sizes each, INR, one stock pool per product), ${fmt(meta.catalogue.categories)} categories, of which the product list answers ${meta.catalogue.listAnswer}`
   const md = [
     `# Speed: Sweet Shop vs stock Medusa`,
     "",
-    `Measured ${meta.measuredAt} on ${meta.machine}; ${meta.concurrency} concurrent clients, ${meta.seconds} s per scenario after 2 s warm-up, ${plural(meta.rounds, "round")} alternating which shop goes first (figures are the mean of the rounds). Both shops: Medusa 2.21.2, \`medusa start\` with NODE_ENV=production, ${catalogue}, PostgreSQL ${meta.postgres}. Ours ${meta.redis ? "with Redis (" + meta.redis + ")" : "without Redis"}${Object.keys(meta.oursEnv).length ? `, and ${Object.entries(meta.oursEnv).map(([k, v]) => `${k}=${v}`).join(", ")}` : ""}. Load generator on the same machine.`,
+    `Measured ${meta.measuredAt} on ${meta.machine}; ${meta.concurrency} concurrent clients, ${meta.seconds} s per scenario after 2 s warm-up, ${plural(meta.rounds, "round")} alternating which shop goes first (figures are the mean of the rounds). Both shops: Medusa 2.21.2, \`medusa start\` with NODE_ENV=production, PostgreSQL ${meta.postgres}; ${catalogue}. Ours ${meta.redis ? "with Redis (" + meta.redis + ")" : "without Redis"}${Object.keys(meta.oursEnv).length ? `, and ${Object.entries(meta.oursEnv).map(([k, v]) => `${k}=${v}`).join(", ")}` : ""}. Load generator on the same machine.`,
     "",
     `| scenario (${meta.catalogue.products} products × 3 sizes) | stock req/s | stock p50 / p99 ms | ours req/s | ours p50 / p99 ms | ours / stock | goal | met |`,
     "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
@@ -194,16 +194,17 @@ function bar({ y, title, x0, x1, ok, goalX, label }) {
   ].join("")
 }
 
-/** Ours/stock per scenario on a log scale (0.1× … 100×), from y0; returns its SVG and height. */
+/** Ours/stock per scenario on a log scale (0.1× … 100× or more), from y0; returns its SVG and height. */
 function ratioPanel(rows, checkoutRows, y0) {
   const items = [
     ...rows.filter((r) => r.id !== "health").map((r) => ({ title: r.title, value: r.ratio, goal: r.met === null ? null : 10, met: r.met })),
     ...checkoutRows.map((r, i) => ({ title: r.title, value: 1 / r.ratio, goal: i === 0 ? 2 : 3, met: r.met })),
   ]
-  const scale = (v) => CHART_LEFT + (Math.log10(Math.max(v, 0.1)) + 1) * ((CHART_WIDTH - CHART_LEFT - 40) / 3)
+  const decades = Math.max(2, Math.ceil(Math.log10(Math.max(...items.map((i) => i.value))))) // up to 100×, or 1,000× when a ratio passes 100×
+  const scale = (v) => CHART_LEFT + (Math.log10(Math.max(v, 0.1)) + 1) * ((CHART_WIDTH - CHART_LEFT - 70) / (decades + 1))
   const height = 30 + items.length * ROW_H
-  const axis = [0.1, 1, 10, 100]
-    .map((t) => `<line x1="${scale(t)}" x2="${scale(t)}" y1="${y0 + 24}" y2="${y0 + height}" stroke="#ddd"/><text x="${scale(t)}" y="${y0 + 18}" text-anchor="middle" font-size="12">${t}×</text>`)
+  const axis = Array.from({ length: decades + 2 }, (_, i) => 10 ** (i - 1))
+    .map((t) => `<line x1="${scale(t)}" x2="${scale(t)}" y1="${y0 + 24}" y2="${y0 + height}" stroke="#ddd"/><text x="${scale(t)}" y="${y0 + 18}" text-anchor="middle" font-size="12">${fmt(t, t < 1 ? 1 : 0)}×</text>`)
     .join("")
   const bars = items.map((item, i) =>
     bar({
@@ -240,8 +241,9 @@ function pagesPanel(storefront, y0) {
 /** The chart: ours/stock per scenario (log scale) and, when measured, the storefront pages against their goal. */
 function chart(rows, checkoutRows, storefront) {
   const ratios = ratioPanel(rows, checkoutRows, 24)
-  const pages = storefront ? pagesPanel(storefront, 24 + ratios.height + 20) : { svg: "", height: 0 }
-  const height = 24 + ratios.height + (storefront ? 20 + pages.height : 0) + 10
+  const measured = !storefront.skipped
+  const pages = measured ? pagesPanel(storefront, 24 + ratios.height + 20) : { svg: "", height: 0 }
+  const height = 24 + ratios.height + (measured ? 20 + pages.height : 0) + 10
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="10" y="16" font-size="14" font-weight="bold">Sweet Shop vs stock Medusa: how many times better (dashed line: the goal; red: not met)</text>
@@ -291,10 +293,22 @@ async function measureStorefront(ours) {
   }
 }
 
+/** Builds the storefront when needed; null when it is ready, else why its pages are skipped (a build that fails costs their rows, not the run). */
+async function buildStorefrontOrSay() {
+  if (!WITH_STOREFRONT) return "skipped with --no-storefront"
+  try {
+    await prepareStorefrontBuild()
+    return null
+  } catch (error) {
+    log(`storefront pages skipped: ${error.message}\n${String(error.output ?? "").slice(-3000)}`)
+    return `skipped: ${error.message}`
+  }
+}
+
 async function main() {
   const began = performance.now()
   ensurePluginsBuilt()
-  if (WITH_STOREFRONT) await prepareStorefrontBuild()
+  const storefrontSkipped = await buildStorefrontOrSay()
   const db = await provideTestPostgres({ dataDir: path.join(DATA, "bench-postgres"), log })
   const dbBase = `postgres://${encodeURIComponent(process.env.DB_USERNAME)}:${encodeURIComponent(process.env.DB_PASSWORD)}@${process.env.DB_HOST}:${process.env.DB_PORT}`
   const redis = await redisUrlIfAny()
@@ -309,7 +323,12 @@ async function main() {
     for (const shop of shops) shop.memory.reset()
 
     await measureApiScenarios(shops, results)
-    const storefront = WITH_STOREFRONT ? await measureStorefront(ours) : null
+    const storefront = storefrontSkipped
+      ? { skipped: storefrontSkipped }
+      : await measureStorefront(ours).catch((error) => {
+          log(`storefront pages failed: ${error.stack ?? error}`)
+          return { skipped: `failed: ${error.message.split("\n")[0]}` }
+        })
     for (const shop of shops) {
       results[shop.name].checkout = await measureCheckouts(shop, { sequential: SEQUENTIAL_CHECKOUTS, parallel: PARALLEL_CHECKOUTS })
       log(`checkout · ${shop.label}: median ${fmt(results[shop.name].checkout.sequentialMedianMs)} ms, ${PARALLEL_CHECKOUTS} at once ${fmt(results[shop.name].checkout.parallelSeconds, 1)} s`)

@@ -5,7 +5,16 @@ import { setTimeout as sleep } from "timers/promises"
  * Locks on stock pools, held from the pool check until the reservation is
  * made. Keys are taken one at a time in sorted order, so two checkouts that
  * share pools can never wait on each other in a circle.
+ *
+ * The keys an owner holds are remembered in this process, so releasing names
+ * them: the locking module's releaseAll({ ownerId }) has the Redis provider
+ * SCAN every key of the database (workflow checkpoints, event jobs, cache
+ * entries), which held the pools hundreds of milliseconds longer per order.
+ * releaseAll stays only as the fallback for an owner this process does not
+ * know (locks also expire on their own after ttlSeconds).
  */
+const heldByOwner = new Map<string, string[]>()
+
 export const poolLockKey = (poolId: string) => `gram-pool:${poolId}`
 export const cartLockOwner = (cartId: string) => `gram-pool-cart:${cartId}`
 
@@ -35,9 +44,16 @@ export async function acquirePoolLocks(
     if (held.length) await locking.release(held, { ownerId })
     throw new Error(`The shop is busy with other orders for these sweets; please try again in a moment.`)
   }
+  heldByOwner.set(ownerId, [...new Set([...(heldByOwner.get(ownerId) ?? []), ...keys])])
   return keys
 }
 
 export async function releasePoolLocks(locking: ILockingModule, ownerId: string) {
+  const keys = heldByOwner.get(ownerId)
+  heldByOwner.delete(ownerId)
+  if (keys) {
+    if (keys.length) await locking.release(keys, { ownerId })
+    return
+  }
   await locking.releaseAll({ ownerId })
 }

@@ -18,7 +18,7 @@ import {
   startEmbeddedPostgres,
   withClient,
 } from "./lib/postgres.mjs"
-import { BACKEND, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { BACKEND, backendNodeArgs, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "./lib/storefront.mjs"
 
 const DEV = process.argv.includes("--dev")
@@ -80,7 +80,7 @@ async function main() {
   const publishableKey = await readPublishableKey()
   writeStorefrontEnv(backendUrl, publishableKey)
 
-  const server = spawn(process.execPath, [MEDUSA_CLI, DEV ? "develop" : "start"], {
+  const server = spawn(process.execPath, [...(DEV ? [] : backendNodeArgs()), MEDUSA_CLI, DEV ? "develop" : "start"], {
     cwd: appDir,
     env: process.env,
     stdio: "inherit",

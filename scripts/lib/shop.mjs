@@ -15,6 +15,21 @@ export const PLUGINS = path.join(ROOT, "plugins")
 const require = createRequire(path.join(BACKEND, "package.json"))
 export const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js")
 
+/**
+ * The backend's V8 heap ceiling (old space, MB). Medusa keeps about 250 MB
+ * alive; with no ceiling V8 lets garbage pile up to about 1 GB of RSS under
+ * load on a machine with plenty of memory (docs/performance.md has the
+ * measurements behind this figure). BACKEND_HEAP_MB=0 leaves V8's default.
+ */
+export const DEFAULT_BACKEND_HEAP_MB = 448
+
+/** Node flags for a backend process (`npm start`, the benchmark's "ours"). */
+export function backendNodeArgs(env = process.env) {
+  const mb = Number(env.BACKEND_HEAP_MB ?? DEFAULT_BACKEND_HEAP_MB)
+  if (!Number.isInteger(mb) || mb < 0) throw new Error(`BACKEND_HEAP_MB must be a whole number of megabytes (0 for V8's default), not ${env.BACKEND_HEAP_MB}`)
+  return mb > 0 ? [`--max-old-space-size=${mb}`] : []
+}
+
 /** Loads ROOT/.env into process.env; variables already set win. */
 export function loadRootEnv() {
   const file = path.join(ROOT, ".env")

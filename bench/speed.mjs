@@ -293,6 +293,19 @@ async function measureStorefront(ours) {
   }
 }
 
+/**
+ * Stops the run when ours came up without a plugin's routes that this run did
+ * not turn off: in a shared working tree, a plugin being rebuilt
+ * (plugins/<name>/.medusa/server) while the server starts leaves it out.
+ */
+function refuseMissingPlugins(ours) {
+  const turnedOff = OURS_ENV.GRAM_POOL_CHECKS === "false" ? ["gram-inventory"] : []
+  const unexpected = ours.plugins.missing.filter((p) => !turnedOff.includes(p))
+  if (unexpected.length) {
+    throw new Error(`ours started without the routes of ${unexpected.join(", ")}: was the plugin being rebuilt (plugins/*/.medusa/server) while the server started? Run the bench again.`)
+  }
+}
+
 /** Builds the storefront when needed; null when it is ready, else why its pages are skipped (a build that fails costs their rows, not the run). */
 async function buildStorefrontOrSay() {
   if (!WITH_STOREFRONT) return "skipped with --no-storefront"
@@ -319,6 +332,7 @@ async function main() {
       await setupShop({ name: "sweetshop_bench_ours", label: "Sweet Shop", cwd: BACKEND, port: 9812, dbBase, extraEnv: { ...(redis ? { REDIS_URL: redis } : {}), ...OURS_ENV } })
     )
     const [stock, ours] = shops
+    refuseMissingPlugins(ours)
     const results = Object.fromEntries(shops.map((s) => [s.name, { load: {}, peakMb: 0 }]))
     for (const shop of shops) shop.memory.reset()
 

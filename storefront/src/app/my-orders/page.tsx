@@ -4,6 +4,8 @@ import { MyOrders } from "@/components/track/my-orders"
 import { readConfig } from "@/lib/server/config"
 
 export const metadata: Metadata = { title: "My orders", robots: { index: false } }
+// The backend URL and key are read per request (one build serves any backend).
+export const dynamic = "force-dynamic"
 
 /**
  * Every order of a mobile number after a one-time code by SMS. As on /track, the

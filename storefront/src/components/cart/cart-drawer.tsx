@@ -1,21 +1,47 @@
 "use client"
 
 import Link from "next/link"
+import { usePathname } from "next/navigation"
 import { useEffect, useRef, useState } from "react"
 import { loadCart } from "@/app/actions/cart"
 import type { CartView } from "@/lib/server/cart"
 import { CartLines, CartTotals } from "./cart-lines"
 import { CART_UPDATED } from "./cart-events"
 
-/** The cart button in the header and the drawer it opens (a modal <dialog>: focus is trapped, Esc closes). */
-export function CartDrawer({ initialCount }: { initialCount: number }) {
+/** The shopper's item count from `/api/cart` (the cart cookie is httpOnly); null when it could not be read. */
+async function fetchCount(): Promise<number | null> {
+  try {
+    const res = await fetch("/api/cart", { cache: "no-store" })
+    if (!res.ok) return null
+    return ((await res.json()) as { itemCount: number }).itemCount
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The cart button in the header and the drawer it opens (a modal <dialog>: focus is trapped, Esc closes).
+ * The pages are cached HTML, the same for everyone: the count is asked from the browser after
+ * hydration and on every navigation (a cart changes on the cart and checkout pages); until it
+ * answers the button shows no number, so nobody reads a wrong one.
+ */
+export function CartDrawer() {
   const dialog = useRef<HTMLDialogElement>(null)
   const [cart, setCart] = useState<CartView | null>(null)
-  const [count, setCount] = useState(initialCount)
+  const [count, setCount] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loaded, setLoaded] = useState(false)
+  const pathname = usePathname()
 
-  useEffect(() => setCount(initialCount), [initialCount])
+  useEffect(() => {
+    let current = true
+    void fetchCount().then((n) => {
+      if (current && n !== null) setCount(n)
+    })
+    return () => {
+      current = false
+    }
+  }, [pathname])
 
   function show(next: CartView | null) {
     setCart(next)
@@ -44,8 +70,14 @@ export function CartDrawer({ initialCount }: { initialCount: number }) {
   return (
     <>
       <button type="button" className="cart-button" onClick={open} aria-haspopup="dialog" data-testid="cart-button">
-        Cart <span aria-hidden="true">·</span> <span data-testid="cart-count">{count}</span>
-        <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
+        Cart
+        {count !== null && (
+          <>
+            {" "}
+            <span aria-hidden="true">·</span> <span data-testid="cart-count">{count}</span>
+            <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
+          </>
+        )}
       </button>
       <dialog ref={dialog} className="drawer" aria-labelledby="cart-drawer-title" data-testid="cart-drawer">
         <div className="drawer-inner">

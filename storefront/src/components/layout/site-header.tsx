@@ -1,22 +1,17 @@
 import Link from "next/link"
-import { cartId, getCart } from "@/lib/server/cart"
 import { listCategories, type Category } from "@/lib/server/catalogue"
 import { CartDrawer } from "@/components/cart/cart-drawer"
 
-/** The header never breaks a page: without the backend it shows the shop's name and search only. */
+/**
+ * The header never breaks a page: without the backend it shows the shop's name and search only.
+ * It is the same for every shopper (it reads no cookie), so the catalogue pages can be served from
+ * Next's cache; the cart button asks for its count from the browser (`/api/cart`).
+ */
 export async function SiteHeader() {
-  // Reading the cart cookie makes every page render per request: the build never needs the backend.
-  const hasCart = (await cartId()) !== null
   let categories: Category[] = []
-  let itemCount = 0
   try {
     categories = await listCategories()
   } catch {}
-  if (hasCart) {
-    try {
-      itemCount = (await getCart())?.itemCount ?? 0
-    } catch {}
-  }
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -35,7 +30,7 @@ export async function SiteHeader() {
         <Link href="/my-orders" className="header-link">
           My orders
         </Link>
-        <CartDrawer initialCount={itemCount} />
+        <CartDrawer />
       </div>
       {categories.length > 0 && (
         <nav className="category-nav" aria-label="Categories">

@@ -1,28 +1,65 @@
 "use client"
 
-import { useId, useState, useTransition } from "react"
+import { useCallback, useEffect, useId, useState, useTransition } from "react"
 import { addToCart } from "@/app/actions/cart"
 import { announceCart } from "@/components/cart/cart-events"
 import { formatPaise, formatUnitPricePaise, type Unit } from "@/lib/format"
 import { maxQuantity, stockMessage, type PoolStock } from "@/lib/stock"
 import type { SweetSize } from "@/lib/sweets"
 
+/** The pool as the browser knows it: still being asked, or answered (null when it could not be read). */
+type LiveStock = { state: "checking" } | { state: "live"; pool: PoolStock | null }
+
+/** Asks the storefront's live stock route (app/api/stock); null when it could not be read. */
+async function fetchPool(productId: string): Promise<PoolStock | null> {
+  try {
+    const res = await fetch(`/api/stock?product=${encodeURIComponent(productId)}`, { cache: "no-store" })
+    if (!res.ok) return null
+    return ((await res.json()) as { pool: PoolStock | null }).pool
+  } catch {
+    return null
+  }
+}
+
 /**
  * Size chips (each with its price and the price per kg or piece), the live
  * stock sentence from the product's pool, a quantity stepper and add to cart.
+ * The page around it is cached HTML: the pool is asked from the browser
+ * (`/api/stock`, live) after hydration, and again after each add and when the
+ * tab comes back into view. Until it answers, add to cart is disabled; the
+ * server checks the pool again on every add.
  */
-export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit; sizes: SweetSize[]; pool: PoolStock | null }) {
-  const firstBuyable = sizes.find((s) => maxQuantity(pool, s.variantId) > 0) ?? sizes[0]
-  const [variantId, setVariantId] = useState(firstBuyable?.variantId ?? "")
+export function BuyBox({ productId, title, unit, sizes }: { productId: string; title: string; unit: Unit; sizes: SweetSize[] }) {
+  const [live, setLive] = useState<LiveStock>({ state: "checking" })
+  const pool = live.state === "live" ? live.pool : null
+  const [chosen, setChosen] = useState<string | null>(null)
   const [quantity, setQuantity] = useState(1)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
   const [pending, startTransition] = useTransition()
   const id = useId()
 
+  const refresh = useCallback(async () => {
+    const next = await fetchPool(productId)
+    setLive({ state: "live", pool: next })
+  }, [productId])
+
+  useEffect(() => {
+    void refresh()
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh()
+    }
+    document.addEventListener("visibilitychange", onVisible)
+    return () => document.removeEventListener("visibilitychange", onVisible)
+  }, [refresh])
+
+  const checking = live.state === "checking"
+  // Until the shopper picks a size, the first one the pool can make (once it is known).
+  const firstBuyable = (checking ? undefined : sizes.find((s) => maxQuantity(pool, s.variantId) > 0)) ?? sizes[0]
+  const variantId = chosen ?? firstBuyable?.variantId ?? ""
   const size = sizes.find((s) => s.variantId === variantId) ?? null
-  const stock = stockMessage(pool, size)
-  const max = size ? maxQuantity(pool, size.variantId) : 0
-  const canBuy = !!size && size.pricePaise !== null && max > 0
+  const stock = checking ? { level: "in" as const, text: "Checking today's stock…" } : stockMessage(pool, size)
+  const max = checking ? 1 : size ? maxQuantity(pool, size.variantId) : 0
+  const canBuy = !checking && !!size && size.pricePaise !== null && max > 0
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))
 
   function add() {
@@ -37,6 +74,7 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
         setResult({ ok: false, text: outcome.message })
         announceCart(outcome.cart, false)
       }
+      await refresh()
     })
   }
 
@@ -56,7 +94,7 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
       <fieldset className="chips">
         <legend className="visually-hidden">{unit === "grams" ? "Box size" : "Pack size"}</legend>
         {sizes.map((s) => {
-          const soldOut = maxQuantity(pool, s.variantId) < 1
+          const soldOut = !checking && maxQuantity(pool, s.variantId) < 1
           return (
             <label key={s.variantId} className="chip">
               <input
@@ -65,7 +103,7 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
                 value={s.variantId}
                 checked={s.variantId === variantId}
                 onChange={() => {
-                  setVariantId(s.variantId)
+                  setChosen(s.variantId)
                   setResult(null)
                 }}
                 aria-describedby={`${id}-stock`}
@@ -79,7 +117,13 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
           )
         })}
       </fieldset>
-      <p id={`${id}-stock`} className={`stock ${stock.level}`} data-testid="stock-message" aria-live="polite">
+      <p
+        id={`${id}-stock`}
+        className={`stock ${stock.level}`}
+        data-testid={checking ? "stock-checking" : "stock-message"}
+        aria-live="polite"
+        aria-busy={checking}
+      >
         {stock.text}
       </p>
       <div className="buy-row">
@@ -90,12 +134,12 @@ export function BuyBox({ title, unit, sizes, pool }: { title: string; unit: Unit
           <output className="qty" aria-live="polite" aria-label="Quantity" data-testid="quantity">
             {qty}
           </output>
-          <button type="button" onClick={() => setQuantity(qty + 1)} disabled={qty >= max} aria-label="One more">
+          <button type="button" onClick={() => setQuantity(qty + 1)} disabled={checking || qty >= max} aria-label="One more">
             +
           </button>
         </div>
         <button type="button" className="button" onClick={add} disabled={!canBuy || pending} data-testid="add-to-cart">
-          {pending ? "Adding…" : canBuy ? "Add to cart" : "Sold out"}
+          {pending ? "Adding…" : checking || canBuy ? "Add to cart" : "Sold out"}
         </button>
       </div>
       {result && (

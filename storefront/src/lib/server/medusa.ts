@@ -48,6 +48,9 @@ export async function store<T>(
   options: { method?: "GET" | "POST" | "DELETE"; query?: Record<string, unknown>; body?: Record<string, unknown>; freshness: Freshness }
 ): Promise<T> {
   const { freshness } = options
+  // `next build` never asks a backend: one build serves any backend, and the catalogue pages
+  // are rendered on their first request, then kept in Next's cache (see their generateStaticParams).
+  if (process.env.NEXT_PHASE === "phase-production-build") throw new BackendUnavailableError("not asked during next build")
   try {
     return await client().client.fetch<T>(path, {
       method: options.method ?? "GET",

@@ -1,11 +1,28 @@
 import Link from "next/link"
+import { notFound } from "next/navigation"
 import { SweetGrid } from "@/components/product/sweet-card"
 import { listCategories, listSweets } from "@/lib/server/catalogue"
 import { filterAndSort } from "@/lib/sweets"
 
 const GIFT_CATEGORY = "gift-boxes"
 
-export default async function HomePage() {
+/**
+ * The home page, served at `/` (next.config.ts rewrites `/` to `/home/shop`; `/home/…` itself
+ * redirects to `/`). A page with a parameter so that `next build`, which asks no backend, does not
+ * prerender it: it is rendered on its first request, then served from Next's cache until the
+ * backend's revalidation drops the tag "catalogue", or an hour has passed.
+ */
+export const revalidate = 3600
+export const dynamicParams = true
+
+export function generateStaticParams(): { view: string }[] {
+  return []
+}
+
+type Props = { params: Promise<{ view: string }> }
+
+export default async function HomePage({ params }: Props) {
+  if ((await params).view !== "shop") notFound()
   const [categories, sweets] = await Promise.all([listCategories(), listSweets()])
   const gifts = categories.find((c) => c.handle === GIFT_CATEGORY)
   const bestsellers = filterAndSort(sweets.filter((s) => s.bestseller && !s.categories.some((c) => c.handle === GIFT_CATEGORY)), {}, "featured")

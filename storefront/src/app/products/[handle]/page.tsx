@@ -5,9 +5,22 @@ import { BuyBox } from "@/components/product/buy-box"
 import { SweetImage } from "@/components/product/sweet-image"
 import { formatPaise } from "@/lib/format"
 import { imageSources } from "@/lib/images"
-import { getPools, getSweet, type Pool } from "@/lib/server/catalogue"
+import { getSweet } from "@/lib/server/catalogue"
 import { readConfig } from "@/lib/server/config"
 import { fromPrice } from "@/lib/sweets"
+
+/**
+ * A product page: rendered on its first request, then served from Next's cache until the backend's
+ * revalidation drops the tag "catalogue", or an hour has passed. `next build` asks no backend, so no
+ * product is prerendered (generateStaticParams is empty). The page holds no stock: the buy box asks
+ * `/api/stock` (live) once it is in the browser, and add to cart waits for that answer.
+ */
+export const revalidate = 3600
+export const dynamicParams = true
+
+export function generateStaticParams(): { handle: string }[] {
+  return []
+}
 
 type Props = { params: Promise<{ handle: string }> }
 
@@ -27,11 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const sweet = await getSweet((await params).handle)
   if (!sweet) notFound()
-  // Stock is read live on every visit; a failure to read it is said in the stock line, not a broken page.
-  let pool: Pool | null = null
-  try {
-    pool = (await getPools([sweet.id])).get(sweet.id) ?? null
-  } catch {}
   const { siteUrl } = readConfig()
   const prices = sweet.sizes.map((s) => s.pricePaise).filter((p): p is number => p !== null)
   const structuredData = {
@@ -48,7 +56,6 @@ export default async function ProductPage({ params }: Props) {
       lowPrice: prices.length ? (Math.min(...prices) / 100).toFixed(2) : undefined,
       highPrice: prices.length ? (Math.max(...prices) / 100).toFixed(2) : undefined,
       offerCount: sweet.sizes.length,
-      availability: pool && pool.soldOut ? "https://schema.org/OutOfStock" : "https://schema.org/InStock",
     },
   }
   const category = sweet.categories[0]
@@ -68,7 +75,7 @@ export default async function ProductPage({ params }: Props) {
         <div>
           {sweet.bestseller && <span className="badge">Bestseller</span>}
           <h1>{sweet.title}</h1>
-          <BuyBox title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} pool={pool} />
+          <BuyBox productId={sweet.id} title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} />
           <dl className="facts">
             <dt>About</dt>
             <dd>{sweet.description}</dd>

@@ -268,6 +268,68 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
   })
 })
 
+describe("pages served from Next's cache", () => {
+  it("home, category and product pages are cached HTML, the same for every shopper; a filtered category is rendered per request", async () => {
+    for (const path of ["/", "/categories/laddoos", "/products/motichoor-laddoo"]) {
+      await (await fetch(storefrontUrl(path))).text()
+      const again = await fetch(storefrontUrl(path), { headers: { cookie: "sweetshop_cart=cart_someone_else" } })
+      const html = await again.text()
+      expect([path, again.headers.get("x-nextjs-cache")]).toEqual([path, "HIT"])
+      expect(again.headers.get("cache-control")).toMatch(/^s-maxage=\d+/)
+      // No shopper's data in the shared HTML: the cart count and the stock come from the browser.
+      expect(html).not.toContain('data-testid="cart-count"')
+      expect(html).not.toContain('data-testid="stock-message"')
+    }
+    const filtered = await fetch(storefrontUrl("/categories/laddoos?sort=price_asc&bestsellers=1"))
+    expect(filtered.headers.get("cache-control")).toContain("no-store")
+    expect(await filtered.text()).toContain("Laddoos")
+  })
+
+  it("the cached product page shows the pool live: emptied, it says sold out and adds nothing, with no revalidation", async () => {
+    await setPool("peda", 3000)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/peda"))
+    expect(await textOf(page, "[data-testid=stock-message]")).toBe("In stock, made fresh today.")
+    await setPool("peda", 0)
+    // Until the live stock answers, add to cart is not offered.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route("**/api/stock?**", async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.reload()
+    const head = await fetch(storefrontUrl("/products/peda"))
+    expect(head.headers.get("x-nextjs-cache")).toBe("HIT")
+    await page.getByTestId("stock-checking").waitFor(WAIT)
+    expect(await page.getByTestId("add-to-cart").isDisabled()).toBe(true)
+    release()
+    expect(await textOf(page, "[data-testid=stock-message]")).toBe("Sold out for today. Fresh batches are made every morning.")
+    expect(await page.getByTestId("add-to-cart").textContent()).toBe("Sold out")
+    expect(await page.getByTestId("add-to-cart").isDisabled()).toBe(true)
+    await setPool("peda", 3000)
+    await page.context().close()
+  })
+
+  it("the header's cart count comes from the browser's own cart (httpOnly cookie) on a cached page", async () => {
+    await setPool("kaju-katli", 4200)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/kaju-katli"))
+    await addSize(page, "250 g")
+    await closeDrawer(page)
+    const cookie = (await page.context().cookies()).find((c) => c.name === "sweetshop_cart")
+    expect(cookie?.httpOnly).toBe(true)
+    await page.goto(storefrontUrl("/"))
+    expect(await page.getByTestId("cart-count").textContent()).toBe("1")
+    const other = await newPage()
+    await other.goto(storefrontUrl("/"))
+    await other.getByTestId("cart-count").waitFor(WAIT)
+    expect(await other.getByTestId("cart-count").textContent()).toBe("0")
+    await other.context().close()
+    await page.context().close()
+  })
+})
+
 describe("catalogue freshness", () => {
   it("a price changed in the admin reaches the cached product page (backend subscriber → revalidation route)", async () => {
     const page = await newPage()

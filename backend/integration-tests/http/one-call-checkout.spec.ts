@@ -59,6 +59,31 @@ medusaIntegrationTestRunner({
       expect(again.data.message).toBe("This cart has already been ordered.")
     })
 
+    it("takes a second try on the same cart: the new delivery choice replaces the old, and the total follows it", async () => {
+      // ₹300 of sweets: store pickup is free, home delivery ₹60 below ₹999.
+      const { cartId } = await cartWith("kaju-katli", "250 g", 1)
+      const options = await shopper.shippingOptions(cartId)
+      const pickup = options.find((o) => o.name === "Store pickup")!.id
+      const failed = await checkout(cartId, body(pickup, { payment_provider_id: "pp_no_such_provider" }))
+      expect(failed.status).toBeGreaterThanOrEqual(400)
+      expect(failed.status).toBeLessThan(500)
+      expect(failed.data.message).toMatch(/payment/i)
+
+      const done = await checkout(cartId, body(await delivery(cartId)))
+      expect(done.status).toBe(200)
+      expect(done.data.order.total).toBe(360)
+      const { rows } = await dbConnection.raw(
+        `select (select count(*)::int from order_shipping os where os.order_id = o.id and os.deleted_at is null) as shipping_methods,
+                (select sm.name from order_shipping os join order_shipping_method sm on sm.id = os.shipping_method_id
+                  where os.order_id = o.id and os.deleted_at is null limit 1) as method,
+                (select pc.amount::int from order_payment_collection opc join payment_collection pc on pc.id = opc.payment_collection_id
+                  where opc.order_id = o.id and opc.deleted_at is null limit 1) as collected
+           from "order" o where o.id = ?`,
+        [done.data.order.id]
+      )
+      expect(rows[0]).toEqual({ shipping_methods: 1, method: "Home delivery", collected: 360 })
+    })
+
     it("refuses what the shop refuses, with the same sentences, and places no order", async () => {
       const orders = async () => (await dbConnection.raw(`select count(*)::int as n from "order"`)).rows[0].n as number
       const before = await orders()

@@ -1,9 +1,11 @@
 import type { CreateCartAddressDTO } from "@medusajs/framework/types"
-import { CartWorkflowEvents, MedusaError } from "@medusajs/framework/utils"
-import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { CartWorkflowEvents, MedusaError, Modules } from "@medusajs/framework/utils"
+import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
   addShippingMethodToCartStep,
+  createPaymentCollectionsStep,
+  createRemoteLinkStep,
   emitEventStep,
   findOrCreateCustomerStep,
   listShippingOptionsForCartWithPricingWorkflow,
@@ -32,7 +34,8 @@ export type PrepareCartForCheckoutInput = {
  * customer, addresses) and `addShippingMethodToCartWorkflow` (the option priced
  * for this cart, validated, replacing any earlier choice) do, followed by ONE
  * full refresh of the cart (prices, tax lines for the new address and the
- * shipping method, promotions, payment collection).
+ * shipping method, promotions, payment collection), and the payment
+ * collection for the cart's total, opened if the cart has none.
  *
  * Run one after the other, those two workflows refresh the whole cart twice
  * and load it four times; this is the larger part of what
@@ -99,10 +102,33 @@ export const prepareCartForCheckoutWorkflow = createWorkflow(
     // for the new address, promotions, the payment collection's amount.
     refreshCartItemsWorkflow.runAsStep({ input: { cart_id: input.cart_id, force_refresh: true } })
 
+    // The payment collection for the cart's total, opened here if the cart has
+    // none yet (as createPaymentCollectionForCartWorkflow does it).
+    const { data: priced } = useQueryGraphStep({
+      entity: "cart",
+      fields: ["id", "currency_code", "total", "raw_total", "payment_collection.id", "payment_collection.amount"],
+      filters: { id: input.cart_id },
+      options: { isList: false },
+    }).config({ name: "get-cart-total-and-payment-collection" })
+    const opened = when("open-payment-collection", { priced }, ({ priced }) => !priced.payment_collection).then(() => {
+      const created = createPaymentCollectionsStep([
+        transform({ priced }, ({ priced }) => ({ currency_code: priced.currency_code, amount: priced.raw_total })),
+      ] as any)
+      const link = transform({ input, created }, ({ input, created }) => [
+        { [Modules.CART]: { cart_id: input.cart_id }, [Modules.PAYMENT]: { payment_collection_id: created[0].id } },
+      ])
+      createRemoteLinkStep(link).config({ name: "checkout-cart-payment-collection-link" })
+      return created
+    })
+    const paymentCollection = transform({ priced, opened }, ({ priced, opened }) => {
+      const collection = (priced.payment_collection ?? opened?.[0]) as { id: string; amount: unknown }
+      return { id: collection.id, amount: Number(collection.amount) }
+    })
+
     parallelize(
       emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: input.cart_id } }),
       releaseLockStep({ key: input.cart_id })
     )
-    return new WorkflowResponse(void 0)
+    return new WorkflowResponse({ payment_collection: paymentCollection })
   }
 )

@@ -135,14 +135,15 @@ describe("shopping on a desktop", () => {
   })
 
   it("a size the pool can no longer make is refused with the backend's sentence", async () => {
-    await setPool("pista-lauj", 1200)
+    // Not pista lauj: the Razorpay tests order 3 kg of it, and a pool cannot go below what orders hold.
+    await setPool("badam-barfi", 1200)
     const page = await newPage()
-    await page.goto(storefrontUrl("/products/pista-lauj"))
+    await page.goto(storefrontUrl("/products/badam-barfi"))
     await addSize(page, "1 kg")
     await closeDrawer(page)
     // The page still offers 1 kg (its stock was read before this shopper's cart took 1 kg).
     await addSize(page, "1 kg")
-    expect(await textOf(page, "[data-testid=add-result]")).toBe("Only 1,200 g of Pista Lauj left; your cart needs 2,000 g.")
+    expect(await textOf(page, "[data-testid=add-result]")).toBe("Only 1,200 g of Badam Barfi left; your cart needs 2,000 g.")
     await page.context().close()
   })
 

@@ -6,7 +6,7 @@ import os from "node:os"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { withClient } from "../../scripts/lib/postgres.mjs"
-import { BACKEND, MEDUSA_CLI, pluginDirs, ROOT } from "../../scripts/lib/shop.mjs"
+import { BACKEND, backendNodeArgs, MEDUSA_CLI, pluginDirs, ROOT } from "../../scripts/lib/shop.mjs"
 import { quantile } from "./load.mjs"
 import { treeRssMb, watchMemory } from "./memory.mjs"
 
@@ -101,7 +101,8 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
     c.query(`update inventory_level set stocked_quantity = 100000000, raw_stocked_quantity = '{"value": "100000000", "precision": 20}'::jsonb`)
   )
   const key = await withClient(url, async (c) => (await c.query(`select token from api_key where type = 'publishable' and title = 'Sweet Shop Storefront'`)).rows[0].token)
-  const server = await startServer(cwd, port, env, nodeArgs)
+  // Ours runs with the node flags `npm start` gives it (the heap ceiling, BACKEND_HEAP_MB; `--ours-env BACKEND_HEAP_MB=0` for V8's default).
+  const server = await startServer(cwd, port, env, cwd === BACKEND ? [...backendNodeArgs(env), ...nodeArgs] : nodeArgs)
   const memory = watchMemory(server.child.pid)
   const headers = { "x-publishable-api-key": key }
   const { regions } = await call(server.url, "GET", "/store/regions", headers)

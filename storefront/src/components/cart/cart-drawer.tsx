@@ -35,11 +35,19 @@ export function CartDrawer() {
 
   useEffect(() => {
     let current = true
-    void fetchCount().then((n) => {
-      if (current && n !== null) setCount(n)
-    })
+    const ask = () =>
+      void fetchCount().then((n) => {
+        if (current && n !== null) setCount(n)
+      })
+    ask()
+    // A page restored from the back/forward cache (the cached pages allow it) asks again.
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) ask()
+    }
+    window.addEventListener("pageshow", onShow)
     return () => {
       current = false
+      window.removeEventListener("pageshow", onShow)
     }
   }, [pathname])
 

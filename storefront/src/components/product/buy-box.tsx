@@ -25,8 +25,9 @@ async function fetchPool(productId: string): Promise<PoolStock | null> {
  * Size chips (each with its price and the price per kg or piece), the live
  * stock sentence from the product's pool, a quantity stepper and add to cart.
  * The page around it is cached HTML: the pool is asked from the browser
- * (`/api/stock`, live) after hydration, and again after each add and when the
- * tab comes back into view. Until it answers, add to cart is disabled; the
+ * (`/api/stock`, live) after hydration, and again after each add, when the
+ * tab comes back into view and when the page is restored from the back/forward
+ * cache. Until it answers, add to cart is disabled; the
  * server checks the pool again on every add.
  */
 export function BuyBox({ productId, title, unit, sizes }: { productId: string; title: string; unit: Unit; sizes: SweetSize[] }) {
@@ -48,8 +49,16 @@ export function BuyBox({ productId, title, unit, sizes }: { productId: string; t
     const onVisible = () => {
       if (document.visibilityState === "visible") void refresh()
     }
+    // A page restored from the back/forward cache shows what it knew when it was left: ask again.
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) void refresh()
+    }
     document.addEventListener("visibilitychange", onVisible)
-    return () => document.removeEventListener("visibilitychange", onVisible)
+    window.addEventListener("pageshow", onShow)
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible)
+      window.removeEventListener("pageshow", onShow)
+    }
   }, [refresh])
 
   const checking = live.state === "checking"

@@ -13,7 +13,7 @@ export const PAGES_GOAL_RPS = 500
 const LIVE_PRODUCT = "kaju-katli"
 
 /** The storefront's live stock route (app/api/stock), which the browser asks on the product page when the page is cached HTML. */
-const stockPath = (ours, handle) => `/api/stock?product=${ours.productIds[ours.handles.indexOf(handle)]}`
+const stockPath = (_ours, handle) => `/api/stock?handle=${handle}`
 
 /** `next build` when the storefront's sources changed (a no-op otherwise); before any server starts, so it skews nothing. */
 export async function prepareStorefrontBuild() {

@@ -122,6 +122,22 @@ medusaIntegrationTestRunner({
       expect(repriced.data.product.variants.find((v: any) => v.id === six.id).price_paise).toBe(19900)
     })
 
+    it("tells a product's pool as the database holds it at this moment, for a product page beside cached HTML", async () => {
+      const admin = await adminHeaders(api)
+      const first = await get("/store/catalogue/products/kaju-katli/stock")
+      expect(first.status).toBe(200)
+      expect(first.headers["cache-control"]).toBe("no-store")
+      const units = first.data.available_units
+      expect(first.data.variants).toHaveLength(3)
+      await api.post(`/admin/product-pools/${first.data.product_id}/adjustments`, { set_to_units: 600, reason: "Counted again" }, admin)
+      // At once, with no waiting for the catalogue's refresh.
+      const after = await get("/store/catalogue/products/kaju-katli/stock")
+      expect(after.data).toMatchObject({ product_id: first.data.product_id, sold_by: "grams", available_units: 600, sold_out: false })
+      expect(after.data.variants.map((v: any) => v.buyable_now).sort((a: number, b: number) => a - b)).toEqual([0, 1, 2])
+      await api.post(`/admin/product-pools/${first.data.product_id}/adjustments`, { set_to_units: units, reason: "Back" }, admin)
+      expect((await get("/store/catalogue/products/no-such-sweet/stock")).status).toBe(404)
+    })
+
     it("answers the first request after a quiet spell with what the database holds now, not what it held then", async () => {
       const admin = await adminHeaders(api)
       const before = await get("/store/catalogue/products/kaju-katli")

@@ -182,6 +182,18 @@ export function answer(catalogue: Held, requestKey: string, make: () => unknown)
   return made
 }
 
+/**
+ * One product with its pool read from the database now (one small query),
+ * the rest from the held catalogue: what a product page shows beside cached
+ * HTML. Null for a handle the catalogue does not hold.
+ */
+export async function withLiveStock(container: MedusaContainer, catalogue: Held, handle: string): Promise<CatalogueProduct | null> {
+  const stored = catalogue.products.find((p) => p.handle === handle)
+  if (!stored) return null
+  const itemIds = [...new Set(stored.variants.map((v) => v.inventory_item_id).filter((id): id is string => !!id))]
+  return withStock(stored, await readStock(container, itemIds))
+}
+
 /** Forgets every catalogue (tests, and after a bulk import). */
 export function forgetCatalogues() {
   held.clear()

@@ -11,9 +11,9 @@ import type { SweetSize } from "@/lib/sweets"
 type LiveStock = { state: "checking" } | { state: "live"; pool: PoolStock | null }
 
 /** Asks the storefront's live stock route (app/api/stock); null when it could not be read. */
-async function fetchPool(productId: string): Promise<PoolStock | null> {
+async function fetchPool(handle: string): Promise<PoolStock | null> {
   try {
-    const res = await fetch(`/api/stock?product=${encodeURIComponent(productId)}`, { cache: "no-store" })
+    const res = await fetch(`/api/stock?handle=${encodeURIComponent(handle)}`, { cache: "no-store" })
     if (!res.ok) return null
     return ((await res.json()) as { pool: PoolStock | null }).pool
   } catch {
@@ -30,7 +30,7 @@ async function fetchPool(productId: string): Promise<PoolStock | null> {
  * cache. Until it answers, add to cart is disabled; the
  * server checks the pool again on every add.
  */
-export function BuyBox({ productId, title, unit, sizes }: { productId: string; title: string; unit: Unit; sizes: SweetSize[] }) {
+export function BuyBox({ handle, title, unit, sizes }: { handle: string; title: string; unit: Unit; sizes: SweetSize[] }) {
   const [live, setLive] = useState<LiveStock>({ state: "checking" })
   const pool = live.state === "live" ? live.pool : null
   const [chosen, setChosen] = useState<string | null>(null)
@@ -40,9 +40,9 @@ export function BuyBox({ productId, title, unit, sizes }: { productId: string; t
   const id = useId()
 
   const refresh = useCallback(async () => {
-    const next = await fetchPool(productId)
+    const next = await fetchPool(handle)
     setLive({ state: "live", pool: next })
-  }, [productId])
+  }, [handle])
 
   useEffect(() => {
     void refresh()

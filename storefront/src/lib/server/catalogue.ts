@@ -8,8 +8,8 @@ import { ShopRefusal, store, type Freshness } from "./medusa"
  * The catalogue, cached by Next.js under the tag "catalogue" and revalidated
  * when the backend reports a change (see app/api/revalidate). Products come from
  * the backend's catalogue route (plugins/catalogue), prices in paise. Stock in a
- * cached read is never shown: the product page reads its pool live (`getPools`),
- * the cart and checkout ask the cart's stock check.
+ * cached read is never shown: the product page asks for its pool from the browser
+ * (`getLivePool`, uncached), the cart and checkout ask the cart's stock check.
  */
 export const CATALOGUE_TAG = "catalogue"
 const catalogue = { cache: "catalogue" as const, tags: [CATALOGUE_TAG] }
@@ -88,40 +88,39 @@ export type Pool = PoolStock & {
   productId: string
 }
 
-type PoolResponse = {
-  product_pools: {
-    product_id: string
-    unit: Unit
-    available: number
-    sold_out: boolean
-    variants: { variant_id: string; buyable_now: number }[]
-  }[]
+type LiveStockAnswer = {
+  product_id: string
+  sold_by: Unit
+  available_units: number | null
+  sold_out: boolean
+  variants: { id: string; buyable_now: number | null }[]
 }
 
 /**
- * Live stock of each product's pool (never cached), from the gram-inventory plugin:
- * what the product page shows. Not the catalogue route's stock: that one is
- * refreshed in the background of a request, so the first visit after a quiet
- * spell can see stock from before a change.
+ * The product's pool as the database holds it now, for the product page (asked
+ * by the browser through app/api/stock): the backend's
+ * `GET /store/catalogue/products/:handle/stock`, never cached, which reads the
+ * pool with one small query and takes the rest from the catalogue it holds in
+ * memory. Add to cart and checkout check the pool again on the server.
+ * Null for an unknown product or one without a pool.
  */
-export async function getPools(productIds: string[]): Promise<Map<string, Pool>> {
-  if (!productIds.length) return new Map()
-  const { product_pools } = await store<PoolResponse>("/store/product-pools", {
-    query: { product_id: productIds },
-    freshness: { cache: "live" },
-  })
-  return new Map(
-    product_pools.map((p) => [
-      p.product_id,
-      {
-        productId: p.product_id,
-        unit: p.unit,
-        available: p.available,
-        soldOut: p.sold_out,
-        buyableByVariant: Object.fromEntries(p.variants.map((v) => [v.variant_id, v.buyable_now])),
-      },
-    ])
-  )
+export async function getLivePool(handle: string): Promise<Pool | null> {
+  if (!HANDLE.test(handle)) return null
+  let stock: LiveStockAnswer
+  try {
+    stock = await store<LiveStockAnswer>(`/store/catalogue/products/${handle}/stock`, { freshness: { cache: "live" } })
+  } catch (error) {
+    if (error instanceof ShopRefusal && error.status === 404) return null
+    throw error
+  }
+  if (stock.available_units === null) return null
+  return {
+    productId: stock.product_id,
+    unit: stock.sold_by,
+    available: stock.available_units,
+    soldOut: stock.sold_out,
+    buyableByVariant: Object.fromEntries(stock.variants.map((v) => [v.id, v.buyable_now ?? 0])),
+  }
 }
 
 /** How often the backend's catalogue route refreshes what it holds (plugins/catalogue, REFRESH_MS), with a margin. */

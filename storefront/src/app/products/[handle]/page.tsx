@@ -75,7 +75,7 @@ export default async function ProductPage({ params }: Props) {
         <div>
           {sweet.bestseller && <span className="badge">Bestseller</span>}
           <h1>{sweet.title}</h1>
-          <BuyBox productId={sweet.id} title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} />
+          <BuyBox handle={sweet.handle} title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} />
           <dl className="facts">
             <dt>About</dt>
             <dd>{sweet.description}</dd>

@@ -112,7 +112,7 @@ async function main() {
     const md = [
       `# CPU profile: ${SHOP === "stock" ? "stock Medusa" : "Sweet Shop"}, ${scenario.title}`,
       "",
-      `${new Date().toISOString()}, ${os.cpus().length} cores. ${SECONDS} s of load at 10 clients: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms. Samples of the load only (its last ${SECONDS + 3} s): ${(totalMs / 1000).toFixed(1)} s.`,
+      `${new Date().toISOString()}, ${os.cpus().length} cores. ${SECONDS} s of ${scenario.run ? "one shopper at a time" : "load at 10 clients"}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms. Samples of the load only (its last ${SECONDS + 3} s): ${(totalMs / 1000).toFixed(1)} s.`,
       "",
       "Self time by package:",
       "",

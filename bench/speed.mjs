@@ -144,7 +144,7 @@ function liveStockSentence(live) {
   if (live.hasStockRoute) {
     return (
       `${head} The product page's HTML ${live.page ? `said "Sold out" ${liveAfter(live.page)}` : "did not change (it holds no stock)"}; ` +
-      `the browser asks \`/api/stock?product=<id>\` after hydration, which asks our backend on every request (\`GET /store/product-pools\`, no-store): ` +
+      `the browser asks \`/api/stock?handle=<handle>\` after hydration, which asks our backend on every request (\`GET /store/catalogue/products/:handle/stock\`, no-store: the pool read at that moment): ` +
       `it said sold out ${liveAfter(live.route)} and in stock again ${liveAfter(live.routeBack)}.`
     )
   }

@@ -69,7 +69,7 @@ export function storefrontPages(storefront, ours) {
     },
     {
       id: "stock_route",
-      title: `the product page's live stock, \`/api/stock?product=<id>\` (${ours.handles.length} in turn; asked by the browser)`,
+      title: `the product page's live stock, \`/api/stock?handle=<handle>\` (${ours.handles.length} in turn; asked by the browser)`,
       goal: false,
       optional: true,
       paths: ours.handles.map((h) => stockPath(ours, h)),

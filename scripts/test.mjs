@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the typecheck and every test of every workspace, then one summary line.
-//   1. `npm run typecheck` in each workspace that has one, then `medusa plugin:build` in each plugin.
+//   1. `npm run typecheck` in each workspace that has one, `medusa plugin:build` in each plugin,
+//      and `medusa build` of the backend (admin left out; compiled against the generated types).
 //   2. jest at the root (tests/: the start command, docker-compose.yml), then `npm test`
 //      in each workspace that has a test script (the backend's integration tests find
 //      or start their own PostgreSQL: see backend/integration-tests/global-setup.mjs).
@@ -8,7 +9,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { BACKEND, medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 
@@ -75,6 +76,25 @@ async function main() {
       process.stdout.write(error.output ?? String(error))
       problems.push(`${path.relative(ROOT, dir)}: the plugin did not build`)
     }
+  }
+
+  // The backend as `npm start` builds it: `medusa build` first generates Query's entity types
+  // (backend/.medusa/types) and compiles against them, which the typecheck above cannot see on a
+  // fresh clone. The admin is left out (the browser tests do not need it); the build output is
+  // removed again so the next `npm start` builds the whole shop.
+  process.stdout.write("\n=== build: backend (as npm start compiles it) ===\n")
+  try {
+    await medusa(["build"], {
+      cwd: BACKEND,
+      quiet: true,
+      env: { ...process.env, DISABLE_ADMIN: "true", DATABASE_URL: process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres" },
+    })
+    process.stdout.write("backend built\n")
+  } catch (error) {
+    process.stdout.write(error.output ?? String(error))
+    problems.push("backend: medusa build failed")
+  } finally {
+    fs.rmSync(path.join(BACKEND, ".medusa", "server"), { recursive: true, force: true })
   }
 
   await jestRun("repository (tests/)", process.execPath, [path.join(ROOT, "node_modules/jest/bin/jest.js"), "-c", "jest.config.js"], ROOT)

@@ -1,4 +1,4 @@
-import type { CreateCartAddressDTO } from "@medusajs/framework/types"
+import type { BigNumberInput, CartDTO, CreateCartAddressDTO } from "@medusajs/framework/types"
 import { CartWorkflowEvents, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -53,7 +53,8 @@ export const prepareCartForCheckoutWorkflow = createWorkflow(
       filters: { id: input.cart_id },
       options: { throwIfKeyNotFound: true, isList: false },
     }).config({ name: "get-cart-to-check-out" })
-    validateCartStep({ cart })
+    // Query's generated entity type of a cart (medusa build's .medusa/types) is not the DTO the step names.
+    validateCartStep({ cart: cart as unknown as CartDTO })
 
     const customer = findOrCreateCustomerStep({ customerId: cart.customer_id, email: input.email })
 
@@ -112,7 +113,7 @@ export const prepareCartForCheckoutWorkflow = createWorkflow(
     }).config({ name: "get-cart-total-and-payment-collection" })
     const opened = when("open-payment-collection", { priced }, ({ priced }) => !priced.payment_collection).then(() => {
       const created = createPaymentCollectionsStep([
-        transform({ priced }, ({ priced }) => ({ currency_code: priced.currency_code, amount: priced.raw_total })),
+        transform({ priced }, ({ priced }) => ({ currency_code: priced.currency_code, amount: (priced as unknown as { raw_total: BigNumberInput }).raw_total })),
       ] as any)
       const link = transform({ input, created }, ({ input, created }) => [
         { [Modules.CART]: { cart_id: input.cart_id }, [Modules.PAYMENT]: { payment_collection_id: created[0].id } },

@@ -1,9 +1,8 @@
 import type { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
-import { createInventoryItemsWorkflow, createProductsWorkflow, uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
-import { boxPriceRupees, formatGrams, formatPieces, type Sweet } from "../../backend/src/scripts/seed-data/catalogue"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { type Sweet } from "../../backend/src/scripts/seed-data/catalogue"
+import { createSweets } from "../../backend/src/scripts/seed-data/create-sweets"
 import { SHOP } from "../../backend/src/scripts/seed-data/shop"
-import { drawSweetSvg } from "../../backend/src/scripts/seed-data/sweet-art"
 
 /**
  * Benchmarks only: tops a shop seeded by backend/src/scripts/seed.ts up to
@@ -80,31 +79,6 @@ export function extraSweets(): Sweet[] {
   })
 }
 
-function poolSku(sweet: Sweet): string {
-  return `POOL-${sweet.handle.toUpperCase()}`
-}
-
-/** Options and variants as the seed makes them: each variant draws its grams or pieces from the pool. */
-function variantsOf(sweet: Sweet, poolId: string) {
-  const sizes =
-    sweet.soldBy === "grams"
-      ? sweet.boxGrams.map((grams) => ({ label: formatGrams(grams), units: grams, sku: `${grams}G`, rupees: boxPriceRupees(sweet.rupeesPerKg, grams), weight: grams, metadata: { grams } }))
-      : sweet.packs.map((p) => ({ label: formatPieces(p.pieces), units: p.pieces, sku: `${p.pieces}PC`, rupees: p.rupees, weight: undefined, metadata: { pieces: p.pieces } }))
-  const title = sweet.soldBy === "grams" ? "Weight" : "Pack"
-  return {
-    options: [{ title, values: sizes.map((s) => s.label) }],
-    variants: sizes.map((s) => ({
-      title: s.label,
-      sku: `${sweet.handle.toUpperCase()}-${s.sku}`,
-      options: { [title]: s.label },
-      manage_inventory: true,
-      ...(s.weight ? { weight: s.weight } : {}),
-      metadata: s.metadata,
-      prices: [{ currency_code: "inr", amount: s.rupees }],
-      inventory_items: [{ inventory_item_id: poolId, required_quantity: s.units }],
-    })),
-  }
-}
 
 export default async function topUpCatalogue({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -128,45 +102,11 @@ export default async function topUpCatalogue({ container }: ExecArgs) {
   const categoryId = new Map(categories.map((c) => [c.handle, c.id]))
   if (!channel || !kitchen || !profile) throw new Error("Bench catalogue: run the shop's seed first (sales channel, kitchen or shipping profile missing).")
 
-  const { result: pools } = await createInventoryItemsWorkflow(container).run({
-    input: {
-      items: wanted.map((sweet) => ({
-        sku: poolSku(sweet),
-        title: `${sweet.title} (${sweet.soldBy})`,
-        requires_shipping: true,
-        location_levels: [{ location_id: kitchen.id, stocked_quantity: sweet.openingStock }],
-      })),
-    },
-  })
-  const poolId = new Map(pools.map((p) => [p.sku, p.id]))
-
-  const { result: uploads } = await uploadFilesWorkflow(container).run({
-    input: {
-      files: wanted.map((sweet) => ({
-        filename: `${sweet.handle}.svg`,
-        mimeType: "image/svg+xml",
-        content: Buffer.from(drawSweetSvg(sweet)).toString("base64"),
-        access: "public" as const,
-      })),
-    },
-  })
-
-  await createProductsWorkflow(container).run({
-    input: {
-      products: wanted.map((sweet, i) => ({
-        title: sweet.title,
-        handle: sweet.handle,
-        description: sweet.description,
-        status: ProductStatus.PUBLISHED,
-        category_ids: [categoryId.get(sweet.category)!],
-        thumbnail: uploads[i].url,
-        images: [{ url: uploads[i].url }],
-        shipping_profile_id: profile.id,
-        sales_channels: [{ id: channel.id }],
-        metadata: { sold_by: sweet.soldBy, shelf_life_days: sweet.shelfLifeDays, ingredients: sweet.ingredients, bestseller: false },
-        ...variantsOf(sweet, poolId.get(poolSku(sweet))!),
-      })),
-    },
+  await createSweets(container, wanted, {
+    kitchenId: kitchen.id,
+    shippingProfileId: profile.id,
+    salesChannelId: channel.id,
+    categoryIdByHandle: categoryId,
   })
   logger.info(`Bench catalogue: added ${wanted.length} products (${have.size + wanted.length} in all).`)
 }

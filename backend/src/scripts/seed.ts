@@ -1,10 +1,8 @@
 import type { ExecArgs, IAuthModuleService } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
-  createInventoryItemsWorkflow,
   createProductCategoriesWorkflow,
-  createProductsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingOptionsWorkflow,
@@ -15,10 +13,9 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
-  uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { boxPriceRupees, CATEGORIES, formatGrams, formatPieces, Sweet, SWEETS } from "./seed-data/catalogue"
-import { drawSweetSvg } from "./seed-data/sweet-art"
+import { CATEGORIES, SWEETS } from "./seed-data/catalogue"
+import { createSweets } from "./seed-data/create-sweets"
 import { SHOP } from "./seed-data/shop"
 import { DELIVERY_AREA_RULE } from "../lib/delivery-area"
 
@@ -210,95 +207,16 @@ export default async function seedSweetShop({ container }: ExecArgs) {
   })
   const categoryIdByHandle = new Map(categories.map((c) => [c.handle, c.id]))
 
-  // One stock pool per product: an inventory item counted in grams or pieces.
-  const { result: pools } = await createInventoryItemsWorkflow(container).run({
-    input: {
-      items: SWEETS.map((sweet) => ({
-        sku: poolSku(sweet),
-        title: `${sweet.title} (${sweet.soldBy})`,
-        requires_shipping: true,
-        location_levels: [{ location_id: kitchen.id, stocked_quantity: sweet.openingStock }],
-      })),
-    },
-  })
-  const poolIdBySku = new Map(pools.map((p) => [p.sku, p.id]))
-
-  const { result: uploads } = await uploadFilesWorkflow(container).run({
-    input: {
-      files: SWEETS.map((sweet) => ({
-        filename: `${sweet.handle}.svg`,
-        mimeType: "image/svg+xml",
-        content: Buffer.from(drawSweetSvg(sweet)).toString("base64"),
-        access: "public" as const,
-      })),
-    },
-  })
-
-  await createProductsWorkflow(container).run({
-    input: {
-      products: SWEETS.map((sweet, index) => {
-        const imageUrl = uploads[index].url
-        return {
-          title: sweet.title,
-          handle: sweet.handle,
-          description: sweet.description,
-          status: ProductStatus.PUBLISHED,
-          category_ids: [categoryIdByHandle.get(sweet.category)!],
-          thumbnail: imageUrl,
-          images: [{ url: imageUrl }],
-          shipping_profile_id: shippingProfile.id,
-          sales_channels: [{ id: salesChannel.id }],
-          metadata: {
-            sold_by: sweet.soldBy,
-            shelf_life_days: sweet.shelfLifeDays,
-            ingredients: sweet.ingredients,
-            bestseller: sweet.bestseller ?? false,
-          },
-          ...variantsOf(sweet, poolIdBySku.get(poolSku(sweet))!),
-        }
-      }),
-    },
+  await createSweets(container, SWEETS, {
+    kitchenId: kitchen.id,
+    shippingProfileId: shippingProfile.id,
+    salesChannelId: salesChannel.id,
+    categoryIdByHandle,
   })
 
   logger.info(`Seed: done. Publishable key "${SHOP.publishableKeyTitle}": ${apiKeys[0].token}`)
 }
 
-function poolSku(sweet: Sweet): string {
-  return `POOL-${sweet.handle.toUpperCase()}`
-}
-
-/** The options and variants of a product; each variant draws its grams or pieces from the pool. */
-function variantsOf(sweet: Sweet, poolId: string) {
-  if (sweet.soldBy === "grams") {
-    const title = "Weight"
-    return {
-      options: [{ title, values: sweet.boxGrams.map(formatGrams) }],
-      variants: sweet.boxGrams.map((grams) => ({
-        title: formatGrams(grams),
-        sku: `${sweet.handle.toUpperCase()}-${grams}G`,
-        options: { [title]: formatGrams(grams) },
-        manage_inventory: true,
-        weight: grams,
-        metadata: { grams },
-        prices: [{ currency_code: "inr", amount: boxPriceRupees(sweet.rupeesPerKg, grams) }],
-        inventory_items: [{ inventory_item_id: poolId, required_quantity: grams }],
-      })),
-    }
-  }
-  const title = "Pack"
-  return {
-    options: [{ title, values: sweet.packs.map((p) => formatPieces(p.pieces)) }],
-    variants: sweet.packs.map((pack) => ({
-      title: formatPieces(pack.pieces),
-      sku: `${sweet.handle.toUpperCase()}-${pack.pieces}PC`,
-      options: { [title]: formatPieces(pack.pieces) },
-      manage_inventory: true,
-      metadata: { pieces: pack.pieces },
-      prices: [{ currency_code: "inr", amount: pack.rupees }],
-      inventory_items: [{ inventory_item_id: poolId, required_quantity: pack.pieces }],
-    })),
-  }
-}
 
 /**
  * Home delivery's delivery-area rule, added when it is missing; true when it

@@ -6,6 +6,7 @@ import { confirmRazorpayPayment, placeOrder, type CheckoutState, type PaymentCon
 import { checkDeliveryPincode } from "@/app/actions/delivery"
 import { GIFT_MESSAGE_MAX, validateCheckout, type CheckoutFields, type FieldErrors } from "@/lib/checkout-form"
 import { pincodeFormatError, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
+import { TextField } from "@/components/form/text-field"
 
 const initialState: CheckoutState = { fieldErrors: {}, stockMessages: [], message: null, razorpay: null }
 
@@ -148,32 +149,19 @@ export function CheckoutForm({ days, codCapLabel, razorpayCheckoutUrl }: { days:
   const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
 
   function input(name: Field, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) {
-    const error = errorFor(name)
-    const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined
     return (
-      <div className="field">
-        <label htmlFor={name}>{label}</label>
-        <input
-          id={name}
-          name={name}
-          value={String(fields[name])}
-          onChange={set(name)}
-          onBlur={blur(name)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...props}
-        />
-        {hint && (
-          <p className="hint" id={`${name}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field-error" id={`${name}-error`} data-testid={`error-${name}`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={name}
+        name={name}
+        label={label}
+        value={String(fields[name])}
+        onChange={set(name)}
+        onBlur={blur(name)}
+        hint={hint}
+        error={errorFor(name)}
+        errorTestId={`error-${name}`}
+        {...props}
+      />
     )
   }
 

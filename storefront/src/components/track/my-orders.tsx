@@ -4,6 +4,7 @@ import Link from "next/link"
 import { useEffect, useRef, useState, type FormEvent } from "react"
 import { indianMobileDigits } from "@/lib/checkout-form"
 import { type TrackedOrder, TrackedOrderView } from "./track-order"
+import { TextField } from "@/components/form/text-field"
 
 /**
  * "My orders": every order of a mobile number, after a one-time code sent to it
@@ -188,30 +189,22 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
             {sent}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="orderCode">6-digit code from the SMS</label>
-          <input
-            id="orderCode"
-            ref={codeInput}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={6}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/[^\d]/g, ""))}
-            aria-invalid={codeError ? true : undefined}
-            aria-describedby={["orderCode-hint", codeError ? "orderCode-error" : ""].filter(Boolean).join(" ")}
-          />
-          <p className="hint" id="orderCode-hint">
-            Sent to the mobile number ending {(indianMobileDigits(step.phone) ?? "").slice(-4)}. It works once, for 10 minutes.
-          </p>
-          {codeError && (
-            <p className="field-error" id="orderCode-error" role="alert" data-testid="error-code">
-              {codeError}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="orderCode"
+          label="6-digit code from the SMS"
+          ref={codeInput}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]*"
+          maxLength={6}
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/[^\d]/g, ""))}
+          hint={`Sent to the mobile number ending ${(indianMobileDigits(step.phone) ?? "").slice(-4)}. It works once, for 10 minutes.`}
+          error={codeError ?? undefined}
+          errorTestId="error-code"
+          announceError
+        />
         <button className="button" type="submit" disabled={busy} data-testid="code-submit">
           {busy ? "Checking…" : "Show my orders"}
         </button>
@@ -231,28 +224,19 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
 
   return (
     <form onSubmit={submitPhone} noValidate aria-label="Find my orders" className="narrow-form">
-      <div className="field">
-        <label htmlFor="ordersPhone">Mobile number</label>
-        <input
-          id="ordersPhone"
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          aria-invalid={phoneError ? true : undefined}
-          aria-describedby={["ordersPhone-hint", phoneError ? "ordersPhone-error" : ""].filter(Boolean).join(" ")}
-        />
-        <p className="hint" id="ordersPhone-hint">
-          The number you ordered with. We send it a 6-digit code by SMS.
-        </p>
-        {phoneError && (
-          <p className="field-error" id="ordersPhone-error" data-testid="error-phone">
-            {phoneError}
-          </p>
-        )}
-      </div>
+      <TextField
+        id="ordersPhone"
+        label="Mobile number"
+        name="phone"
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        hint="The number you ordered with. We send it a 6-digit code by SMS."
+        error={phoneError ?? undefined}
+        errorTestId="error-phone"
+      />
       <button className="button" type="submit" disabled={busy} data-testid="code-request">
         {busy ? "Sending…" : "Send me a code"}
       </button>

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from "react"
 import { formatPaise } from "@/lib/format"
 import { indianMobileDigits } from "@/lib/checkout-form"
+import { TextField } from "@/components/form/text-field"
 
 /** What the backend's tracking lookup shows a shopper: masked, no internal ids. */
 export type TrackedOrder = {
@@ -61,39 +62,23 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
   return (
     <div className="two-col">
       <form onSubmit={submit} noValidate aria-label="Find your order">
-        <div className="field">
-          <label htmlFor="orderNumber">Order number</label>
-          <input
-            id="orderNumber"
-            inputMode="numeric"
-            value={orderNumber}
-            onChange={(e) => setOrderNumber(e.target.value)}
-            aria-invalid={errors.orderNumber ? true : undefined}
-            aria-describedby={errors.orderNumber ? "orderNumber-error" : undefined}
-          />
-          {errors.orderNumber && (
-            <p className="field-error" id="orderNumber-error">
-              {errors.orderNumber}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="trackPhone">Mobile number</label>
-          <input
-            id="trackPhone"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby={errors.phone ? "trackPhone-error" : undefined}
-          />
-          {errors.phone && (
-            <p className="field-error" id="trackPhone-error">
-              {errors.phone}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="orderNumber"
+          label="Order number"
+          inputMode="numeric"
+          value={orderNumber}
+          onChange={(e) => setOrderNumber(e.target.value)}
+          error={errors.orderNumber}
+        />
+        <TextField
+          id="trackPhone"
+          label="Mobile number"
+          inputMode="tel"
+          autoComplete="tel"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={errors.phone}
+        />
         <button className="button" type="submit" disabled={busy} data-testid="track-submit">
           {busy ? "Looking…" : "Track order"}
         </button>

@@ -27,34 +27,144 @@ export function startFakeCloudinary(options?: {
   apiSecret?: string
 }): Promise<FakeCloudinary>
 
+/** Razorpay writes empty notes as [] and filled ones as an object. */
+export type RazorpayNotes = Record<string, string> | []
+
+/** Razorpay's payment entity ("Fetch a Payment With ID"); webhooks send a per-event selection of it. */
 export type FakeRazorpayPayment = {
   id: string
-  order_id: string
+  entity: "payment"
   amount: number
   currency: string
   status: "created" | "authorized" | "captured" | "refunded" | "failed"
+  order_id: string
+  invoice_id: string | null
+  international: boolean
+  method: "upi" | "netbanking" | "wallet"
   amount_refunded: number
-  notes: Record<string, string>
+  refund_status: "partial" | "full" | null
+  captured: boolean
+  description: string | null
+  card_id: string | null
+  bank: string | null
+  wallet: string | null
+  vpa: string | null
+  email: string | null
+  contact: string | null
+  /** The payment's own notes: [] (the order's notes stay on the order). */
+  notes: RazorpayNotes
+  /** Razorpay's fee including GST, set on capture; null before. */
+  fee: number | null
+  tax: number | null
+  error_code: string | null
+  error_description: string | null
+  error_source: string | null
+  error_step: string | null
+  error_reason: string | null
+  /** netbanking: { bank_transaction_id }, upi: { rrn }, wallet: { transaction_id } */
+  acquirer_data: Record<string, string | null>
+  /** Unix seconds. */
+  created_at: number
+  /** UPI payments only. */
+  upi?: { payer_account_type: string; vpa: string; flow: string }
 }
+
+/** Razorpay's order entity ("Create an Order"). */
+export type FakeRazorpayOrder = {
+  id: string
+  entity: "order"
+  amount: number
+  /** Grows as payments are captured. */
+  amount_paid: number
+  amount_due: number
+  currency: string
+  receipt: string | null
+  offer_id: string | null
+  /** "attempted" once a payment is made (failed or authorised), "paid" once captured in full. */
+  status: "created" | "attempted" | "paid"
+  /** One more for every payment made against the order. */
+  attempts: number
+  notes: RazorpayNotes
+  created_at: number
+}
+
+/** Razorpay's refund entity ("Create a Normal Refund", "Fetch Refund With ID"). */
+export type FakeRazorpayRefund = {
+  id: string
+  entity: "refund"
+  amount: number
+  currency: string
+  payment_id: string
+  notes: RazorpayNotes
+  receipt: string | null
+  acquirer_data: { arn: string | null }
+  created_at: number
+  batch_id: string | null
+  status: "pending" | "processed" | "failed"
+  speed_processed: "normal" | "instant"
+  speed_requested: "normal" | "optimum"
+}
+
+export type FakeRazorpayPaymentEvent = "payment.authorized" | "payment.captured" | "payment.failed" | "order.paid"
+export type FakeRazorpayRefundEvent = "refund.created" | "refund.processed" | "refund.failed"
 
 export type FakeRazorpay = {
   url: string
   keyId: string
   keySecret: string
   webhookSecret: string
-  orders: Map<string, { id: string; amount: number; amount_paid: number; status: string; receipt?: string; notes: Record<string, string> }>
+  /** The account_id written into webhook bodies. */
+  accountId: string
+  orders: Map<string, FakeRazorpayOrder>
   payments: Map<string, FakeRazorpayPayment>
+  refunds: Map<string, FakeRazorpayRefund>
   providerOptions: { key_id: string; key_secret: string; webhook_secret: string; api_base_url: string }
+  /** The shopper pays in the checkout popup (the payment is recorded against the order). */
   pay(
     orderId: string,
-    options?: { status?: "authorized" | "captured" | "failed"; amount?: number }
+    options?: {
+      status?: "authorized" | "captured" | "failed"
+      amount?: number
+      method?: "upi" | "netbanking" | "wallet"
+      email?: string
+      contact?: string
+      vpa?: string
+      bank?: string
+      wallet?: string
+      /** The payment's created_at, in unix seconds (for GET /v1/payments?from=&to=). */
+      createdAt?: number
+      /** A failed payment's error_* fields (defaults: Razorpay's payment.failed sample for the method). */
+      error?: { code?: string; description?: string; source?: string; step?: string; reason?: string }
+    }
   ): Promise<{
     payment: FakeRazorpayPayment
     checkout_response: { razorpay_payment_id: string; razorpay_order_id: string; razorpay_signature: string }
   }>
-  webhook(event: string, payment: FakeRazorpayPayment, options?: { eventId?: string }): { body: string; headers: Record<string, string> }
-  /** The next `count` API calls answer 500, or never answer ("hang"). */
-  failNext(count?: number, mode?: "500" | "hang"): void
+  /** Staff refund a captured payment in the Razorpay dashboard. Throws Razorpay's refusal as an Error. */
+  refund(
+    paymentId: string,
+    options?: { amount?: number; speed?: "normal" | "optimum"; notes?: Record<string, string>; receipt?: string }
+  ): FakeRazorpayRefund
+  /**
+   * A webhook delivery as Razorpay would send it: the raw body (exactly the keys of Razorpay's sample
+   * for the event) and its headers (content-type, x-razorpay-signature, x-razorpay-event-id).
+   * Payment events and order.paid take the payment; refund events take the refund (its payment is looked up).
+   */
+  webhook(
+    event: FakeRazorpayPaymentEvent,
+    payment: FakeRazorpayPayment,
+    options?: { eventId?: string; order?: FakeRazorpayOrder; createdAt?: number }
+  ): { body: string; headers: Record<string, string> }
+  webhook(
+    event: FakeRazorpayRefundEvent,
+    refund: FakeRazorpayRefund,
+    options?: { eventId?: string; payment?: FakeRazorpayPayment; createdAt?: number }
+  ): { body: string; headers: Record<string, string> }
+  /**
+   * The next `count` API calls answer 500 (SERVER_ERROR), or never answer ("hang"). `only` limits
+   * it to one call, written "METHOD /path" (e.g. "GET /v1/payments", the listing) or a RegExp on that.
+   */
+  failNext(count?: number, mode?: "500" | "hang", options?: { only?: string | RegExp }): void
   close(): Promise<void>
 }
 

@@ -29,10 +29,12 @@ function checkoutScript() {
     this.root = null
   }
   Razorpay.prototype.pay = async function (status) {
+    const prefill = this.options.prefill || {}
     const res = await fetch(base + "/__fake/pay", {
       method: "POST",
       headers: { "content-type": "text/plain" },
-      body: JSON.stringify({ order_id: this.options.order_id, status }),
+      // Razorpay records the email and phone the shopper confirms in the popup (prefilled by the page).
+      body: JSON.stringify({ order_id: this.options.order_id, status, email: prefill.email, contact: prefill.contact }),
     })
     return res.json()
   }

@@ -1,11 +1,15 @@
-// A fake Razorpay for tests and the sandbox, speaking the REST API the
-// official SDK uses (Basic auth with key id and secret, Razorpay's error format):
+// A fake Razorpay for tests and the sandbox, speaking the REST API the official SDK uses
+// (Basic auth with key id and secret, Razorpay's error format) with the entities and webhook
+// bodies Razorpay documents. razorpay/fixtures/ keeps Razorpay's published samples and
+// razorpay/__tests__/ checks this fake against them key by key, so it cannot drift from the vendor.
 //   POST /v1/orders, GET /v1/orders/:id, GET /v1/orders/:id/payments
-//   GET /v1/payments/:id, POST /v1/payments/:id/capture, POST /v1/payments/:id/refund
-// and, standing in for the shopper's browser and the bank:
-//   POST /__fake/pay { order_id, status?, amount? }  → a payment and the signed checkout response
-//   GET /checkout.js → a stand-in for Razorpay's checkout.js that drives the two above from a page
-//   fake.webhook(event, payment) → a correctly signed webhook body and headers
+//   GET /v1/payments?from=&to=&count=&skip=, GET /v1/payments/:id, POST /v1/payments/:id/capture
+//   POST /v1/payments/:id/refund, GET /v1/payments/:id/refunds[/:refund_id], GET /v1/refunds[/:id]
+// and, standing in for the shopper's browser, the bank and the Razorpay dashboard:
+//   POST /__fake/pay { order_id, status?, amount?, method?, email?, contact? } → a payment and the signed checkout response
+//   GET /checkout.js → a stand-in for Razorpay's checkout.js that drives the above from a page
+//   fake.pay(orderId, options), fake.refund(paymentId, options) (a refund made in the dashboard)
+//   fake.webhook(event, entity, options) → the body Razorpay would send for that event, signed
 // Run alone: node sandbox/razorpay/fake-razorpay.js [port]
 "use strict"
 const crypto = require("crypto")
@@ -13,36 +17,235 @@ const http = require("http")
 const { checkoutScript } = require("./checkout-js")
 
 const hmac = (secret, payload) => crypto.createHmac("sha256", secret).update(payload).digest("hex")
-const id = (prefix) => `${prefix}_${crypto.randomBytes(7).toString("hex")}`
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+/** Razorpay ids: a prefix, "_", 14 letters and digits (pay_DESlfW9H8K9uqM). */
+const id = (prefix) => `${prefix}_${Array.from({ length: 14 }, () => BASE62[crypto.randomInt(62)]).join("")}`
+const digits = (n) => Array.from({ length: n }, () => crypto.randomInt(10)).join("")
+const now = () => Math.floor(Date.now() / 1000)
+const clone = (value) => JSON.parse(JSON.stringify(value))
+
+// The payment entity, field for field and in the order of Razorpay's samples ("Fetch a Payment
+// With ID"; every payment.* webhook sample). A UPI payment also carries `upi` at the end.
+const PAYMENT_FIELDS = [
+  "id", "entity", "amount", "currency", "status", "order_id", "invoice_id", "international", "method",
+  "amount_refunded", "refund_status", "captured", "description", "card_id", "bank", "wallet", "vpa",
+  "email", "contact", "notes", "fee", "tax", "error_code", "error_description", "error_source",
+  "error_step", "error_reason", "acquirer_data", "created_at",
+]
+// payment.captured and refund.* samples also carry base_amount and amount_transferred.
+const PAYMENT_FIELDS_WITH_TRANSFERS = PAYMENT_FIELDS.flatMap((k) =>
+  k === "currency" ? [k, "base_amount"] : k === "amount_refunded" ? [k, "amount_transferred"] : [k]
+)
+// order.paid's sample payment stops at error_description (no error_source/step/reason, no acquirer_data, no upi).
+const ORDER_PAID_PAYMENT_FIELDS = PAYMENT_FIELDS.filter((k) => !["error_source", "error_step", "error_reason", "acquirer_data"].includes(k))
+const ORDER_FIELDS = ["id", "entity", "amount", "amount_paid", "amount_due", "currency", "receipt", "offer_id", "status", "attempts", "notes", "created_at"]
+const REFUND_FIELDS = [
+  "id", "entity", "amount", "currency", "payment_id", "notes", "receipt", "acquirer_data", "created_at",
+  "batch_id", "status", "speed_processed", "speed_requested",
+]
+
+/** What each webhook event carries, as in Razorpay's sample payloads. */
+const EVENTS = {
+  "payment.authorized": { contains: ["payment"], paymentFields: PAYMENT_FIELDS, upi: true },
+  "payment.captured": { contains: ["payment"], paymentFields: PAYMENT_FIELDS_WITH_TRANSFERS, upi: true },
+  "payment.failed": { contains: ["payment"], paymentFields: PAYMENT_FIELDS, upi: true },
+  "order.paid": { contains: ["payment", "order"], paymentFields: ORDER_PAID_PAYMENT_FIELDS, upi: false },
+  "refund.created": { contains: ["refund", "payment"], paymentFields: PAYMENT_FIELDS_WITH_TRANSFERS, upi: true },
+  "refund.processed": { contains: ["refund", "payment"], paymentFields: PAYMENT_FIELDS_WITH_TRANSFERS, upi: true },
+  "refund.failed": { contains: ["refund", "payment"], paymentFields: PAYMENT_FIELDS_WITH_TRANSFERS, upi: true },
+}
+
+const METHODS = ["upi", "netbanking", "wallet"]
+// The failure Razorpay's payment.failed samples show for each method.
+const FAILURE = {
+  netbanking: { code: "BAD_REQUEST_ERROR", description: "Payment failed", source: "bank", step: "payment_authorization", reason: "payment_failed" },
+  upi: { code: "BAD_REQUEST_ERROR", description: "Payment failed", source: "issuer", step: "payment_authorization", reason: "payment_failed" },
+  wallet: { code: "BAD_REQUEST_ERROR", description: "Payment failed", source: "issuer", step: "payment_authorization", reason: "payment_failed" },
+}
+
+const pick = (source, fields) => Object.fromEntries(fields.map((k) => [k, source[k]]))
+
+/** Razorpay's fee (2%) including 18% GST on it, in paise: 100 → fee 2, tax 0; 500000 → fee 11800, tax 1800. */
+function fees(amount) {
+  const base = Math.round(amount * 0.02)
+  const tax = Math.round(base * 0.18)
+  return { fee: base + tax, tax }
+}
+
+class RazorpayError extends Error {
+  constructor(status, description, { code = "BAD_REQUEST_ERROR", source = "business", step = "payment_initiation", reason = "input_validation_failed", field } = {}) {
+    super(description)
+    this.status = status
+    this.body = { error: { code, description, source, step, reason, metadata: {}, ...(field ? { field } : {}) } }
+  }
+}
+const noSuchId = () => new RazorpayError(400, "The id provided does not exist")
 
 function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "sandbox-key-secret", webhookSecret = "sandbox-webhook-secret" } = {}) {
   const orders = new Map()
   const payments = new Map()
-  let failNext = { count: 0, mode: "500" }
+  const refunds = new Map()
+  const accountId = id("acc")
+  let failing = { count: 0, mode: "500", only: undefined }
+  let sequence = 0 // breaks ties between entities created in the same second: newest first
 
-  function createPayment({ order_id, status = "captured", amount }) {
+  function capture(payment) {
+    const order = orders.get(payment.order_id)
+    Object.assign(payment, { status: "captured", captured: true, ...fees(payment.amount) })
+    if (order) {
+      order.amount_paid += payment.amount
+      order.amount_due = Math.max(0, order.amount - order.amount_paid)
+      order.status = order.amount_paid >= order.amount ? "paid" : "attempted"
+    }
+  }
+
+  function createPayment({ order_id, status = "captured", amount, method = "upi", email, contact, vpa, bank, wallet, createdAt, error } = {}) {
     const order = orders.get(order_id)
-    if (!order) return null
+    if (!order) throw new RazorpayError(404, "No such order")
+    if (!["authorized", "captured", "failed"].includes(status)) throw new RazorpayError(400, `status must be authorized, captured or failed, not ${status}`)
+    if (!METHODS.includes(method)) throw new RazorpayError(400, `method must be one of ${METHODS.join(", ")} in the fake, not ${method}`)
+    const failed = status === "failed"
+    const failure = failed ? { ...FAILURE[method], ...(error || {}) } : null
+    const upiVpa = vpa ?? "gaurav.kumar@upi"
     const payment = {
       id: id("pay"),
       entity: "payment",
       amount: amount ?? order.amount,
       currency: order.currency,
-      status,
+      status: failed ? "failed" : "authorized",
       order_id,
-      method: "upi",
-      captured: status === "captured",
+      invoice_id: null,
+      international: false,
+      method,
       amount_refunded: 0,
-      notes: order.notes,
-      created_at: Math.floor(Date.now() / 1000),
+      refund_status: null,
+      captured: false,
+      description: null,
+      card_id: null,
+      bank: method === "netbanking" ? bank ?? "HDFC" : null,
+      wallet: method === "wallet" ? wallet ?? "payzapp" : null,
+      vpa: method === "upi" ? upiVpa : null,
+      email: email ?? "gaurav.kumar@example.com",
+      contact: contact ?? "+919876543210",
+      // A payment's notes are its own (none from checkout): the order's notes stay on the order.
+      notes: [],
+      fee: null,
+      tax: null,
+      error_code: failure ? failure.code : null,
+      error_description: failure ? failure.description : null,
+      error_source: failure ? failure.source : null,
+      error_step: failure ? failure.step : null,
+      error_reason: failure ? failure.reason : null,
+      acquirer_data:
+        method === "netbanking"
+          ? { bank_transaction_id: failed ? null : digits(10) }
+          : method === "upi"
+            ? { rrn: failed ? null : digits(12) }
+            : { transaction_id: null },
+      created_at: createdAt ?? now(),
+      ...(method === "upi" ? { upi: { payer_account_type: "bank_account", vpa: upiVpa, flow: "intent" } } : {}),
     }
+    Object.defineProperty(payment, "_seq", { value: ++sequence })
     payments.set(payment.id, payment)
-    if (status === "captured" && payment.amount === order.amount) {
-      order.amount_paid = order.amount
-      order.amount_due = 0
-      order.status = "paid"
-    }
+    order.attempts += 1
+    if (order.status !== "paid") order.status = "attempted"
+    if (status === "captured") capture(payment)
     return payment
+  }
+
+  function checkoutResponse(payment) {
+    return {
+      razorpay_payment_id: payment.id,
+      razorpay_order_id: payment.order_id,
+      razorpay_signature: hmac(keySecret, `${payment.order_id}|${payment.id}`),
+    }
+  }
+
+  function createRefund(paymentId, { amount, speed = "normal", notes, receipt } = {}) {
+    const payment = payments.get(paymentId)
+    if (!payment) throw noSuchId()
+    if (payment.status === "refunded") throw new RazorpayError(400, "The payment has been fully refunded already")
+    if (payment.status !== "captured") throw new RazorpayError(400, "The payment has not been captured")
+    const left = payment.amount - payment.amount_refunded
+    const paise = amount ?? left
+    if (!Number.isInteger(paise) || paise < 1) throw new RazorpayError(400, "The amount must be an integer.", { field: "amount" })
+    if (paise > left) throw new RazorpayError(400, "The refund amount provided is greater than amount captured")
+    if (!["normal", "optimum"].includes(speed)) throw new RazorpayError(400, "The selected speed is invalid.", { field: "speed" })
+    const refund = {
+      id: id("rfnd"),
+      entity: "refund",
+      amount: paise,
+      currency: payment.currency,
+      payment_id: payment.id,
+      notes: notes && Object.keys(notes).length ? notes : [],
+      receipt: receipt ?? null,
+      acquirer_data: { arn: null },
+      created_at: now(),
+      batch_id: null,
+      status: "processed",
+      speed_processed: speed === "optimum" ? "instant" : "normal",
+      speed_requested: speed,
+    }
+    Object.defineProperty(refund, "_seq", { value: ++sequence })
+    refunds.set(refund.id, refund)
+    payment.amount_refunded += paise
+    payment.refund_status = payment.amount_refunded === payment.amount ? "full" : "partial"
+    if (payment.amount_refunded === payment.amount) payment.status = "refunded"
+    return refund
+  }
+
+  /** Razorpay's list answer: newest first, created_at within [from, to], then skip and count. */
+  function collection(entities, url) {
+    const number = (name) => {
+      const raw = url.searchParams.get(name)
+      if (raw === null || raw === "") return undefined
+      const value = Number(raw)
+      if (!Number.isInteger(value)) throw new RazorpayError(400, `The ${name} must be an integer.`, { field: name })
+      return value
+    }
+    const from = number("from")
+    const to = number("to")
+    const count = number("count") ?? 10
+    const skip = number("skip") ?? 0
+    for (const [name, value] of [["from", from], ["to", to]]) {
+      if (value !== undefined && (value < 946684800 || value > 4765046400)) {
+        throw new RazorpayError(400, `${name} must be between 946684800 and 4765046400`, { field: name })
+      }
+    }
+    if (count < 1 || count > 100) throw new RazorpayError(400, "The count must be between 1 and 100.", { field: "count" })
+    if (skip < 0) throw new RazorpayError(400, "The skip must be at least 0.", { field: "skip" })
+    const items = [...entities]
+      .filter((e) => (from === undefined || e.created_at >= from) && (to === undefined || e.created_at <= to))
+      .sort((a, b) => b.created_at - a.created_at || b._seq - a._seq)
+      .slice(skip, skip + count)
+    return { entity: "collection", count: items.length, items }
+  }
+
+  function webhook(event, entity, { eventId = id("evt"), order, payment, createdAt } = {}) {
+    const shape = EVENTS[event]
+    if (!shape) throw new Error(`The fake Razorpay sends ${Object.keys(EVENTS).join(", ")}; not ${event}`)
+    const refund = shape.contains[0] === "refund" ? entity : undefined
+    const thePayment = refund ? payment ?? payments.get(refund.payment_id) : entity
+    if (!thePayment) throw new Error(`No payment ${refund?.payment_id} for ${event}`)
+    const paymentEntity = pick({ base_amount: thePayment.amount, amount_transferred: 0, ...thePayment }, shape.paymentFields)
+    if (shape.upi && thePayment.upi) paymentEntity.upi = thePayment.upi
+    const payload = {}
+    if (refund) payload.refund = { entity: pick(refund, REFUND_FIELDS) }
+    payload.payment = { entity: paymentEntity }
+    if (event === "order.paid") {
+      const theOrder = order ?? orders.get(thePayment.order_id)
+      if (!theOrder) throw new Error(`No order ${thePayment.order_id} for order.paid`)
+      payload.order = { entity: pick(theOrder, ORDER_FIELDS) }
+    }
+    const body = JSON.stringify({
+      entity: "event",
+      account_id: accountId,
+      event,
+      contains: shape.contains,
+      payload,
+      created_at: createdAt ?? now(),
+    })
+    return { body, headers: { "content-type": "application/json", "x-razorpay-signature": hmac(webhookSecret, body), "x-razorpay-event-id": eventId } }
   }
 
   const server = http.createServer((req, res) => {
@@ -56,12 +259,15 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         res.writeHead(status, { "content-type": "application/json", ...(fromPage ? { "access-control-allow-origin": "*" } : {}) })
         res.end(JSON.stringify(body))
       }
-      const error = (status, code, description) => send(status, { error: { code, description, source: "business", reason: "input_validation_failed" } })
+      const fail = (error) => {
+        if (error instanceof RazorpayError) return send(error.status, error.body)
+        send(500, new RazorpayError(500, String(error?.message || error), { code: "SERVER_ERROR", source: "NA", step: "NA", reason: "NA" }).body)
+      }
       let body = {}
       try {
         body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {}
       } catch {
-        return error(400, "BAD_REQUEST_ERROR", "The request body is not JSON")
+        return fail(new RazorpayError(400, "The request body is not JSON"))
       }
 
       if (req.method === "GET" && url.pathname === "/checkout.js") {
@@ -69,77 +275,108 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         return res.end(checkoutScript())
       }
 
-      if (req.method === "POST" && url.pathname === "/__fake/pay") {
-        const payment = createPayment(body)
-        if (!payment) return error(404, "BAD_REQUEST_ERROR", "No such order")
-        return send(200, {
-          payment,
-          checkout_response: {
-            razorpay_payment_id: payment.id,
-            razorpay_order_id: payment.order_id,
-            razorpay_signature: hmac(keySecret, `${payment.order_id}|${payment.id}`),
-          },
-        })
-      }
-
-      const expected = "Basic " + Buffer.from(`${keyId}:${keySecret}`).toString("base64")
-      if (req.headers.authorization !== expected) return error(401, "BAD_REQUEST_ERROR", "Authentication failed")
-      if (failNext.count > 0 && url.pathname.startsWith("/v1/")) {
-        failNext.count -= 1
-        if (failNext.mode === "hang") return // never answers: the client's timeout decides
-        return error(500, "SERVER_ERROR", "We are facing some trouble completing your request at the moment")
-      }
-
-      let m
-      if (req.method === "POST" && url.pathname === "/v1/orders") {
-        if (!Number.isInteger(body.amount) || body.amount < 100) return error(400, "BAD_REQUEST_ERROR", "The amount must be atleast INR 1.00")
-        if (body.receipt && String(body.receipt).length > 40) return error(400, "BAD_REQUEST_ERROR", "receipt: the length must be no more than 40.")
-        const order = {
-          id: id("order"),
-          entity: "order",
-          amount: body.amount,
-          amount_paid: 0,
-          amount_due: body.amount,
-          currency: body.currency || "INR",
-          receipt: body.receipt,
-          status: "created",
-          attempts: 0,
-          notes: body.notes || {},
-          created_at: Math.floor(Date.now() / 1000),
+      try {
+        if (req.method === "POST" && url.pathname === "/__fake/pay") {
+          const { order_id, status, amount, method, email, contact } = body
+          const payment = createPayment({ order_id, status, amount, method, email: email || undefined, contact: contact || undefined })
+          return send(200, { payment, checkout_response: checkoutResponse(payment) })
         }
-        orders.set(order.id, order)
-        return send(200, order)
+
+        const expected = "Basic " + Buffer.from(`${keyId}:${keySecret}`).toString("base64")
+        if (req.headers.authorization !== expected) {
+          throw new RazorpayError(401, "The api key provided is invalid", { source: "NA", step: "NA", reason: "NA" })
+        }
+        const call = `${req.method} ${url.pathname}`
+        if (failing.count > 0 && url.pathname.startsWith("/v1/")) {
+          const only = failing.only
+          const hit = only === undefined || (only instanceof RegExp ? only.test(call) : only === call)
+          if (hit) {
+            failing.count -= 1
+            if (failing.mode === "hang") return // never answers: the client's timeout decides
+            throw new RazorpayError(500, "We are facing some trouble completing your request at the moment. Please try again shortly.", {
+              code: "SERVER_ERROR",
+              source: "NA",
+              step: "NA",
+              reason: "NA",
+            })
+          }
+        }
+
+        let m
+        if (req.method === "POST" && url.pathname === "/v1/orders") {
+          if (!Number.isInteger(body.amount)) throw new RazorpayError(400, "The amount must be an integer.", { field: "amount" })
+          if (body.amount < 100) throw new RazorpayError(400, "The amount must be at least INR 1.00", { field: "amount" })
+          if (body.receipt && String(body.receipt).length > 40) {
+            throw new RazorpayError(400, "receipt: the length must be no more than 40.", { field: "receipt" })
+          }
+          const order = {
+            id: id("order"),
+            entity: "order",
+            amount: body.amount,
+            amount_paid: 0,
+            amount_due: body.amount,
+            currency: body.currency || "INR",
+            receipt: body.receipt ?? null,
+            offer_id: null,
+            status: "created",
+            attempts: 0,
+            notes: body.notes && Object.keys(body.notes).length ? body.notes : [],
+            created_at: now(),
+          }
+          orders.set(order.id, order)
+          return send(200, order)
+        }
+        if (req.method === "GET" && (m = /^\/v1\/orders\/([^/]+)$/.exec(url.pathname))) {
+          if (!orders.has(m[1])) throw noSuchId()
+          return send(200, orders.get(m[1]))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/orders\/([^/]+)\/payments$/.exec(url.pathname))) {
+          if (!orders.has(m[1])) throw noSuchId()
+          const items = [...payments.values()].filter((p) => p.order_id === m[1]).sort((a, b) => b._seq - a._seq)
+          return send(200, { entity: "collection", count: items.length, items })
+        }
+        if (req.method === "GET" && url.pathname === "/v1/payments") {
+          return send(200, collection(payments.values(), url))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/payments\/([^/]+)$/.exec(url.pathname))) {
+          if (!payments.has(m[1])) throw noSuchId()
+          return send(200, payments.get(m[1]))
+        }
+        if (req.method === "POST" && (m = /^\/v1\/payments\/([^/]+)\/capture$/.exec(url.pathname))) {
+          const payment = payments.get(m[1])
+          if (!payment) throw noSuchId()
+          if (payment.status === "captured" || payment.status === "refunded") throw new RazorpayError(400, "This payment has already been captured")
+          if (payment.status !== "authorized") throw new RazorpayError(400, "Only payments which have been authorized and not yet captured can be captured")
+          if (body.amount !== payment.amount) throw new RazorpayError(400, "Capture amount must be equal to the amount authorized", { field: "amount" })
+          if (body.currency !== undefined && body.currency !== payment.currency) {
+            throw new RazorpayError(400, "Currency should be same as that of payment currency", { field: "currency" })
+          }
+          capture(payment)
+          return send(200, payment)
+        }
+        if (req.method === "POST" && (m = /^\/v1\/payments\/([^/]+)\/refund$/.exec(url.pathname))) {
+          return send(200, createRefund(m[1], { amount: body.amount, speed: body.speed, notes: body.notes, receipt: body.receipt }))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/payments\/([^/]+)\/refunds$/.exec(url.pathname))) {
+          if (!payments.has(m[1])) throw noSuchId()
+          return send(200, collection([...refunds.values()].filter((r) => r.payment_id === m[1]), url))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/payments\/([^/]+)\/refunds\/([^/]+)$/.exec(url.pathname))) {
+          const refund = refunds.get(m[2])
+          if (!refund || refund.payment_id !== m[1]) throw noSuchId()
+          return send(200, refund)
+        }
+        if (req.method === "GET" && url.pathname === "/v1/refunds") {
+          return send(200, collection(refunds.values(), url))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/refunds\/([^/]+)$/.exec(url.pathname))) {
+          if (!refunds.has(m[1])) throw noSuchId()
+          return send(200, refunds.get(m[1]))
+        }
+        throw new RazorpayError(400, "The requested URL was not found on the server.", { source: "NA", step: "NA", reason: "NA" })
+      } catch (error) {
+        fail(error)
       }
-      if (req.method === "GET" && (m = /^\/v1\/orders\/([^/]+)$/.exec(url.pathname))) {
-        return orders.has(m[1]) ? send(200, orders.get(m[1])) : error(400, "BAD_REQUEST_ERROR", "The id provided does not exist")
-      }
-      if (req.method === "GET" && (m = /^\/v1\/orders\/([^/]+)\/payments$/.exec(url.pathname))) {
-        const items = [...payments.values()].filter((p) => p.order_id === m[1])
-        return send(200, { entity: "collection", count: items.length, items })
-      }
-      if (req.method === "GET" && (m = /^\/v1\/payments\/([^/]+)$/.exec(url.pathname))) {
-        return payments.has(m[1]) ? send(200, payments.get(m[1])) : error(400, "BAD_REQUEST_ERROR", "The id provided does not exist")
-      }
-      if (req.method === "POST" && (m = /^\/v1\/payments\/([^/]+)\/capture$/.exec(url.pathname))) {
-        const payment = payments.get(m[1])
-        if (!payment) return error(400, "BAD_REQUEST_ERROR", "The id provided does not exist")
-        if (payment.status !== "authorized") return error(400, "BAD_REQUEST_ERROR", "This payment has already been captured")
-        if (body.amount !== payment.amount) return error(400, "BAD_REQUEST_ERROR", "Capture amount must be equal to the amount authorized")
-        payment.status = "captured"
-        payment.captured = true
-        return send(200, payment)
-      }
-      if (req.method === "POST" && (m = /^\/v1\/payments\/([^/]+)\/refund$/.exec(url.pathname))) {
-        const payment = payments.get(m[1])
-        if (!payment) return error(400, "BAD_REQUEST_ERROR", "The id provided does not exist")
-        const amount = body.amount ?? payment.amount - payment.amount_refunded
-        if (payment.status !== "captured" && payment.status !== "refunded") return error(400, "BAD_REQUEST_ERROR", "The payment has not been captured")
-        if (amount > payment.amount - payment.amount_refunded) return error(400, "BAD_REQUEST_ERROR", "The refund amount provided is greater than amount captured")
-        payment.amount_refunded += amount
-        if (payment.amount_refunded === payment.amount) payment.status = "refunded"
-        return send(200, { id: id("rfnd"), entity: "refund", amount, currency: payment.currency, payment_id: payment.id, status: "processed" })
-      }
-      error(404, "BAD_REQUEST_ERROR", `The requested URL was not found on the server (${req.method} ${url.pathname})`)
     })
   })
 
@@ -151,37 +388,32 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         keyId,
         keySecret,
         webhookSecret,
+        accountId,
         orders,
         payments,
+        refunds,
         providerOptions: { key_id: keyId, key_secret: keySecret, webhook_secret: webhookSecret, api_base_url: url },
-        /** The shopper pays in the checkout popup; returns what checkout.js hands the page. */
-        async pay(orderId, { status = "captured", amount } = {}) {
-          const payment = createPayment({ order_id: orderId, status, amount })
-          if (!payment) throw new Error(`no order ${orderId}`)
-          return {
-            payment,
-            checkout_response: {
-              razorpay_payment_id: payment.id,
-              razorpay_order_id: orderId,
-              razorpay_signature: hmac(keySecret, `${orderId}|${payment.id}`),
-            },
+        /** The shopper pays in the checkout popup; returns the payment and what checkout.js hands the page. */
+        async pay(orderId, options = {}) {
+          try {
+            const payment = createPayment({ ...options, order_id: orderId })
+            return { payment, checkout_response: checkoutResponse(payment) }
+          } catch (error) {
+            throw new Error(error.status === 404 ? `no order ${orderId}` : error.message)
           }
         },
-        /** A webhook delivery as Razorpay would send it: the body and its signed headers. */
-        webhook(event, payment, { eventId = id("evt") } = {}) {
-          const order = orders.get(payment.order_id)
-          const body = JSON.stringify({
-            entity: "event",
-            account_id: "acc_sandbox",
-            event,
-            contains: ["payment"],
-            payload: { payment: { entity: payment }, ...(order ? { order: { entity: order } } : {}) },
-            created_at: Math.floor(Date.now() / 1000),
-          })
-          return { body, headers: { "content-type": "application/json", "x-razorpay-signature": hmac(webhookSecret, body), "x-razorpay-event-id": eventId } }
+        /** Staff refund a captured payment in the Razorpay dashboard; returns the refund entity. */
+        refund(paymentId, options = {}) {
+          return createRefund(paymentId, options)
         },
-        failNext(count = 1, mode = "500") {
-          failNext = { count, mode }
+        /** A webhook delivery as Razorpay would send it: the body and its signed headers. */
+        webhook,
+        /**
+         * The next `count` API calls answer 500 (Razorpay's SERVER_ERROR) or never answer ("hang").
+         * `only` limits it to one call, as "METHOD /path" ("GET /v1/payments": the listing) or a RegExp.
+         */
+        failNext(count = 1, mode = "500", { only } = {}) {
+          failing = { count, mode, only }
         },
         close: () =>
           new Promise((done) => {

@@ -2,8 +2,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
-import { backoffMs, retryFailedNotifications } from "../../../plugins/notifications/src/lib/order-messages"
+import { backoffMs, retryFailedNotifications, sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
 import { seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
+import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 
 jest.setTimeout(240_000)
 
@@ -25,10 +26,13 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let storeHeaders: { headers: Record<string, string> }
     let shopper: Shopper
+    let events: SubscriberTracker
 
     beforeAll(async () => {
       storeHeaders = await seedShop(getContainer())
+      events = trackSubscribers(getContainer())
     })
+    afterAll(() => events?.restore())
 
     beforeEach(() => {
       shopper = shopperFor(api, storeHeaders)
@@ -60,29 +64,53 @@ medusaIntegrationTestRunner({
       return false
     }
 
-    it("sends exactly one SMS when a cash-on-delivery order is placed, with the number, items and total", async () => {
+    /** The order's tracking link in a message: it must be there, and it must open this order's tracking page. */
+    async function expectTrackingLinkFor(body: string | null | undefined, displayId: number) {
+      const link = / Track: (https?:\/\/\S+\/track\/(\S+))$/.exec(body ?? "")
+      expect(link).not.toBeNull()
+      const opened = await api.get(`/store/order-tracking/links/${link![2]}`, storeHeaders).catch((e: any) => e.response)
+      expect(opened.status).toBe(200)
+      expect(opened.data.order.order_number).toBe(displayId)
+    }
+
+    it("sends exactly one SMS when a cash-on-delivery order is placed, with the number, items, total and tracking link", async () => {
       const { order, ms } = await placeCodOrder()
       process.stdout.write(`[figures] order completion with Twilio answering: ${ms} ms\n`)
-      expect(await waitFor(() => fake.messages.length > 0)).toBe(true)
-      await new Promise((r) => setTimeout(r, 500))
+      // Every subscriber of the order's events has finished: whatever was going to be sent has been.
+      await events.settled()
       expect(fake.messages).toHaveLength(1)
       expect(fake.messages[0].to).toBe("+919876543210")
-      // Then the order's tracking link, when the order-lifecycle module gives one.
       expect(fake.messages[0].body).toMatch(
         new RegExp(
-          `^Sweet Shop: order #${order.display_id} placed\\. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces\\. Total ₹880\\.00 \\(cash on delivery\\)\\.( Track: https?://\\S+/track/\\S+)?$`
+          `^Sweet Shop: order #${order.display_id} placed\\. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces\\. Total ₹880\\.00 \\(cash on delivery\\)\\. Track: https?://\\S+/track/\\S+$`
         )
       )
+      await expectTrackingLinkFor(fake.messages[0].body, order.display_id)
       const [record] = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id } as any)
       expect(record).toMatchObject({ status: "success", channel: "sms", external_id: fake.messages[0].sid })
     })
 
     it("sends once when the same event is handled twice", async () => {
       const { order } = await placeCodOrder()
-      expect(await waitFor(() => fake.messages.length > 0)).toBe(true)
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
-      await new Promise((r) => setTimeout(r, 1500))
+      await events.settled()
       expect(fake.messages).toHaveLength(1)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await events.settled()
+      expect(fake.messages).toHaveLength(1)
+    })
+
+    it("sends a status change once, with the tracking link, when the same event comes twice at the same moment", async () => {
+      const { order } = await placeCodOrder()
+      await events.settled()
+      fake.messages.length = 0
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const changed = { id: order.id, display_id: order.display_id, from: "placed", to: "confirmed" }
+      // Both handed to the subscriber in the same turn: two handlers run side by side.
+      await Promise.all([bus.emit({ name: "shop_order.status_changed", data: changed }), bus.emit({ name: "shop_order.status_changed", data: changed })])
+      await events.settled()
+      expect(fake.messages).toHaveLength(1)
+      expect(fake.messages[0].body).toMatch(new RegExp(`^Sweet Shop: your order #${order.display_id} is confirmed\\. Track: https?://\\S+/track/\\S+$`))
+      await expectTrackingLinkFor(fake.messages[0].body, order.display_id)
     })
 
     it.each([["answers 500", "500"], ["hangs", "hang"]] as const)(
@@ -113,5 +141,27 @@ medusaIntegrationTestRunner({
         expect(fake.messages).toHaveLength(1)
       }
     )
+
+    it("sends a failed SMS once when the retry job and a repeat of the event retry it at the same moment", async () => {
+      fake.failNext(1, "500")
+      const { order } = await placeCodOrder()
+      await events.settled()
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      expect((await notifications.listNotifications({ resource_id: order.id } as any))[0]?.status).toBe("failure")
+      expect(fake.messages).toHaveLength(0)
+
+      // Two runs of the retry job (two processes) and the event handled again, all after the back-off.
+      const later = Date.now() + backoffMs(1)
+      await Promise.all([
+        retryFailedNotifications(getContainer(), { now: later }),
+        retryFailedNotifications(getContainer(), { now: later }),
+        sendOrderPlaced(getContainer(), order.id),
+      ])
+      await events.settled()
+      expect(fake.messages).toHaveLength(1)
+      expect(fake.messages[0].body).toContain(`order #${order.display_id} placed`)
+      const [record] = await notifications.listNotifications({ resource_id: order.id } as any)
+      expect(record.status).toBe("success")
+    })
   },
 })

@@ -1,5 +1,5 @@
 import type { CreateNotificationDTO, INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { NOTIFICATION_ATTEMPTS_MODULE } from "../modules/notification-attempts"
 import type NotificationAttemptsModuleService from "../modules/notification-attempts/service"
 
@@ -28,39 +28,86 @@ const shortError = (error: any) =>
 
 const isDuplicateKey = (error: any) => /unique|already exists|duplicate/i.test(String(error?.message ?? ""))
 
+/** A try still marked in flight after this long was left by a process that stopped mid-send: it no longer holds the message. */
+export const IN_FLIGHT_MS = 5 * 60_000
+
+/**
+ * Claims the next try of a message before anything is sent: one row per
+ * (idempotency key, try number), unique in the database. Handlers of the same
+ * message that run at the same moment (the same event twice, the retry job in
+ * two processes, a repeat of the event while the job retries) count the same
+ * next try, and only one of them can insert it; the others send nothing. A
+ * message already sent, or being sent right now, is not claimed at all.
+ * Returns the claimed try, or null when the message is not this handler's to send.
+ */
+async function claimNextTry(
+  attempts: NotificationAttemptsModuleService,
+  { notification_id, idempotency_key, channel }: { notification_id: string; idempotency_key: string; channel: string },
+  now = Date.now()
+) {
+  const [last] = await attempts.listNotificationAttempts({ idempotency_key }, { order: { attempt: "DESC" }, take: 1 })
+  if (last?.outcome === "sent") return null
+  if (last?.outcome === "pending" && now - new Date(last.created_at).getTime() < IN_FLIGHT_MS) return null
+  try {
+    return await attempts.createNotificationAttempts({
+      notification_id,
+      idempotency_key,
+      channel,
+      attempt: (last?.attempt ?? 0) + 1,
+      outcome: "pending",
+    })
+  } catch (error) {
+    if (isDuplicateKey(error)) return null
+    throw error
+  }
+}
+
 /**
  * Sends one message through Medusa's notification module, once per
  * idempotency key, and records the try (outcome, error, provider id, time).
- * A key already sent or still in flight sends nothing; a key that failed is
- * sent again under the same notification. Throws when the provider failed.
+ * Each try is claimed in the database before it is sent (see claimNextTry), so
+ * a key already sent or in flight sends nothing, whichever process asks and
+ * however many ask at once; a key that failed is sent again under the same
+ * notification. Throws when the provider failed.
  */
 export async function deliver(container: MedusaContainer, input: DeliveryInput) {
   const notifications: INotificationModuleService = container.resolve(Modules.NOTIFICATION)
-  const [existing] = await notifications.listNotifications({ idempotency_key: input.idempotency_key } as any)
+  const find = async () => (await notifications.listNotifications({ idempotency_key: input.idempotency_key } as any))[0]
+  const existing = await find()
   if (existing && existing.status !== "failure") return { notification: existing, sent: false }
+
+  // The notification's id is chosen here so the try can be claimed under it before Medusa saves it.
+  const notificationId = existing?.id ?? generateEntityId(undefined, "noti")
+  const attempts = attemptsModule(container)
+  const claim = attempts
+    ? await claimNextTry(attempts, { notification_id: notificationId, idempotency_key: input.idempotency_key, channel: input.channel })
+    : null
+  if (attempts && !claim) return { notification: existing ?? (await find()), sent: false }
 
   const started = Date.now()
   let error: any
   try {
     // Medusa re-sends a failed notification given its key, but then saves it under a newly generated
     // id unless the existing one is passed (2.21.2); `id` is not in the DTO's type.
-    await notifications.createNotifications([{ ...input, ...(existing ? { id: existing.id } : {}) } as any])
+    await notifications.createNotifications([{ ...input, id: notificationId } as any])
   } catch (e) {
     error = e
   }
-  const [record] = await notifications.listNotifications({ idempotency_key: input.idempotency_key } as any)
-  if (!record) throw error ?? new Error(`notification ${input.idempotency_key} was not recorded`)
-  // Another handler of the same event created it first: that one sends and records.
-  if (error && !existing && isDuplicateKey(error)) return { notification: record, sent: false }
+  const record = await find()
+  if (!record) {
+    if (claim) await attempts!.updateNotificationAttempts({ id: claim.id, outcome: "failed", error: shortError(error), duration_ms: Date.now() - started })
+    throw error ?? new Error(`notification ${input.idempotency_key} was not recorded`)
+  }
+  // Saved first by a handler that did not claim (a message from before tries were claimed): that one sends and records.
+  if (error && !existing && isDuplicateKey(error)) {
+    if (claim) await attempts!.deleteNotificationAttempts(claim.id)
+    return { notification: record, sent: false }
+  }
 
-  const attempts = attemptsModule(container)
-  if (attempts) {
-    const previous = await attempts.listNotificationAttempts({ notification_id: record.id }, { select: ["id"] })
-    await attempts.createNotificationAttempts({
+  if (claim) {
+    await attempts!.updateNotificationAttempts({
+      id: claim.id,
       notification_id: record.id,
-      idempotency_key: input.idempotency_key,
-      channel: record.channel,
-      attempt: previous.length + 1,
       outcome: record.status === "success" ? "sent" : record.status === "failure" ? "failed" : "pending",
       error: error ? shortError(error) : null,
       external_id: record.external_id ?? null,

@@ -12,7 +12,7 @@ export const NotificationAttempt = model
     idempotency_key: model.text().nullable(),
     channel: model.text(),
     attempt: model.number(),
-    /** "sent" (the provider took it), "failed" (error or time-out), "pending" (still waiting on the provider). */
+    /** "sent" (the provider took it), "failed" (error or time-out), "pending" (claimed and being sent, or still waiting on the provider). */
     outcome: model.enum(["sent", "failed", "pending"]),
     error: model.text().nullable(),
     external_id: model.text().nullable(),
@@ -21,4 +21,9 @@ export const NotificationAttempt = model
     delivery_status: model.text().nullable(),
     delivery_error: model.text().nullable(),
   })
-  .indexes([{ on: ["external_id"] }])
+  .indexes([
+    { on: ["external_id"] },
+    // One row per try of a message: a handler claims the next try by inserting it before sending
+    // (lib/deliver.ts), so two handlers at the same moment cannot both send.
+    { on: ["idempotency_key", "attempt"], unique: true, where: "idempotency_key IS NOT NULL" },
+  ])

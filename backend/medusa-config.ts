@@ -42,6 +42,7 @@ const paymentModule = env.RAZORPAY_KEY_ID
                 auto_capture: env.RAZORPAY_AUTO_CAPTURE,
                 api_base_url: env.RAZORPAY_API_BASE_URL,
                 timeout_ms: env.RAZORPAY_TIMEOUT_MS,
+                payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
               },
             },
           ],
@@ -153,15 +154,33 @@ module.exports = defineConfig({
   plugins: [
     // One stock pool per product in grams or pieces; guards the sum of a cart's lines per pool.
     // GRAM_POOL_CHECKS=false leaves Medusa's stock checks alone: for side-by-side benchmarks only.
-    ...(env.GRAM_POOL_CHECKS ? [{ resolve: "@sweetshop/gram-inventory", options: {} }] : []),
+    // A cart's stock is held while its shopper pays online (PAYMENT_HOLD_MINUTES), so a payment can always become an order.
+    ...(env.GRAM_POOL_CHECKS
+      ? [
+          {
+            resolve: "@sweetshop/gram-inventory",
+            options: { payment_hold_minutes: env.PAYMENT_HOLD_MINUTES, payment_hold_providers: env.RAZORPAY_KEY_ID ? ["pp_razorpay_razorpay"] : [] },
+          },
+        ]
+      : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     // The storefront's catalogue reads: lean products with prices in paise and live pool stock, about a second fresh.
     { resolve: "@sweetshop/catalogue", options: {} },
     // The shop's order lifecycle, kitchen sheet and order tracking for shoppers (routes, subscribers, admin pages).
     { resolve: "@sweetshop/order-lifecycle", options: {} },
-    // Razorpay's checkout-response route (the provider itself is in the payment module below).
-    { resolve: "@sweetshop/payment-razorpay", options: { webhook_secret: env.RAZORPAY_WEBHOOK_SECRET } },
+    // Razorpay's checkout-response route, webhooks, settlement and reconciliation (the provider itself is in the payment module below).
+    {
+      resolve: "@sweetshop/payment-razorpay",
+      options: {
+        key_id: env.RAZORPAY_KEY_ID,
+        key_secret: env.RAZORPAY_KEY_SECRET,
+        webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
+        api_base_url: env.RAZORPAY_API_BASE_URL,
+        timeout_ms: env.RAZORPAY_TIMEOUT_MS,
+        payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
+      },
+    },
     // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).
     {
       resolve: "@sweetshop/notifications",

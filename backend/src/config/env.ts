@@ -78,6 +78,12 @@ const schema = z.object({
   RAZORPAY_API_BASE_URL: urlWithProtocols(["http:", "https:"], "http://127.0.0.1:9410").optional(),
   RAZORPAY_AUTO_CAPTURE: booleanFlag.default("false"),
   RAZORPAY_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(120000).default(15000),
+  PAYMENT_HOLD_MINUTES: z.coerce
+    .number({ invalid_type_error: "must be a number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(1, "must be at least 1 minute")
+    .max(24 * 60, "must be at most a day (1440 minutes)")
+    .default(15),
   COD_MAX_ORDER_RUPEES: z.coerce
     .number({ invalid_type_error: "must be an amount in rupees" })
     .int("must be a whole number of rupees")

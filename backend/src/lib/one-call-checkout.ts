@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { WorkflowManager } from "@medusajs/framework/orchestration"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import {
   completeCartWorkflow,
   createPaymentSessionsWorkflow,
@@ -66,32 +67,69 @@ export type CheckoutOutcome =
   | { type: "order"; order: { id: string; display_id: number; total: number; currency_code: string } }
   | { type: "payment"; cart_id: string; payment_collection_id: string; payment_session: { id: string; provider_id: string; data: Record<string, unknown> } }
 
+/**
+ * Runs a plugin's workflow by its id (plugins do not import each other, and
+ * the backend does not import their code), if that plugin is loaded.
+ */
+async function runPluginWorkflow<T>(container: MedusaContainer, workflowId: string, input: Record<string, unknown>): Promise<T | undefined> {
+  if (!WorkflowManager.getWorkflow(workflowId)) return undefined
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
+  const { result } = await engine.run(workflowId, { input, throwOnError: true })
+  return result as T
+}
+
+async function orderSummary(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "display_id", "currency_code", "payment_collections.amount"], filters: { id: orderId } })
+  const order = data[0] as any
+  return { id: order.id, display_id: Number(order.display_id), total: Number(order.payment_collections?.[0]?.amount ?? 0), currency_code: order.currency_code }
+}
+
 export async function checkOut(container: MedusaContainer, cartId: string, input: CheckoutInput): Promise<CheckoutOutcome> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartId } })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
+  // A checkout started again (a second tab, the back button, a retry after a
+  // slow answer): money the gateway already holds for this cart becomes its
+  // order now, or is refunded; it is never left behind a new payment session.
+  const settled = await runPluginWorkflow<{ order_id?: string }>(container, "razorpay-settle-cart", { cart_id: cartId, found_by: "checkout started again" })
+  if (settled?.order_id) return { type: "order", order: await orderSummary(container, settled.order_id) }
   // Home delivery outside the delivery area: refused before the cart changes.
   const undeliverable = await deliveryRefusal(container, input.shipping_address.postal_code, [input.shipping_option_id])
   if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable)
-  const { result: prepared } = await prepareCartForCheckoutWorkflow(container).run({
-    input: {
-      cart_id: cartId,
-      email: input.email,
-      shipping_address: input.shipping_address,
-      billing_address: input.shipping_address,
-      metadata: input.metadata,
-      shipping_option_id: input.shipping_option_id,
-    },
+  const prepare = () =>
+    prepareCartForCheckoutWorkflow(container).run({
+      input: {
+        cart_id: cartId,
+        email: input.email,
+        shipping_address: input.shipping_address,
+        billing_address: input.shipping_address,
+        metadata: input.metadata,
+        shipping_option_id: input.shipping_option_id,
+      },
+    })
+  const { result: prepared } = await prepare().catch((error) => {
+    // Two carts of one guest checking out at the same moment (two tabs) both
+    // create the guest customer; the slower one finds it on a second try.
+    if (/^Customer with email: .* already exists/.test(String(error?.message))) return prepare()
+    throw error
   })
   const collection = prepared.payment_collection
   if (input.payment_provider_id === CASH_ON_DELIVERY_PROVIDER_ID) {
     const refusal = cashOnDeliveryRefusal(Number(collection.amount), readShopEnv(process.env).COD_MAX_ORDER_RUPEES)
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
   }
+  // Paying online: the cart's grams are held first (gram-inventory), so a
+  // payment made within the hold always becomes an order, and a cart the pools
+  // cannot cover is refused before the shopper pays.
+  if (input.payment_provider_id !== CASH_ON_DELIVERY_PROVIDER_ID) {
+    await runPluginWorkflow(container, "gram-pool-hold-cart-stock", { cart_id: cartId, provider_id: input.payment_provider_id })
+  }
   const { result: session } = await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: collection.id, provider_id: input.payment_provider_id },
+    // The cart id goes into the gateway's order notes: a payment can be traced to its cart even after its session is gone.
+    input: { payment_collection_id: collection.id, provider_id: input.payment_provider_id, data: { cart_id: cartId } },
   })
   if (input.payment_provider_id !== CASH_ON_DELIVERY_PROVIDER_ID) {
     return {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { heldByCart } from "./hold-records"
 import { judgePools, PoolInfo, PoolLine, PoolUnit, PoolVerdict } from "./pool-math"
 
 /**
@@ -114,18 +115,20 @@ export async function locationsOfSalesChannel(
   return (data[0]?.stock_locations ?? []).map((l: { id: string }) => l.id)
 }
 
+export type PoolLevel = { available: number; location_id: string | null }
+
 /**
- * Available grams (or pieces) per pool: stocked minus reserved, at the first
- * location of the sales channel that stocks it (where Medusa reserves).
+ * Per pool: the level Medusa reserves from (the first location of the sales
+ * channel that stocks it) and what is available there: stocked minus reserved.
  */
-export async function availableByPool(
+export async function levelsByPool(
   container: MedusaContainer,
   poolIds: string[],
   salesChannelId: string | null | undefined,
   knownLocationIds?: string[]
-): Promise<Map<string, number>> {
-  const available = new Map<string, number>(poolIds.map((id) => [id, 0]))
-  if (!poolIds.length) return available
+): Promise<Map<string, PoolLevel>> {
+  const levelsOut = new Map<string, PoolLevel>(poolIds.map((id) => [id, { available: 0, location_id: null }]))
+  if (!poolIds.length) return levelsOut
 
   const locationIds = knownLocationIds ?? (await locationsOfSalesChannel(container, salesChannelId))
   const inventory = container.resolve(Modules.INVENTORY)
@@ -134,17 +137,32 @@ export async function availableByPool(
     { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
   )
   const order = new Map((locationIds ?? []).map((id, index) => [id, index]))
-  const chosen = new Map<string, { rank: number; available: number }>()
+  const chosen = new Map<string, { rank: number; level: PoolLevel }>()
   for (const level of levels) {
     const rank = order.get(level.location_id) ?? 0
     const current = chosen.get(level.inventory_item_id)
     if (!current || rank < current.rank) {
       const free = Number(level.stocked_quantity) - Number(level.reserved_quantity)
-      chosen.set(level.inventory_item_id, { rank, available: free })
+      chosen.set(level.inventory_item_id, { rank, level: { available: free, location_id: level.location_id } })
     }
   }
-  for (const [poolId, { available: free }] of chosen) available.set(poolId, free)
-  return available
+  for (const [poolId, { level }] of chosen) levelsOut.set(poolId, level)
+  return levelsOut
+}
+
+/**
+ * Available grams (or pieces) per pool: stocked minus reserved, at the first
+ * location of the sales channel that stocks it (where Medusa reserves).
+ * Payment holds are reservations, so they count as taken.
+ */
+export async function availableByPool(
+  container: MedusaContainer,
+  poolIds: string[],
+  salesChannelId: string | null | undefined,
+  knownLocationIds?: string[]
+): Promise<Map<string, number>> {
+  const levels = await levelsByPool(container, poolIds, salesChannelId, knownLocationIds)
+  return new Map([...levels].map(([poolId, level]) => [poolId, level.available]))
 }
 
 export function judgePlan(plan: PoolPlan, available: Map<string, number>): PoolVerdict[] {
@@ -212,9 +230,11 @@ export function lineVerdicts(input: CartLineInput[], plan: PoolPlan, verdicts: P
 }
 
 /** Plans, reads availability and judges in one go (no lock: for checks that only inform). */
-export async function checkLines(container: MedusaContainer, input: CartLineInput[], salesChannelId?: string | null) {
+export async function checkLines(container: MedusaContainer, input: CartLineInput[], salesChannelId?: string | null, cartId?: string) {
   const plan = await planPools(container, input)
   const available = await availableByPool(container, [...plan.meta.keys()], salesChannelId)
+  // What this cart itself holds while its shopper pays is its own to use.
+  if (cartId) for (const [poolId, held] of await heldByCart(container, cartId)) available.set(poolId, (available.get(poolId) ?? 0) + held)
   const pools = judgePlan(plan, available)
   return { pools, lines: lineVerdicts(input, plan, pools) }
 }

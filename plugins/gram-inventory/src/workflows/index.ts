@@ -1,1 +1,2 @@
 export * from "./adjust-pool-stock"
+export * from "./hold-cart-stock"

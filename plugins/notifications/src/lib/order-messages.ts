@@ -41,7 +41,7 @@ type Message = {
  * key and each failure recorded (and retried by the job) without stopping the
  * other channel. Returns how many channels failed.
  */
-async function sendOnChannels(
+export async function sendOnChannels(
   container: MedusaContainer,
   { to, subject, message, language, resource }: { to: string; subject: string; message: Message; language: Language; resource?: { id: string; type: string } }
 ) {

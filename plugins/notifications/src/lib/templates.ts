@@ -153,6 +153,18 @@ export const WHATSAPP_TEMPLATES = {
     body: "Sweet Shop: {{2}} refunded for order #{{1}}. It reaches your account in 5-7 days.",
     parameters: (d: { display_id: number | string; amount_rupees: number }) => [String(d.display_id), formatRupees(d.amount_rupees)],
   },
+  payment_refunded_no_order: {
+    body: "Sweet Shop: {{1}}",
+    parameters: (d: { text: string }) => [d.text],
+  },
+  payment_failed: {
+    body: "Sweet Shop: {{1}}",
+    parameters: (d: { text: string }) => [d.text],
+  },
+  staff_payment_alert: {
+    body: "Sweet Shop payments: {{1}}",
+    parameters: (d: { text: string }) => [d.text],
+  },
   low_stock_alert: {
     body: "Sweet Shop stock: {{1}} is low, {{2}} left (alert at {{3}}).",
     parameters: (d: LowStockData) => [d.product_title, units(d.available_units, d.unit), units(d.low_stock_threshold_units, d.unit)],

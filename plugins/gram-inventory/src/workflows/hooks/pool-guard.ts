@@ -12,6 +12,8 @@ import {
   withUnits,
 } from "../../lib/pool-check"
 import { acquirePoolLocks, cartLockOwner, releasePoolLocks } from "../../lib/pool-locks"
+import type { HoldRecord } from "../../lib/hold-records"
+import { releaseCartHolds, restoreHolds } from "../../lib/payment-holds"
 
 /**
  * The sum of all lines that draw on one pool must fit the pool.
@@ -48,7 +50,7 @@ addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
   const added = (input.items ?? [])
     .filter((item: any) => item.variant_id)
     .map((item: any, index: number) => ({ key: `new-${index}`, variant_id: item.variant_id, quantity: Number(item.quantity) }))
-  const { pools } = await checkLines(container, [...cart.lines, ...added], cart.sales_channel_id)
+  const { pools } = await checkLines(container, [...cart.lines, ...added], cart.sales_channel_id, cart.id)
   refuseShortfalls(pools)
 })
 
@@ -58,7 +60,7 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => 
   const quantity = Number(input.update?.quantity)
   if (!Number.isFinite(quantity) || quantity <= 0) return
   const lines = cart.lines.map((line) => (line.key === input.item_id ? { ...line, quantity } : line))
-  const { pools } = await checkLines(container, lines, cart.sales_channel_id)
+  const { pools } = await checkLines(container, lines, cart.sales_channel_id, cart.id)
   refuseShortfalls(pools)
 })
 
@@ -70,16 +72,20 @@ completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
     if (cart.completed_at) {
       // Already an order: Medusa returns it without reserving again.
-      return new StepResponse(undefined, null)
+      return new StepResponse(undefined, null as null | { ownerId: string; released: HoldRecord[] })
     }
     const { plan, locationIds } = planFromLoadedCart(cart)
     const poolIds = [...plan.meta.keys()]
-    if (!poolIds.length) return new StepResponse(undefined, null)
+    if (!poolIds.length) return new StepResponse(undefined, null as null | { ownerId: string; released: HoldRecord[] })
 
     const locking = container.resolve(Modules.LOCKING)
     const ownerId = cartLockOwner(cart.id)
     await acquirePoolLocks(locking, poolIds, ownerId)
+    // The cart's own payment hold becomes the order's reservation: let it go
+    // inside the lock, so the grams it held are this cart's to reserve now.
+    let released: HoldRecord[] = []
     try {
+      released = await releaseCartHolds(container, cart.id)
       const available = await availableByPool(container, poolIds, cart.sales_channel_id, locationIds.length ? locationIds : undefined)
       let verdicts = judgePlan(plan, available)
       if (verdicts.some((v) => !v.ok)) {
@@ -88,14 +94,18 @@ completeCartWorkflow.hooks.validate(
       }
       refuseShortfalls(verdicts)
     } catch (error) {
+      await restoreHolds(container, released).catch(() => undefined)
       await releasePoolLocks(locking, ownerId)
       throw error
     }
-    return new StepResponse(undefined, ownerId)
+    return new StepResponse(undefined, { ownerId, released })
   },
-  async (ownerId, { container }) => {
-    // The completion failed after the check: let other checkouts go on.
-    if (ownerId) await releasePoolLocks(container.resolve(Modules.LOCKING), ownerId)
+  async (compensation, { container }) => {
+    // The completion failed after the check: the hold goes back (the shopper
+    // may still pay), and other checkouts go on.
+    if (!compensation) return
+    await restoreHolds(container, compensation.released).catch(() => undefined)
+    await releasePoolLocks(container.resolve(Modules.LOCKING), compensation.ownerId)
   }
 )
 

@@ -22,8 +22,8 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
-import Razorpay from "razorpay"
-import { paiseToRupees, rupeesToPaise } from "../../lib/paise"
+import { rupeesToPaise } from "../../lib/paise"
+import { callRazorpay, Collection, holdsMoney, razorpayClient, RazorpayOrder, RazorpayPayment } from "../../lib/razorpay-api"
 import { checkoutSignatureValid, webhookSignatureValid } from "../../lib/signatures"
 
 export type RazorpayOptions = {
@@ -36,6 +36,8 @@ export type RazorpayOptions = {
   api_base_url?: string
   /** How long to wait for Razorpay before telling the shopper to try again. */
   timeout_ms?: number
+  /** Minutes the cart's stock is held while the shopper pays (PAYMENT_HOLD_MINUTES): a payment made later is not accepted. */
+  payment_hold_minutes?: number
 }
 
 /** What a payment session holds. The storefront can read it: ids and amounts only, never a secret. */
@@ -48,23 +50,40 @@ export type RazorpaySessionData = {
   razorpay_payment_id?: string
   razorpay_signature?: string
   razorpay_payment_status?: string
+  /** Unix seconds: the end of the stock hold; a payment started later is refunded, not fulfilled. */
+  hold_until?: number
   refunds?: { id: string; amount_paise: number }[]
 }
 
-type RazorpayPayment = {
-  id: string
-  order_id: string
-  amount: number
-  currency: string
-  status: "created" | "authorized" | "captured" | "refunded" | "failed"
-  amount_refunded?: number
-  notes?: Record<string, string>
+const SESSION_KEYS = [
+  "session_id",
+  "key_id",
+  "razorpay_order_id",
+  "amount_paise",
+  "currency",
+  "hold_until",
+  "razorpay_payment_id",
+  "razorpay_signature",
+  "razorpay_payment_status",
+  "refunds",
+] as const
+
+/**
+ * Only the provider's own keys: Medusa merges whatever `data` a store client
+ * sent when opening the session into the session's data, and the payment's
+ * data is copied from it at authorisation.
+ */
+export function ownSessionData(data: unknown): RazorpaySessionData {
+  const source = (data ?? {}) as Record<string, unknown>
+  const own: Record<string, unknown> = {}
+  for (const key of SESSION_KEYS) if (source[key] !== undefined) own[key] = source[key]
+  return own as RazorpaySessionData
 }
 
 export default class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOptions> {
   static identifier = "razorpay"
 
-  protected readonly client: InstanceType<typeof Razorpay>
+  protected readonly client: ReturnType<typeof razorpayClient>
   protected readonly logger_: Logger
 
   static validateOptions(options: Record<string, unknown>) {
@@ -78,45 +97,33 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
   constructor(cradle: Record<string, unknown>, options: RazorpayOptions) {
     super(cradle, options)
     this.logger_ = cradle.logger as Logger
-    this.client = new Razorpay({ key_id: options.key_id, key_secret: options.key_secret })
-    // The SDK has no host option; its axios instance carries the base URL (see ../../README.md).
-    const rq = (this.client as any).api.rq
-    if (options.api_base_url) rq.defaults.baseURL = options.api_base_url
-    rq.defaults.timeout = options.timeout_ms ?? 15_000
+    this.client = razorpayClient(options)
   }
 
   /** Razorpay's errors (or its silence) as one sentence for the shopper; details to the log. */
-  private failure(action: string, error: any): MedusaError {
-    const status = error?.statusCode
-    const description = error?.error?.description ?? error?.message ?? String(error)
-    this.logger_?.warn?.(`Razorpay ${action} failed (${status ?? "no answer"}): ${description}`)
-    if (status && status < 500) {
-      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `Razorpay refused the payment step: ${description}`)
-    }
-    return new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      "The payment service is not answering just now. Your cart is kept; please try again in a minute."
-    )
+  private call<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    return callRazorpay(action, fn, (line) => this.logger_?.warn?.(line))
   }
 
-  private async call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn()
-    } catch (error) {
-      throw this.failure(action, error)
-    }
-  }
-
-  private async createOrder(amountPaise: number, sessionId: string | undefined): Promise<RazorpaySessionData> {
+  private async createOrder(amountPaise: number, sessionId: string | undefined, cartId: string | undefined): Promise<RazorpaySessionData> {
     const order = (await this.call("order creation", () =>
       this.client.orders.create({
         amount: amountPaise,
         currency: "INR",
         receipt: (sessionId ?? `ss_${Date.now()}`).slice(0, 40),
-        notes: { session_id: sessionId ?? "" },
+        // Webhooks carry the payment only; its order_id leads to this order, and these notes to the checkout.
+        notes: { session_id: sessionId ?? "", ...(cartId ? { cart_id: cartId } : {}) },
       })
-    )) as { id: string }
-    return { session_id: sessionId, key_id: this.config.key_id, razorpay_order_id: order.id, amount_paise: amountPaise, currency: "INR" }
+    )) as unknown as RazorpayOrder
+    const holdMinutes = this.config.payment_hold_minutes ?? 15
+    return {
+      session_id: sessionId,
+      key_id: this.config.key_id,
+      razorpay_order_id: order.id,
+      amount_paise: amountPaise,
+      currency: "INR",
+      hold_until: Number(order.created_at ?? Math.floor(Date.now() / 1000)) + holdMinutes * 60,
+    }
   }
 
   private assertInr(currencyCode: string) {
@@ -127,43 +134,66 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
 
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     this.assertInr(currency_code)
-    const session = await this.createOrder(rupeesToPaise(amount), data?.session_id as string | undefined)
+    const session = await this.createOrder(rupeesToPaise(amount), data?.session_id as string | undefined, data?.cart_id as string | undefined)
     return { id: session.razorpay_order_id, data: session, status: PaymentSessionStatus.PENDING }
   }
 
   /** Razorpay orders cannot change: a new amount means a new order. The checkout response is kept otherwise. */
   async updatePayment({ amount, currency_code, data }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     this.assertInr(currency_code)
-    const current = data as RazorpaySessionData
+    const current = ownSessionData(data)
     const amountPaise = rupeesToPaise(amount)
     if (!current?.razorpay_order_id || current.amount_paise !== amountPaise) {
-      return { data: await this.createOrder(amountPaise, current?.session_id), status: PaymentSessionStatus.PENDING }
+      // The old order is given up: it must hold no money (see deletePayment).
+      if (current?.razorpay_order_id) await this.refuseIfPaid(current)
+      return { data: await this.createOrder(amountPaise, current?.session_id, (data as any)?.cart_id), status: PaymentSessionStatus.PENDING }
     }
     return { data: { ...current } }
   }
 
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    const session = data as RazorpaySessionData
-    if (!session?.razorpay_payment_id) {
-      // No word from the browser (a webhook or the reconciliation job asks):
-      // ask Razorpay which payment, if any, was made for the server's own order.
+    const session = ownSessionData(data)
+    const verified =
+      !!session?.razorpay_payment_id &&
+      checkoutSignatureValid(this.config.key_secret, session.razorpay_order_id, session.razorpay_payment_id, session.razorpay_signature)
+    if (!verified) {
+      // No word from the browser, or words that do not verify (a stale tab, a
+      // garbled response): Razorpay itself says which payment, if any, was
+      // made for the server's own order. A forged response gains nothing.
       const paid = await this.paymentForOrder(session)
       if (!paid) return { status: PaymentSessionStatus.REQUIRES_MORE, data: session }
       return this.confirmPayment(session, paid.id)
     }
-    if (!checkoutSignatureValid(this.config.key_secret, session.razorpay_order_id, session.razorpay_payment_id, session.razorpay_signature)) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The payment could not be verified. No money was taken for this order; please pay again.")
-    }
-    return this.confirmPayment(session, session.razorpay_payment_id)
+    return this.confirmPayment(session, session.razorpay_payment_id!)
   }
 
   /** The captured (or else authorised) payment Razorpay holds for the session's order, if any. */
   private async paymentForOrder(session: RazorpaySessionData): Promise<RazorpayPayment | undefined> {
     if (!session?.razorpay_order_id) return undefined
-    const { items } = (await this.call("order lookup", () =>
-      this.client.orders.fetchPayments(session.razorpay_order_id)
-    )) as unknown as { items: RazorpayPayment[] }
-    return (items ?? []).find((p) => p.status === "captured") ?? (items ?? []).find((p) => p.status === "authorized")
+    const items = await this.paymentsOf(session.razorpay_order_id)
+    return items.find((p) => p.status === "captured" && holdsMoney(p)) ?? items.find((p) => p.status === "authorized")
+  }
+
+  private async paymentsOf(orderId: string): Promise<RazorpayPayment[]> {
+    const { items } = (await this.call("order lookup", () => this.client.orders.fetchPayments(orderId))) as unknown as Collection<RazorpayPayment>
+    return items ?? []
+  }
+
+  /**
+   * A Razorpay order is never given up while it holds money: replacing or
+   * deleting its session is refused until the payment has become an order or
+   * been refunded (plugins/payment-razorpay/src/lib/settle.ts), which the
+   * checkout, the webhooks and the reconciliation job do within a minute.
+   */
+  private async refuseIfPaid(session: RazorpaySessionData) {
+    if (!session?.razorpay_order_id) return
+    const live = (await this.paymentsOf(session.razorpay_order_id)).filter(holdsMoney)
+    if (live.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This checkout has already been paid; your order is being made from that payment. Please wait a moment and look again."
+      )
+    }
   }
 
   /** Asks Razorpay about the payment and accepts it only for this order, amount and currency. */
@@ -173,6 +203,13 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "This payment does not match your order (amount or order). No order was made; please contact us if money was taken."
+      )
+    }
+    if (session.hold_until && payment.created_at > session.hold_until) {
+      // Razorpay's guidance for food orders paid late: do not fulfil, refund.
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Your payment reached us after the time we held your sweets for you, so no order was made; it is being refunded in full."
       )
     }
     const next = { ...session, razorpay_payment_id: payment.id, razorpay_payment_status: payment.status }
@@ -203,10 +240,23 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
   }
 
   async refundPayment({ amount, data }: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const session = data as RazorpaySessionData
+    const session = data as RazorpaySessionData & { dashboard_refunds?: { id: string; amount_paise: number }[] }
     const amountPaise = rupeesToPaise(amount)
+    // A refund staff already made in Razorpay's dashboard, being recorded on
+    // the order (lib/webhooks.ts, refund.processed): Razorpay is not asked twice.
+    const fromDashboard = (session.dashboard_refunds ?? []).find((r) => r.amount_paise === amountPaise)
+    if (fromDashboard) {
+      return {
+        data: {
+          ...session,
+          dashboard_refunds: (session.dashboard_refunds ?? []).filter((r) => r !== fromDashboard),
+          refunds: [...(session.refunds ?? []), { id: fromDashboard.id, amount_paise: fromDashboard.amount_paise }],
+        },
+      }
+    }
     const refund = (await this.call("refund", () =>
-      this.client.payments.refund(session.razorpay_payment_id!, { amount: amountPaise })
+      // The note tells this refund apart from one made in Razorpay's dashboard when its webhook arrives.
+      this.client.payments.refund(session.razorpay_payment_id!, { amount: amountPaise, notes: { source: "shop" } } as any)
     )) as { id: string; amount: number }
     return { data: { ...session, refunds: [...(session.refunds ?? []), { id: refund.id, amount_paise: refund.amount }] } }
   }
@@ -217,6 +267,7 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
   }
 
   async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    await this.refuseIfPaid(data as RazorpaySessionData)
     return { data }
   }
 
@@ -241,33 +292,16 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
   }
 
   /**
-   * Webhooks: the signature over the raw body is checked before anything
-   * else; an unsigned or mis-signed delivery is ignored.
+   * Razorpay's webhooks are taken in by the plugin's own handler on the same
+   * URL (src/api/middlewares.ts → src/lib/webhooks.ts), which acts on them at
+   * once and answers 5xx when processing fails so that Razorpay delivers them
+   * again; Medusa's delayed webhook path is not used for Razorpay.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
-    const signature = payload.headers?.["x-razorpay-signature"]
     const raw = payload.rawData as string | Buffer | undefined
-    if (!raw || !webhookSignatureValid(this.config.webhook_secret, raw, signature)) {
+    if (!raw || !webhookSignatureValid(this.config.webhook_secret, raw, payload.headers?.["x-razorpay-signature"])) {
       this.logger_?.warn?.("Razorpay webhook ignored: missing or wrong X-Razorpay-Signature")
-      return { action: PaymentActions.NOT_SUPPORTED }
     }
-    const event = payload.data as any
-    const payment: RazorpayPayment | undefined = event?.payload?.payment?.entity
-    const order = event?.payload?.order?.entity
-    const sessionId = payment?.notes?.session_id || order?.notes?.session_id
-    const amountPaise = payment?.amount ?? order?.amount_paid
-    if (!sessionId || typeof amountPaise !== "number") return { action: PaymentActions.NOT_SUPPORTED }
-    const data = { session_id: sessionId, amount: paiseToRupees(amountPaise) as any }
-    switch (event.event) {
-      case "payment.authorized":
-        return { action: PaymentActions.AUTHORIZED, data }
-      case "payment.captured":
-      case "order.paid":
-        return { action: PaymentActions.SUCCESSFUL, data }
-      case "payment.failed":
-        return { action: PaymentActions.FAILED, data }
-      default:
-        return { action: PaymentActions.NOT_SUPPORTED }
-    }
+    return { action: PaymentActions.NOT_SUPPORTED }
   }
 }

@@ -21,7 +21,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const lines = (cart.items ?? [])
     .filter((item: any) => item?.variant_id)
     .map((item: any) => ({ key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) }))
-  const result = await checkLines(req.scope, lines, cart.sales_channel_id)
+  const result = await checkLines(req.scope, lines, cart.sales_channel_id, cart.id)
   res.json({
     ok: result.lines.every((line) => line.ok),
     lines: result.lines.map(({ key, ...line }) => ({ line_item_id: key, ...line })),

@@ -1,0 +1,30 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { RazorpayApiOptions } from "./razorpay-api"
+
+export const PLUGIN_NAME = "@sweetshop/payment-razorpay"
+/** The payment session provider id Medusa gives the provider registered with id "razorpay". */
+export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
+/** Emitted when a payment that could not become an order was refunded: the notifications plugin tells the shopper and the staff. */
+export const PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT = "razorpay.payment_refunded_without_order"
+/** Emitted when Razorpay reports a failed payment: the notifications plugin tells the shopper their cart is kept. */
+export const PAYMENT_FAILED_EVENT = "razorpay.payment_failed"
+
+/** The plugin's options (medusa-config.ts, from the environment): the same keys as the provider's. */
+export type RazorpayPluginOptions = Partial<RazorpayApiOptions> & {
+  webhook_secret?: string
+  /** Minutes a cart's stock is held while its shopper pays (PAYMENT_HOLD_MINUTES); later payments are refunded. */
+  payment_hold_minutes?: number
+}
+
+export function pluginOptions(container: Pick<MedusaContainer, "resolve">): RazorpayPluginOptions {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === PLUGIN_NAME) as { options?: RazorpayPluginOptions } | undefined
+  return plugin?.options ?? {}
+}
+
+/** The API options when Razorpay is configured (keys set), else undefined. */
+export function apiOptions(options: RazorpayPluginOptions): RazorpayApiOptions | undefined {
+  if (!options.key_id || !options.key_secret) return undefined
+  return { key_id: options.key_id, key_secret: options.key_secret, api_base_url: options.api_base_url, timeout_ms: options.timeout_ms }
+}

@@ -5,9 +5,10 @@ import { FakeGraph, FakeRazorpay, FakeTwilio, startFakeGraph, startFakeRazorpay,
 // The plugin's own functions, from its source (its build ships no type declarations): the same code the
 // subscribers and the retry job run, called directly where a test must know that a handling has finished.
 import { backoffMs, MAX_ATTEMPTS, retryFailedNotifications } from "../../../plugins/notifications/src/lib/deliver"
-import { sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
+import { sendLowStock, sendOrderPlaced, shopDate } from "../../../plugins/notifications/src/lib/order-messages"
 import { neutralReplyText } from "../../../plugins/notifications/src/lib/templates"
 import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
+import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 
 jest.setTimeout(300_000)
 
@@ -48,20 +49,23 @@ useFakeBeforeBoot(async () => {
 })
 
 const digits = (e164: string) => e164.replace(/^\+/, "")
-/** The text, with the order's tracking link after it when the order-lifecycle module gives one. */
-const withOptionalTracking = (text: string, separator = " ") =>
-  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(${separator}Track: https?://\\S+/track/\\S+)?$`)
+/** The text, then the order's tracking link: the link must be there (the order-lifecycle plugin always runs in the shop). */
+const withTracking = (text: string, separator = " ") =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${separator}Track: https?://\\S+/track/\\S+$`)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let storeHeaders: { headers: Record<string, string> }
     let shopper: Shopper
     let webhookUrl: string
+    let events: SubscriberTracker
 
     beforeAll(async () => {
       storeHeaders = await seedShop(getContainer())
       webhookUrl = `${api.defaults.baseURL}/hooks/whatsapp`
+      events = trackSubscribers(getContainer())
     })
+    afterAll(() => events?.restore())
 
     beforeEach(() => {
       shopper = shopperFor(api, storeHeaders)
@@ -108,19 +112,22 @@ medusaIntegrationTestRunner({
     it("sends exactly one SMS and one WhatsApp message for a cash-on-delivery order, with number, items and total, and records each try", async () => {
       const { order, ms } = await placeCodOrder()
       process.stdout.write(`[figures] order completion with both providers answering: ${ms} ms\n`)
-      expect(await waitFor(async () => (await notificationsOf(order.id)).filter((n) => n.status === "success").length === 2)).toBe(true)
+      // The subscribers have finished: each message sent and its try recorded.
+      await events.settled()
+      expect((await notificationsOf(order.id)).map((n) => n.status)).toEqual(["success", "success"])
 
       const { sms, whatsapp } = toCustomer()
       expect(sms).toHaveLength(1)
       expect(sms[0].body).toMatch(
-        withOptionalTracking(`Sweet Shop: order #${order.display_id} placed. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces. Total ₹880.00 (cash on delivery).`)
+        withTracking(`Sweet Shop: order #${order.display_id} placed. 1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces. Total ₹880.00 (cash on delivery).`)
       )
       expect(whatsapp).toHaveLength(1)
       expect(whatsapp[0]).toMatchObject({ type: "template", template: { name: "order_placed", language: { code: "en" } } })
       const parameters = whatsapp[0].template!.components![0].parameters!.map((p) => p.text)
       expect(parameters.slice(0, 4)).toEqual([String(order.display_id), "1 × Kaju Katli 500 g, 2 × Rasgulla 6 pieces", "₹880.00", "cash on delivery"])
-      // The tracking link when the order-lifecycle module gives one; templates take no empty parameter, so "-" otherwise.
-      expect(parameters[4]).toMatch(/^(-|Track: https?:\/\/\S+\/track\/\S+)$/)
+      // The tracking link, the same as in the SMS.
+      expect(parameters[4]).toMatch(/^Track: https?:\/\/\S+\/track\/\S+$/)
+      expect(sms[0].body).toContain(parameters[4])
 
       const records = await notificationsOf(order.id)
       const waRecord = records.find((n) => n.channel === "whatsapp")
@@ -134,11 +141,14 @@ medusaIntegrationTestRunner({
 
     it("sends once when the same order event is handled twice", async () => {
       const { order } = await placeCodOrder()
-      expect(await waitFor(() => toCustomer().sms.length === 1 && toCustomer().whatsapp.length === 1)).toBe(true)
+      await events.settled()
+      expect(toCustomer().sms).toHaveLength(1)
+      expect(toCustomer().whatsapp).toHaveLength(1)
       // The event again through the bus, and the subscriber's function run to its end twice more.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
       await sendOrderPlaced(getContainer(), order.id)
       await sendOrderPlaced(getContainer(), order.id)
+      await events.settled()
       expect(toCustomer().sms).toHaveLength(1)
       expect(toCustomer().whatsapp).toHaveLength(1)
       const records = await notificationsOf(order.id)
@@ -180,6 +190,64 @@ medusaIntegrationTestRunner({
       }
     )
 
+    it("sends one message per channel when the same status event is handled twice at the same moment", async () => {
+      const { order } = await placeCodOrder()
+      await events.settled()
+      twilio.messages.length = 0
+      graph.messages.length = 0
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const changed = { id: order.id, display_id: order.display_id, from: "placed", to: "preparing" }
+      // Handed to the subscriber in the same turn: two handlings run side by side, then both have finished.
+      await Promise.all([bus.emit({ name: "shop_order.status_changed", data: changed }), bus.emit({ name: "shop_order.status_changed", data: changed })])
+      await events.settled()
+      expect(toCustomer().sms).toHaveLength(1)
+      expect(toCustomer().whatsapp).toHaveLength(1)
+      expect(toCustomer().sms[0].body).toMatch(withTracking(`Sweet Shop: your order #${order.display_id} is being prepared.`))
+    })
+
+    it("sends a failed message once per channel when two retry jobs and a repeat of the event retry it at the same moment", async () => {
+      twilio.failNext(1, "500")
+      graph.failNext(1, "500")
+      const { order } = await placeCodOrder()
+      await events.settled()
+      expect((await notificationsOf(order.id)).map((n) => n.status)).toEqual(["failure", "failure"])
+      expect(toCustomer().sms).toHaveLength(0)
+      expect(toCustomer().whatsapp).toHaveLength(0)
+
+      const later = Date.now() + backoffMs(1)
+      await Promise.all([
+        retryFailedNotifications(getContainer(), { now: later }),
+        retryFailedNotifications(getContainer(), { now: later }),
+        sendOrderPlaced(getContainer(), order.id),
+      ])
+      await events.settled()
+      expect(toCustomer().sms).toHaveLength(1)
+      expect(toCustomer().whatsapp).toHaveLength(1)
+      for (const record of await notificationsOf(order.id)) {
+        expect(record.status).toBe("success")
+        expect((await attemptsOf(record.id)).map((a) => a.outcome)).toEqual(["failed", "sent"])
+      }
+    })
+
+    it("alerts staff of a low pool once a day: the same level again the same day sends nothing, the next day it alerts again", async () => {
+      const lowStock = { product_id: "prod_y", product_title: "Peda", inventory_item_id: "iitem_two_days", unit: "pieces", available_units: 12, low_stock_threshold_units: 20 }
+      const toStaff = () => ({ sms: twilio.messages.filter((m) => m.to === STAFF), whatsapp: graph.messages.filter((m) => m.to === digits(STAFF)) })
+      // 23:00 in India on one day, then 09:00 the next morning (the shop's days, not UTC's).
+      const evening = Date.parse("2026-12-01T23:00:00+05:30")
+      const nextMorning = Date.parse("2026-12-02T09:00:00+05:30")
+      expect([shopDate(evening), shopDate(nextMorning)]).toEqual(["2026-12-01", "2026-12-02"])
+
+      await sendLowStock(getContainer(), lowStock, { now: evening })
+      await sendLowStock(getContainer(), lowStock, { now: evening + 30 * 60_000 })
+      expect(toStaff().sms).toHaveLength(1)
+      expect(toStaff().whatsapp).toHaveLength(1)
+
+      await sendLowStock(getContainer(), lowStock, { now: nextMorning })
+      expect(toStaff().sms).toHaveLength(2)
+      expect(toStaff().whatsapp).toHaveLength(2)
+      expect(toStaff().sms.map((m) => m.body)).toEqual(["Sweet Shop stock: Peda is low, 12 pieces left (alert at 20 pieces).", "Sweet Shop stock: Peda is low, 12 pieces left (alert at 20 pieces)."])
+    })
+
     it(`stops after ${MAX_ATTEMPTS} tries, each recorded, waiting longer between them`, async () => {
       graph.failNext(100, "500")
       const { order } = await placeCodOrder()
@@ -202,33 +270,35 @@ medusaIntegrationTestRunner({
 
     it("sends each status change, refund and low-stock alert once on both channels", async () => {
       const { order } = await placeCodOrder()
-      expect(await waitFor(() => toCustomer().whatsapp.length === 1)).toBe(true)
+      await events.settled()
       twilio.messages.length = 0
       graph.messages.length = 0
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       const changed = { id: order.id, display_id: order.display_id, from: "placed", to: "out_for_delivery" }
       await bus.emit({ name: "shop_order.status_changed", data: changed })
       await bus.emit({ name: "shop_order.status_changed", data: changed })
-      expect(await waitFor(() => toCustomer().sms.length === 1 && toCustomer().whatsapp.length === 1)).toBe(true)
-      expect(toCustomer().sms[0].body).toMatch(withOptionalTracking(`Sweet Shop: your order #${order.display_id} is out for delivery.`))
+      // Both handlings finished (every subscriber run returned): then count, so a late duplicate is counted too.
+      await events.settled()
+      expect(toCustomer().sms).toHaveLength(1)
+      expect(toCustomer().whatsapp).toHaveLength(1)
+      expect(toCustomer().sms[0].body).toMatch(withTracking(`Sweet Shop: your order #${order.display_id} is out for delivery.`))
       expect(toCustomer().whatsapp[0]).toMatchObject({ type: "template", template: { name: "order_status_update" } })
-      expect(toCustomer().whatsapp[0].text).toMatch(new RegExp(`^${order.display_id}\nout for delivery\n(-|Track: \\S+)$`))
+      expect(toCustomer().whatsapp[0].text).toMatch(new RegExp(`^${order.display_id}\nout for delivery\nTrack: https?://\\S+/track/\\S+$`))
 
       await bus.emit({ name: "shop_order.status_changed", data: { ...changed, from: "out_for_delivery", to: "delivered" } })
       await bus.emit({ name: "shop_order.payment_refunded", data: { id: order.id, display_id: order.display_id, amount_paise: 88000 } })
-      expect(await waitFor(() => toCustomer().sms.length === 3 && toCustomer().whatsapp.length === 3)).toBe(true)
+      await events.settled()
+      expect(toCustomer().sms).toHaveLength(3)
+      expect(toCustomer().whatsapp).toHaveLength(3)
       const bodies = toCustomer().sms.map((m) => m.body ?? "")
-      expect(bodies.some((b) => withOptionalTracking(`Sweet Shop: your order #${order.display_id} is delivered.`).test(b))).toBe(true)
+      expect(bodies.some((b) => withTracking(`Sweet Shop: your order #${order.display_id} is delivered.`).test(b))).toBe(true)
       expect(bodies).toContain(`Sweet Shop: ₹880.00 refunded for order #${order.display_id}. It reaches your account in 5-7 days.`)
 
       const lowStock = { product_id: "prod_x", product_title: "Kaju Katli", inventory_item_id: "iitem_test_pool", unit: "grams", available_units: 750, low_stock_threshold_units: 1000 }
       await bus.emit({ name: "gram_pool.low_stock", data: lowStock })
       await bus.emit({ name: "gram_pool.low_stock", data: lowStock })
-      expect(await waitFor(() => twilio.messages.some((m) => m.to === STAFF) && graph.messages.some((m) => m.to === digits(STAFF)))).toBe(true)
-      // Both emits handled (the SMS of each is sent or skipped before its WhatsApp message): then count.
-      const staffRecords = async () =>
-        (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: STAFF } as any)) as any[]
-      expect(await waitFor(async () => (await staffRecords()).every((n) => n.status === "success"))).toBe(true)
+      // Both emits handled: then count.
+      await events.settled()
       expect(twilio.messages.filter((m) => m.to === STAFF).map((m) => m.body)).toEqual([
         "Sweet Shop stock: Kaju Katli is low, 750 g left (alert at 1000 g).",
       ])
@@ -287,7 +357,7 @@ medusaIntegrationTestRunner({
       const replyTo = (phone: string) => graph.messages.filter((m) => m.type === "text" && m.to === digits(phone))
       expect((await graph.deliver(webhookUrl, graph.inbound({ from: CUSTOMER, text: "Status" }))).status).toBe(200)
       expect(await waitFor(() => replyTo(CUSTOMER).length === 1)).toBe(true)
-      expect(replyTo(CUSTOMER)[0].text).toMatch(withOptionalTracking(`Sweet Shop: order #${order.display_id} is being prepared.`))
+      expect(replyTo(CUSTOMER)[0].text).toMatch(withTracking(`Sweet Shop: order #${order.display_id} is being prepared.`))
 
       // By its number, from the right phone.
       expect((await graph.deliver(webhookUrl, graph.inbound({ from: CUSTOMER, text: `#${order.display_id}` }))).status).toBe(200)
@@ -399,6 +469,7 @@ medusaIntegrationTestRunner({
       expect(toCustomer().whatsapp[1].text).toBe(`${order.display_id}\n₹660.00`)
       // order.placed handled again now that the payment is captured: the payment message is not sent twice.
       await sendOrderPlaced(getContainer(), order.id)
+      await events.settled()
       expect(toCustomer().sms).toHaveLength(2)
       expect(toCustomer().whatsapp).toHaveLength(2)
     })

@@ -239,14 +239,25 @@ export async function sendRefunded(container: MedusaContainer, event: { id: stri
   })
 }
 
-/** The gram-inventory plugin's `gram_pool.low_stock` → the staff number. */
-export async function sendLowStock(container: MedusaContainer, event: LowStockData & { inventory_item_id: string; product_id?: string }) {
+/** The shop's calendar day (India) of a moment, as YYYY-MM-DD. */
+export const shopDate = (at: number | Date = Date.now()) => new Date(at).toLocaleDateString("en-CA", { timeZone: "Asia/Kolkata" })
+
+/**
+ * The gram-inventory plugin's `gram_pool.low_stock` → the staff number. `now`
+ * (the time of the alert) is a parameter so a test can be on another day.
+ */
+export async function sendLowStock(
+  container: MedusaContainer,
+  event: LowStockData & { inventory_item_id: string; product_id?: string },
+  { now = Date.now() }: { now?: number } = {}
+) {
   const staff = pluginOptions(container).staff_phone
   if (!staff) return { failures: 0, skipped: true }
   return sendOnChannels(container, {
     to: staff,
-    // One alert per pool and level: the same event twice sends once; a later, lower level alerts again.
-    subject: `${event.inventory_item_id}@${event.available_units}`,
+    // One alert per pool, level and shop day: the same event twice sends once; a later, lower level alerts
+    // again, and so does the same level on a later day (the pool still low tomorrow morning is news again).
+    subject: `${event.inventory_item_id}@${event.available_units}@${shopDate(now)}`,
     language: "en",
     resource: event.product_id ? { id: event.product_id, type: "product" } : undefined,
     message: {

@@ -7,7 +7,7 @@ const common = {
   transform,
   testEnvironment: "node",
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/src/$1" },
-  modulePathIgnorePatterns: ["<rootDir>/.next/"],
+  modulePathIgnorePatterns: ["<rootDir>/.next/", "<rootDir>/.stryker-tmp/"],
 }
 
 module.exports = {

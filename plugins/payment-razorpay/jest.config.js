@@ -4,6 +4,6 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.stryker-tmp/"],
   testMatch: ["<rootDir>/src/**/__tests__/**/*.spec.ts"],
 }

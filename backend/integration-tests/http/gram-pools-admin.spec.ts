@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 
 jest.setTimeout(240_000)
 
@@ -14,10 +15,13 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     let shopper: Shopper
     let kajuId: string
+    let events: SubscriberTracker
 
     beforeAll(async () => {
       storeHeaders = await seedShop(getContainer())
+      events = trackSubscribers(getContainer())
     })
+    afterAll(() => events?.restore())
 
     beforeEach(async () => {
       shopper = shopperFor(api, storeHeaders)
@@ -123,12 +127,13 @@ medusaIntegrationTestRunner({
         .catch((e: any) => e.response)
       expect(badSetting.status).toBe(400)
 
-      // 4,200 − 3,000 = 1,200 g: still above 1,000 g, so no alert yet.
-      await adjust({ delta_units: -3000, reason: "Wastage" })
-      await new Promise((resolve) => setTimeout(resolve, 500))
+      // 4,200 − 3,000 = 1,200 g: still above 1,000 g, so no alert yet. The adjustment's workflow has
+      // released its events when the answer comes; once every subscriber run has finished, none was the alert.
+      expect((await adjust({ delta_units: -3000, reason: "Wastage" })).status).toBe(201)
+      await events.settled()
       expect(received).toEqual([])
-      await adjust({ delta_units: -300, reason: "Wastage" })
-      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect((await adjust({ delta_units: -300, reason: "Wastage" })).status).toBe(201)
+      await events.settled()
       expect(received).toEqual([
         {
           product_id: kajuId,

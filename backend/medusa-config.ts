@@ -179,6 +179,7 @@ module.exports = defineConfig({
         api_base_url: env.RAZORPAY_API_BASE_URL,
         timeout_ms: env.RAZORPAY_TIMEOUT_MS,
         payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
+        reconcile_after_seconds: env.RAZORPAY_RECONCILE_AFTER_SECONDS,
       },
     },
     // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).

@@ -84,6 +84,7 @@ const schema = z.object({
     .min(1, "must be at least 1 minute")
     .max(24 * 60, "must be at most a day (1440 minutes)")
     .default(15),
+  RAZORPAY_RECONCILE_AFTER_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(0).max(24 * 3600).default(120),
   COD_MAX_ORDER_RUPEES: z.coerce
     .number({ invalid_type_error: "must be an amount in rupees" })
     .int("must be a whole number of rupees")

@@ -15,6 +15,8 @@ export type RazorpayPluginOptions = Partial<RazorpayApiOptions> & {
   webhook_secret?: string
   /** Minutes a cart's stock is held while its shopper pays (PAYMENT_HOLD_MINUTES); later payments are refunded. */
   payment_hold_minutes?: number
+  /** Seconds a checkout is left to the shopper's browser before the reconciliation job settles it (default 120). */
+  reconcile_after_seconds?: number
 }
 
 export function pluginOptions(container: Pick<MedusaContainer, "resolve">): RazorpayPluginOptions {

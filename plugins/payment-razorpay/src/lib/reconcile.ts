@@ -19,6 +19,8 @@ export type ReconcileReport = {
   failed: { subject: string; error: string }[]
 }
 
+const reconcileAfterMs = (container: MedusaContainer) => (pluginOptions(container).reconcile_after_seconds ?? 120) * 1000
+
 const emptyReport = (): ReconcileReport => ({ checked: 0, completed: [], refunded: [], released: [], failed: [] })
 
 function add(report: ReconcileReport, outcome: SettleOutcome, before?: string) {
@@ -34,7 +36,7 @@ function add(report: ReconcileReport, outcome: SettleOutcome, before?: string) {
  */
 export async function reconcileRazorpaySessions(
   container: MedusaContainer,
-  { olderThanMs = 2 * 60_000, releaseAfterMs = 24 * 60 * 60_000, now = Date.now() } = {}
+  { olderThanMs = reconcileAfterMs(container), releaseAfterMs = 24 * 60 * 60_000, now = Date.now() } = {}
 ): Promise<ReconcileReport> {
   const report = emptyReport()
   if (!apiOptions(pluginOptions(container))) return report
@@ -79,7 +81,7 @@ export async function reconcileRazorpaySessions(
  */
 export async function reconcileRazorpayLedger(
   container: MedusaContainer,
-  { windowHours = 48, olderThanMs = 2 * 60_000, now = Date.now() } = {}
+  { windowHours = 48, olderThanMs = reconcileAfterMs(container), now = Date.now() } = {}
 ): Promise<ReconcileReport> {
   const report = emptyReport()
   if (!apiOptions(pluginOptions(container))) return report

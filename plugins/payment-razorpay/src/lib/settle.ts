@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { RAZORPAY_WEBHOOKS_MODULE } from "../modules/razorpay-webhooks"
+import { attachPaymentToOrderWorkflow } from "../workflows/attach-payment-to-order"
 import type RazorpayWebhooksModuleService from "../modules/razorpay-webhooks/service"
 import { apiOptions, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import { paiseToRupees } from "./paise"
@@ -207,6 +208,22 @@ export class RazorpaySettlement {
 
       let reason: RefundReason | null = null
       const holdUntil = Number(session?.data?.hold_until ?? 0)
+      if (session && cart?.order_id && !session.payment) {
+        // The order was made but its completion stopped before the payment was
+        // attached (the process was killed): the payment belongs on that order.
+        try {
+          await attachPaymentToOrderWorkflow(this.container).run({ input: { cart_id: cart.id, order_id: cart.order_id, payment_session_id: session.id } })
+          this.logger.warn(`Razorpay payment ${payment.id} (${foundBy}): attached to order ${cart.order_id}, whose completion had stopped before it.`)
+        } catch (error: any) {
+          if (!refusalReason(error)) throw error
+          this.logger.error(`Razorpay payment ${payment.id} (${foundBy}): order ${cart.order_id} exists but the payment cannot be attached (${error?.message}); refunded, staff must cancel the order.`)
+        }
+        session = await this.sessionOf(order)
+        if (session?.payment?.data?.razorpay_payment_id === payment.id) {
+          outcome.order_id = cart.order_id
+          continue
+        }
+      }
       if (!session || !cart) reason = "checkout_replaced"
       else if (cart.order_id || cart.completed_at) reason = "duplicate_payment"
       else if (holdUntil && payment.created_at > holdUntil) reason = "late_payment"

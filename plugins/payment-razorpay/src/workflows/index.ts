@@ -1,1 +1,2 @@
 export * from "./settle-cart"
+export * from "./attach-payment-to-order"

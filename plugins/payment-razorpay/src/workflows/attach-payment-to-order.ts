@@ -1,0 +1,37 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, addOrderTransactionStep, authorizePaymentSessionStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+
+export type AttachPaymentToOrderInput = { cart_id: string; order_id: string; payment_session_id: string }
+
+/**
+ * The last steps of Medusa's completeCartWorkflow, for an order whose
+ * completion stopped after the order was made and before its payment was
+ * authorised (the process was killed): authorise the cart's payment session
+ * (the provider asks Razorpay again) and record its captures on the order.
+ * Medusa's own completion cannot be run again for this: it returns the
+ * existing order without authorising. Under the cart's lock, as completion is.
+ */
+export const attachPaymentToOrderWorkflow = createWorkflow("razorpay-attach-payment-to-order", (input: AttachPaymentToOrderInput) => {
+  acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
+  const payment = authorizePaymentSessionStep({ id: input.payment_session_id })
+  const paymentId = transform({ payment }, ({ payment }) => payment?.id ?? "none")
+  const { data: payments } = useQueryGraphStep({
+    entity: "payment",
+    fields: ["id", "currency_code", "captures.id", "captures.amount", "captures.raw_amount"],
+    filters: { id: paymentId },
+  })
+  const transactions = transform({ payments, input }, ({ payments, input }) =>
+    (payments as any[]).flatMap((p) =>
+      (p.captures ?? []).map((capture: any) => ({
+        order_id: input.order_id,
+        amount: capture.raw_amount ?? capture.amount,
+        currency_code: p.currency_code,
+        reference: "capture",
+        reference_id: capture.id,
+      }))
+    )
+  )
+  addOrderTransactionStep(transactions)
+  releaseLockStep({ key: input.cart_id })
+  return new WorkflowResponse(payment)
+})

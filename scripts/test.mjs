@@ -5,13 +5,20 @@
 //   2. jest at the root (tests/: the start command, docker-compose.yml), then `npm test`
 //      in each workspace that has a test script (the backend's integration tests find
 //      or start their own PostgreSQL: see backend/integration-tests/global-setup.mjs).
-// Ends with "Tests: N passed, N failed, N skipped" and exits non-zero on any failure.
+// Ends with each skipped test and its reason, then "Tests: N passed, N failed, N skipped", where a
+// typecheck or build that failed counts as one failed test; exits non-zero on any failure.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { createRequire } from "node:module"
 import { BACKEND, medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 
+const { readSkipLog } = createRequire(import.meta.url)("./lib/skips.cjs")
+
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+// Tests that skip themselves write their reason here (scripts/lib/skips.cjs); the summary lists them.
+const skipLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-skips-")), "skipped.jsonl")
+process.env.SWEETSHOP_SKIP_LOG = skipLog
 
 function workspaces() {
   const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
@@ -33,20 +40,34 @@ function workspaces() {
 const npm = process.platform === "win32" ? "npm.cmd" : "npm"
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const problems = []
+/** Every test jest reported as skipped (pending, todo): where, and its full name. */
+const skippedTests = []
+
+/** A failure outside jest (typecheck, build): one failed "test" in the closing line, named above it. */
+function failedStep(problem) {
+  problems.push(problem)
+  totals.failed += 1
+}
 
 async function jestRun(label, command, args, cwd) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-jest-")), "report.json")
   process.stdout.write(`\n=== tests: ${label} ===\n`)
   const { code } = await run(command, [...args, "--json", `--outputFile=${report}`], { cwd })
   if (!fs.existsSync(report)) {
-    problems.push(`${label}: the test run did not finish (exit ${code})`)
-    totals.failed += 1
+    failedStep(`${label}: the test run did not finish (exit ${code})`)
     return
   }
   const result = JSON.parse(fs.readFileSync(report, "utf8"))
   totals.passed += result.numPassedTests
   totals.failed += result.numFailedTests
   totals.skipped += result.numPendingTests + result.numTodoTests
+  for (const suite of result.testResults) {
+    for (const test of suite.assertionResults) {
+      if (["pending", "skipped", "todo", "disabled"].includes(test.status)) {
+        skippedTests.push({ label, file: path.relative(ROOT, suite.name), name: test.fullName ?? test.title })
+      }
+    }
+  }
   // A suite that failed to load counts no tests but is a failure all the same.
   const brokenSuites = result.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0)
   totals.failed += brokenSuites.length
@@ -62,7 +83,7 @@ async function main() {
   for (const ws of all.filter((w) => w.scripts.typecheck)) {
     process.stdout.write(`\n=== typecheck: ${ws.name} ===\n`)
     const { code } = await run(npm, ["run", "--silent", "typecheck"], { cwd: ws.dir })
-    if (code !== 0) problems.push(`${ws.name}: typecheck failed`)
+    if (code !== 0) failedStep(`${ws.name}: typecheck failed`)
     else process.stdout.write("typecheck passed\n")
   }
 
@@ -74,7 +95,7 @@ async function main() {
       process.stdout.write("plugin built\n")
     } catch (error) {
       process.stdout.write(error.output ?? String(error))
-      problems.push(`${path.relative(ROOT, dir)}: the plugin did not build`)
+      failedStep(`${path.relative(ROOT, dir)}: the plugin did not build`)
     }
   }
 
@@ -92,7 +113,7 @@ async function main() {
     process.stdout.write("backend built\n")
   } catch (error) {
     process.stdout.write(error.output ?? String(error))
-    problems.push("backend: medusa build failed")
+    failedStep("backend: medusa build failed")
   } finally {
     fs.rmSync(path.join(BACKEND, ".medusa", "server"), { recursive: true, force: true })
   }
@@ -105,12 +126,23 @@ async function main() {
   // Written synchronously so the summary is whole and last, even through a pipe.
   const summary = [
     "",
+    ...skippedLines(),
     ...problems.map((problem) => `FAILED ${problem}`),
     `Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
     "",
   ].join("\n")
   fs.writeSync(1, summary)
   process.exitCode = problems.length ? 1 : 0
+}
+
+/** "SKIPPED <where> › <test>: <reason>" for every skipped test, the reason from the skip log. */
+function skippedLines() {
+  // The most precise note first (a describe block's name before a word it contains).
+  const reasons = readSkipLog(skipLog).sort((a, b) => b.test.length - a.test.length)
+  return skippedTests.map(({ label, file, name }) => {
+    const noted = reasons.find((r) => name.includes(r.test) || file.includes(r.test))
+    return `SKIPPED ${label}: ${file} › ${name}: ${noted ? noted.reason : "no reason given (it.skip / it.todo in the test file)"}`
+  })
 }
 
 main().catch((error) => {

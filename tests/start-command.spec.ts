@@ -10,7 +10,17 @@ const root = path.resolve(__dirname, "..")
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", MEDUSA_DISABLE_TELEMETRY: "true", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      // The sandboxes (fake Razorpay, Twilio, WhatsApp) on ports the kernel picks: a shop started
+      // by `npm start` holds their default ports (9410, 9420, 9430) while the tests run.
+      SANDBOX_RAZORPAY_PORT: "0",
+      SANDBOX_TWILIO_PORT: "0",
+      SANDBOX_WHATSAPP_PORT: "0",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 60_000,
   })

@@ -2,6 +2,10 @@
 process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 process.env.NODE_ENV = "test"
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
+// The in-process tests run on Medusa's local event bus and in-memory workflow engine (they wait on the
+// bus's subscribers: helpers/events.ts); a REDIS_URL from the shell would swap in the Redis modules.
+// The multi-process tests pass their own Redis to the servers they start.
+delete process.env.REDIS_URL
 
 // When the runner drops its database at the end of a suite, knex logs every
 // pooled connection it loses. That is expected and says nothing about the tests.

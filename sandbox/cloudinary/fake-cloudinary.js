@@ -126,7 +126,9 @@ function startFakeCloudinary({ port = 0, cloudName = "sweetshop-sandbox", apiKey
     })
   })
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port already taken (a shop running on the default port) rejects, so the caller can take another.
+    server.once("error", reject)
     server.listen(port, "127.0.0.1", () => {
       const address = server.address()
       const url = `http://127.0.0.1:${address.port}`

@@ -57,7 +57,9 @@ function startFakeTwilio({ port = 0, accountSid = "AC" + "0".repeat(32), authTok
       send(201, message)
     })
   })
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port already taken (a shop running on the default port) rejects, so the caller can take another.
+    server.once("error", reject)
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}`
       resolve({

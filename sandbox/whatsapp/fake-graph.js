@@ -98,7 +98,9 @@ function startFakeGraph({
   })
   const sign = (body, secret = appSecret) => "sha256=" + crypto.createHmac("sha256", secret).update(body).digest("hex")
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port already taken (a shop running on the default port) rejects, so the caller can take another.
+    server.once("error", reject)
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}`
       const fake = {

@@ -1,6 +1,9 @@
 import axios, { AxiosInstance } from "axios"
+import crypto from "crypto"
 import { Client } from "pg"
-import { medusaSync, Server, startServer, stopServer } from "../helpers/processes"
+import { freePort, medusaSync, Server, startServer, stopServer } from "../helpers/processes"
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { noteSkipped } = require("../../../scripts/lib/skips.cjs")
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { shopperFor } from "../helpers/shopper"
 
@@ -15,21 +18,23 @@ jest.setTimeout(420_000)
 const REDIS_URL = process.env.SWEETSHOP_TEST_REDIS_URL
 
 // Skipped only when no Redis answers (global-setup.mjs checks; .ci/run starts one):
-// without Redis there is nothing for two processes to share.
+// without Redis there is nothing for two processes to share. The reason is printed and listed by npm test.
+const SUITE = "two server processes sharing Redis"
+if (!REDIS_URL) noteSkipped(SUITE, process.env.SWEETSHOP_TEST_REDIS_SKIP_REASON ?? "no Redis for the tests (SWEETSHOP_TEST_REDIS_URL is not set)")
 const describeWithRedis = REDIS_URL ? describe : describe.skip
 
 const dbUrl = (name: string) =>
   `postgres://${encodeURIComponent(process.env.DB_USERNAME ?? "postgres")}:${encodeURIComponent(process.env.DB_PASSWORD ?? "")}@${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? "5432"}/${name}`
 
-describeWithRedis("two server processes sharing Redis", () => {
-  const database = `sweetshop_two_servers_${process.pid}`
+describeWithRedis(SUITE, () => {
+  // A name no other run (on this machine or another sharing the server) can have: only this run creates and drops it.
+  const database = `sweetshop_two_servers_${crypto.randomBytes(6).toString("hex")}`
   const servers: Server[] = []
   let env: NodeJS.ProcessEnv
 
   beforeAll(async () => {
     const admin = new Client({ connectionString: dbUrl("postgres") })
     await admin.connect()
-    await admin.query(`drop database if exists "${database}"`)
     await admin.query(`create database "${database}"`)
     await admin.end()
 
@@ -44,7 +49,9 @@ describeWithRedis("two server processes sharing Redis", () => {
     }
     medusaSync(["db:migrate"], env)
     medusaSync(["exec", "./src/scripts/seed.ts"], env)
-    servers.push(...(await Promise.all([startServer(9711, env), startServer(9712, env)])))
+    // Ports the kernel has free now (a shop or another run may hold any fixed one).
+    const ports = [await freePort(), await freePort()]
+    servers.push(...(await Promise.all(ports.map((port) => startServer(port, env)))))
   })
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import type { HttpTypes } from "@medusajs/types"
 import { cookies } from "next/headers"
 import { indianMobileDigits, splitName, type CheckoutFields } from "../checkout-form"
 import { slotLabel } from "../delivery"
+import { refusalOutcome, stockMessages } from "../refusals"
 import { forgetCart, stockCheck } from "./cart"
 import { readConfig } from "./config"
 import { ShopRefusal, store } from "./medusa"
@@ -33,10 +34,6 @@ export async function paymentProviders(regionId: string): Promise<string[]> {
     freshness: live,
   })
   return payment_providers.map((p) => p.id)
-}
-
-function stockMessages(stock: { lines: { ok: boolean; message: string | null }[] }): string[] {
-  return stock.lines.filter((l) => !l.ok).map((l) => l.message ?? "A line of your cart is no longer in stock.")
 }
 
 /**
@@ -110,25 +107,10 @@ async function checkOut(cartId: string, fields: CheckoutFields, providerId: stri
       if (!(error instanceof ShopRefusal)) throw error
       // A shipping option replaced by staff since the ids were read: ask again once.
       if (!fresh && /shipping option/i.test(error.message)) continue
-      return refusalOutcome(cartId, error)
+      return refusalOutcome(error.message, () => stockCheck(cartId).catch(() => null))
     }
   }
   return { kind: "refused", message: `${wanted} is not available for this cart right now. Please choose another way.`, field: "fulfilment" }
-}
-
-/** A refusal from the checkout call, put where the shopper can act on it. */
-async function refusalOutcome(cartId: string, error: ShopRefusal): Promise<Exclude<PlaceOrderOutcome, { kind: "order" }>> {
-  if (/mobile number/i.test(error.message)) return { kind: "refused", message: error.message, field: "phone" }
-  if (/^cash on delivery/i.test(error.message)) return { kind: "refused", message: error.message, field: "payment" }
-  if (/payment provider/i.test(error.message)) {
-    const message = "Online payment is not available just now. Please choose cash on delivery."
-    return { kind: "refused", message, field: "payment" }
-  }
-  // The pool guard refuses completion when stock ran out meanwhile: the cart's stock check says which lines.
-  const stock = await stockCheck(cartId).catch(() => null)
-  if (stock && !stock.ok) return { kind: "stock", messages: stockMessages(stock) }
-  if (/pincode|pin code|postal_code|deliver/i.test(error.message)) return { kind: "refused", message: error.message, field: "pincode" }
-  return { kind: "refused", message: error.message }
 }
 
 async function orderPlaced(orderId: string, note: Omit<OrderNote, "orderId"> | null): Promise<PlaceOrderOutcome> {

@@ -18,7 +18,6 @@ export type VariantMeasureInput = {
 export class MeasureError extends Error {}
 
 const GRAMS = /^\s*(\d+(?:\.\d+)?)\s*(g|gm|gms|gram|grams|kg|kgs|kilo|kilos|kilogram|kilograms)\s*$/i
-const PIECES = /^\s*(\d+)\s*(pc|pcs|piece|pieces|nos|pack of \d+)?\s*$/i
 
 /** Grams named in a label such as "250 g" or "1.5 kg"; null when it names none. */
 export function gramsFromLabel(label: string): number | null {

@@ -59,3 +59,21 @@ describe("pool arithmetic", () => {
     expect(shortfallMessage("Ukadiche Modak", "pieces", 4, 12)).toBe("Only 4 pieces of Ukadiche Modak left; your cart needs 12 pieces.")
   })
 })
+
+describe("pool arithmetic, edges", () => {
+  it("says which count is not whole", () => {
+    expect(() => unitsNeededPerPool([{ key: "a", poolId: "p", unitsPerVariant: 2.5, quantity: 1 }])).toThrow(
+      "A stock pool counts whole units per variant; got 2.5"
+    )
+    expect(() => unitsNeededPerPool([{ key: "a", poolId: "p", unitsPerVariant: 250, quantity: -1 }])).toThrow("A stock pool counts whole quantity; got -1")
+  })
+
+  it("accepts a line of nothing", () => {
+    expect(Object.fromEntries(unitsNeededPerPool([{ key: "a", poolId: "p", unitsPerVariant: 250, quantity: 0 }]))).toStrictEqual({ p: 0 })
+    expect(Object.fromEntries(unitsNeededPerPool([{ key: "a", poolId: "p", unitsPerVariant: 0, quantity: 3 }]))).toStrictEqual({ p: 0 })
+  })
+
+  it("refuses to judge a line whose pool it was not given", () => {
+    expect(() => judgePools([{ key: "a", poolId: "pool_missing", unitsPerVariant: 250, quantity: 1 }], pools)).toThrow("Unknown stock pool pool_missing")
+  })
+})

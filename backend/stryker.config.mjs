@@ -2,7 +2,7 @@
 // (`npm run test:mutation`; docs/testing.md). tsconfig.stryker.json lists the same modules.
 import { strykerConfig } from "../scripts/lib/stryker.mjs"
 
-export default strykerConfig(import.meta.url, {
+export default await strykerConfig(import.meta.url, {
   mutate: ["src/lib/delivery-area.ts", "src/lib/cash-on-delivery.ts", "src/lib/indian-phone.ts"],
   tests: ["<rootDir>/src/lib/__tests__/**/*.spec.ts"],
   tsconfig: "tsconfig.stryker.json",

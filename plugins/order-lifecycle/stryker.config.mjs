@@ -3,7 +3,7 @@
 // tsconfig.stryker.json lists the same modules.
 import { strykerConfig } from "../../scripts/lib/stryker.mjs"
 
-export default strykerConfig(import.meta.url, {
+export default await strykerConfig(import.meta.url, {
   mutate: ["src/lib/shop-status.ts", "src/lib/masking.ts", "src/lib/signed-token.ts", "src/lib/rate-limit.ts"],
   tests: ["<rootDir>/src/lib/__tests__/**/*.spec.ts"],
   tsconfig: "tsconfig.stryker.json",

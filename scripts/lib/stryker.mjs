@@ -16,8 +16,9 @@ export const REPORTS = path.join(ROOT, "reports", "mutation")
  *   mutate:    the modules to mutate, relative to the workspace
  *   tests:     jest testMatch of the unit tests that guard them
  *   tsconfig:  the tsconfig the TypeScript checker compiles each mutant with
+ * Async (the workspace's jest config may be): `export default await strykerConfig(…)`.
  */
-export function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.json" }) {
+export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.json" }) {
   const dir = path.dirname(fileURLToPath(configUrl))
   const name = path.relative(ROOT, dir).split(path.sep).join("-")
   // The type checker compiles only the tsconfig's files: a mutated module left out of it would go unchecked.
@@ -37,7 +38,7 @@ export function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.j
       projectType: "custom",
       // An empty config file: the whole jest configuration is the one below.
       configFile: "package.json",
-      config: unitJestConfig(dir, tests),
+      config: await unitJestConfig(dir, tests),
       enableFindRelatedTests: true,
     },
     // The sandbox needs the sources and configs only; node_modules are found by
@@ -59,9 +60,11 @@ export function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.j
  * transform and module mapping, without the global setup that starts
  * PostgreSQL for the integration tests, and without the browser project.
  */
-function unitJestConfig(dir, tests) {
+async function unitJestConfig(dir, tests) {
   const require = createRequire(path.join(dir, "package.json"))
   let config = require("./jest.config.js")
+  // A config that is a function decides at run time (order-lifecycle's skips its Redis test without Redis).
+  if (typeof config === "function") config = await config()
   if (Array.isArray(config.projects)) {
     const unit = config.projects.find((p) => typeof p === "object" && p.displayName === "unit")
     if (!unit) throw new Error(`${dir}/jest.config.js has projects but none named "unit"`)

@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { mobileDigits } from "./masking"
 import { publicOrderView } from "./order-views"
-import { type Limit, LIMITS, MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from "./rate-limit"
+import { type Limit, LIMITS, type RateLimiter } from "./rate-limit"
 import { ensureShopOrder, lifecycleService } from "./shop-orders"
 import { hashCode, sameHash, signToken, verifyToken } from "./signed-token"
 
@@ -32,14 +32,8 @@ export class TooManyRequests extends Error {
   }
 }
 
-let limiter: RateLimiter | null = null
-function rateLimiter(container: MedusaContainer): RateLimiter {
-  if (!limiter) {
-    const url = lifecycleService(container).options.redis_url
-    limiter = url ? new RedisRateLimiter(url) : new MemoryRateLimiter()
-  }
-  return limiter
-}
+/** The module's counters (one per shop, not per loaded copy of this file). */
+const rateLimiter = (container: MedusaContainer): RateLimiter => lifecycleService(container).rateLimiter()
 
 export async function enforceLimits(container: MedusaContainer, checks: [string, Limit][]) {
   const results = await Promise.all(checks.map(([key, limit]) => rateLimiter(container).hit(key, limit)))

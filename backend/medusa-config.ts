@@ -159,7 +159,7 @@ module.exports = defineConfig({
       ? [
           {
             resolve: "@sweetshop/gram-inventory",
-            options: { payment_hold_minutes: env.PAYMENT_HOLD_MINUTES, payment_hold_providers: env.RAZORPAY_KEY_ID ? ["pp_razorpay_razorpay"] : [] },
+            options: { payment_hold_minutes: env.PAYMENT_HOLD_MINUTES, payment_hold_providers: env.RAZORPAY_KEY_ID && env.PAYMENT_HOLD_MINUTES > 0 ? ["pp_razorpay_razorpay"] : [] },
           },
         ]
       : []),

@@ -117,5 +117,29 @@ medusaIntegrationTestRunner({
       expect(short.data.message).toBe("Only 60 pieces of Rasgulla left; your cart needs 120 pieces.")
       expect(await orders()).toBe(before + 1)
     })
+
+    it("lets exactly as many of 12 simultaneous one-call checkouts through as the pool allows, and never below zero", async () => {
+      const kilo = await shopper.variant("badam-barfi", "1 kg")
+      await api.post(`/admin/product-pools/${kilo.product_id}/adjustments`, { set_to_units: 5_000, reason: "Last trays" }, await adminHeaders(api))
+      const orders = async () => (await dbConnection.raw(`select count(*)::int as n from "order"`)).rows[0].n as number
+      const before = await orders()
+      const carts = await Promise.all(Array.from({ length: 12 }, () => cartWith("badam-barfi", "1 kg", 1)))
+      const optionId = await delivery(carts[0].cartId)
+      const answers = await Promise.all(
+        carts.map(({ cartId }, i) => checkout(cartId, body(optionId, { email: `race${i}@example.in`, metadata: undefined })))
+      )
+      const placed = answers.filter((a) => a.status === 200 && a.data.type === "order")
+      expect(placed).toHaveLength(5)
+      for (const refused of answers.filter((a) => a.status !== 200)) {
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/^Badam Barfi is sold out; please remove it from your cart\.$|^Only [\d,]+ g of Badam Barfi left; your cart needs 1,000 g\.$/)
+      }
+      expect(await orders()).toBe(before + 5)
+      const { rows } = await dbConnection.raw(
+        `select stocked_quantity::int as stocked, reserved_quantity::int as reserved from inventory_level where inventory_item_id = ? and deleted_at is null`,
+        [kilo.pool_id]
+      )
+      expect(rows[0]).toEqual({ stocked: 5_000, reserved: 5_000 })
+    })
   },
 })

@@ -1,3 +1,6 @@
+import crypto from "crypto"
+import fs from "fs"
+import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
 // The jobs' logic, from the plugins' sources (their builds ship no type declarations).
@@ -16,6 +19,7 @@ jest.setTimeout(240_000)
  * official SDKs talk to the fakes in sandbox/ (Razorpay, Twilio).
  */
 const STAFF_PHONE = "+919812345678"
+const FIXTURES = path.resolve(__dirname, "../../../sandbox/razorpay/fixtures")
 let razorpay: FakeRazorpay
 let twilio: FakeTwilio
 const env: Record<string, string> = {}
@@ -220,7 +224,8 @@ medusaIntegrationTestRunner({
       const tab1 = await checkout(cartId)
       await checkout(cartId) // the first session is replaced (deleted) before anyone pays
       // The shopper pays in the old tab; the browser's answer and the webhook are both lost.
-      const { payment } = await razorpay.pay(tab1.data.payment_session.data.razorpay_order_id, { status: "captured" })
+      // (checkout.js is prefilled with the checkout's phone; with its session gone, that is who is told.)
+      const { payment } = await razorpay.pay(tab1.data.payment_session.data.razorpay_order_id, { status: "captured", contact: "+919833333333" })
       const { rows } = await dbConnection.raw(`select count(*)::int as n from payment_session where data->>'razorpay_order_id' = ?`, [payment.order_id])
       expect(rows[0].n).toBe(0)
       // Not the shop's sessions: only Razorpay's own list of payments names it.
@@ -232,7 +237,7 @@ medusaIntegrationTestRunner({
       expect(razorpay.payments.get(payment.id)).toMatchObject({ status: "refunded", amount_refunded: payment.amount })
       expect(await action(payment.id)).toMatchObject({ found_by: "ledger", outcome: "refunded" })
       await events.settled()
-      expect(messagesTo(DELHI_ADDRESS.phone).join("\n")).toContain("it was made for a checkout that had been started again")
+      expect(messagesTo("+919833333333").join("\n")).toContain("it was made for a checkout that had been started again")
 
       const again = await reconcileRazorpayLedger(getContainer(), { olderThanMs: 0 })
       expect(again.refunded.map((r) => r.razorpay_payment_id)).not.toContain(payment.id)
@@ -257,6 +262,27 @@ medusaIntegrationTestRunner({
         const answered = await deliver(delivery)
         expect(answered.status).toBe(200)
         expect(await orderCount()).toBe(before + 1)
+        const { rows } = await dbConnection.raw(`select completed_at from cart where id = ?`, [cartId])
+        expect(rows[0].completed_at).not.toBeNull()
+      }
+    )
+
+    it.each(["payment.authorized.json", "payment.captured.json", "payment.captured.upi.json", "order.paid.json"])(
+      "Razorpay's own published sample %s (sandbox/razorpay/fixtures), carrying this shop's ids, makes the order",
+      async (file) => {
+        const variant = await setPool("peda", 5000)
+        const { cartId } = await cartOf(variant.id)
+        const started = await checkout(cartId)
+        const orderId = started.data.payment_session.data.razorpay_order_id
+        const sample = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8"))
+        const { payment } = await razorpay.pay(orderId, { status: sample.payload.payment.entity.status })
+        // Only the ids, amount and time are this shop's; every other field is Razorpay's sample as published.
+        Object.assign(sample.payload.payment.entity, { id: payment.id, order_id: orderId, amount: payment.amount, created_at: payment.created_at })
+        if (sample.payload.order) Object.assign(sample.payload.order.entity, { id: orderId, amount: payment.amount, amount_paid: payment.amount })
+        const body = JSON.stringify(sample)
+        const signature = crypto.createHmac("sha256", razorpay.webhookSecret).update(body).digest("hex")
+        const answered = await deliver({ body, headers: { "content-type": "application/json", "x-razorpay-signature": signature, "x-razorpay-event-id": `Ev${crypto.randomBytes(6).toString("hex")}` } })
+        expect(answered.status).toBe(200)
         const { rows } = await dbConnection.raw(`select completed_at from cart where id = ?`, [cartId])
         expect(rows[0].completed_at).not.toBeNull()
       }

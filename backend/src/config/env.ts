@@ -81,7 +81,7 @@ const schema = z.object({
   PAYMENT_HOLD_MINUTES: z.coerce
     .number({ invalid_type_error: "must be a number of minutes" })
     .int("must be a whole number of minutes")
-    .min(1, "must be at least 1 minute")
+    .min(0, "must be 0 (no hold: benchmarks only) or more minutes")
     .max(24 * 60, "must be at most a day (1440 minutes)")
     .default(15),
   RAZORPAY_RECONCILE_AFTER_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(0).max(24 * 3600).default(120),

@@ -246,7 +246,10 @@ export class RazorpaySettlement {
         }
         if (!reason) reason = cart?.order_id ? "duplicate_payment" : "could_not_complete"
       }
-      await this.refundWithoutOrder(payment, { reason, foundBy, cartId: cart?.id ?? notesOf(order).cart_id, phone: cart?.phone })
+      // The phone on the checkout when the checkout still stands; otherwise the one the payer gave Razorpay
+      // (an order's notes come from session data a client could shape: they name no one to message).
+      const phone = session ? cart?.phone : undefined
+      await this.refundWithoutOrder(payment, { reason, foundBy, cartId: cart?.id ?? notesOf(order).cart_id, phone })
       outcome.refunded.push({ razorpay_payment_id: payment.id, reason, amount_paise: payment.amount, message: refundSentence(reason, payment.amount) })
     }
     return outcome

@@ -122,7 +122,8 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
       razorpay_order_id: order.id,
       amount_paise: amountPaise,
       currency: "INR",
-      hold_until: Number(order.created_at ?? Math.floor(Date.now() / 1000)) + holdMinutes * 60,
+      // No hold (PAYMENT_HOLD_MINUTES=0, benchmarks only): no time limit either.
+      ...(holdMinutes > 0 ? { hold_until: Number(order.created_at ?? Math.floor(Date.now() / 1000)) + holdMinutes * 60 } : {}),
     }
   }
 

@@ -1,9 +1,11 @@
 import {
   checkPincode,
+  DELIVERY_AREA_CONTEXT_KEY,
   DELIVERY_AREA_RULE,
   deliveryAreaContext,
   deliveryAreaNames,
   deliveryAreaOf,
+  normalizePincode,
   pincodeSchema,
   SERVICEABLE_PINCODES,
   undeliverableSentence,
@@ -72,5 +74,70 @@ describe("delivery area", () => {
     expect(ruleHolds(deliveryAreaContext("400001"))).toBe(false)
     expect(ruleHolds(deliveryAreaContext(undefined))).toBe(true)
     expect(ruleHolds(deliveryAreaContext(""))).toBe(true)
+  })
+})
+
+describe("delivery area, range by range", () => {
+  it("covers exactly these pincodes", () => {
+    const served: [string, string | null][] = [
+      ["110000", null],
+      ["110001", "New Delhi"],
+      ["110097", "New Delhi"],
+      ["110098", null],
+      ["122000", null],
+      ["122001", "Gurugram"],
+      ["122018", "Gurugram"],
+      ["122019", null],
+      ["201300", null],
+      ["201301", "Noida"],
+      ["201310", "Noida"],
+      ["201311", null],
+      ["201000", null],
+      ["201001", "Ghaziabad"],
+      ["201017", "Ghaziabad"],
+      ["201018", null],
+      ["121000", null],
+      ["121001", "Faridabad"],
+      ["121010", "Faridabad"],
+      ["121011", null],
+    ]
+    for (const [pincode, area] of served) expect([pincode, deliveryAreaOf(pincode)]).toStrictEqual([pincode, area])
+  })
+
+  it("reads only six digits as a pincode, even where a number would read the same", () => {
+    expect(deliveryAreaOf("0110001")).toBeNull()
+    expect(deliveryAreaOf("110001.0")).toBeNull()
+    expect(deliveryAreaOf("110001e0")).toBeNull()
+    expect(deliveryAreaOf("+110001")).toBeNull()
+    expect(deliveryAreaOf("110\t001")).toBe("New Delhi")
+  })
+
+  it("asks for a pincode when there is none", () => {
+    const parsed = pincodeSchema.safeParse(undefined)
+    expect(parsed.success).toBe(false)
+    if (!parsed.success) expect(parsed.error.issues[0].message).toBe("Please enter a pincode.")
+    expect(pincodeSchema.parse(" 110024 ")).toBe("110024")
+  })
+
+  it("names the areas in order, however many there are", () => {
+    expect(deliveryAreaNames()).toBe("New Delhi, Gurugram, Noida, Ghaziabad and Faridabad")
+    expect(deliveryAreaNames([{ from: 1, to: 2, area: "A" }, { from: 3, to: 4, area: "B" }, { from: 5, to: 6, area: "C" }])).toBe("A, B and C")
+    expect(deliveryAreaNames([])).toBe("")
+  })
+
+  it("writes postal codes as their six digits", () => {
+    expect(normalizePincode(" 110 024 ")).toBe("110024")
+    expect(normalizePincode(null)).toBe("")
+    expect(normalizePincode(undefined)).toBe("")
+  })
+
+  it("gives home delivery's rule and context their names and values", () => {
+    expect(DELIVERY_AREA_CONTEXT_KEY).toBe("delivery_pincode")
+    expect(DELIVERY_AREA_RULE).toStrictEqual({ attribute: "delivery_pincode", operator: "ne", value: "outside" })
+    expect(deliveryAreaContext("110 024")).toStrictEqual({ delivery_pincode: "inside" })
+    expect(deliveryAreaContext("400001")).toStrictEqual({ delivery_pincode: "outside" })
+    expect(deliveryAreaContext("40000")).toStrictEqual({ delivery_pincode: "outside" })
+    expect(deliveryAreaContext(null)).toStrictEqual({ delivery_pincode: "unknown" })
+    expect(deliveryAreaContext("   ")).toStrictEqual({ delivery_pincode: "unknown" })
   })
 })

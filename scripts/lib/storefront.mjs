@@ -7,6 +7,8 @@ import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
 import { ROOT, run } from "./shop.mjs"
 
+const { assertPortFree, ownsPort } = createRequire(import.meta.url)("./ports.cjs")
+
 export const STOREFRONT = path.join(ROOT, "storefront")
 const STAMP = path.join(STOREFRONT, ".next", ".sweetshop-build")
 
@@ -58,9 +60,11 @@ export async function buildStorefrontIfChanged({ say = () => {}, quiet = true } 
 /**
  * Starts `next start` on a port with the backend it talks to, and resolves once
  * it answers. The backend URL and publishable key are read at request time
- * (server side), so one build serves any backend.
+ * (server side), so one build serves any backend. The port must be free, and
+ * only the storefront started here is taken as the one answering.
  */
 export async function startStorefront({ port, backendUrl, publishableKey, env = {}, quiet = false, timeoutMs = 60_000 }) {
+  await assertPortFree(port, "the storefront")
   const child = spawn(process.execPath, [nextCli(), "start", "-p", String(port)], {
     cwd: STOREFRONT,
     env: {
@@ -82,8 +86,16 @@ export async function startStorefront({ port, backendUrl, publishableKey, env = 
     if (child.exitCode !== null) throw new Error(`the storefront exited (code ${child.exitCode}):\n${output}`)
     try {
       const res = await fetch(`${url}/api/health`)
-      if (res.ok) return { url, process: child, output: () => output }
-    } catch {}
+      if (res.ok) {
+        if (child.exitCode !== null || ownsPort(child.pid, port) === false) {
+          child.kill("SIGKILL")
+          throw Object.assign(new Error(`something other than the storefront started here answers on port ${port}`), { notOurs: true })
+        }
+        return { url, process: child, output: () => output }
+      }
+    } catch (error) {
+      if (error?.notOurs) throw error
+    }
     await new Promise((r) => setTimeout(r, 300))
   }
   child.kill("SIGKILL")

@@ -1,8 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import net from "node:net"
 import path from "node:path"
 import type { Browser } from "playwright-core"
 import { DESKTOP, launch, textOf } from "./support/browser"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ports = require("../../scripts/lib/ports.cjs") as {
+  freePort(): Promise<number>
+  answersOn(port: number): Promise<boolean>
+  assertPortFree(port: number, what?: string): Promise<void>
+  ownsPort(pid: number, port: number): boolean | undefined
+}
 
 jest.setTimeout(120_000)
 
@@ -15,19 +22,11 @@ let server: ChildProcess
 let url: string
 let browser: Browser
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.on("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-}
-
 beforeAll(async () => {
-  const [port, deadPort] = await Promise.all([freePort(), freePort()])
+  const [port, deadPort] = await Promise.all([ports.freePort(), ports.freePort()])
+  // The storefront's port is free before it starts, and the "backend" port has nothing on it.
+  await ports.assertPortFree(port, "the storefront")
+  expect(await ports.answersOn(deadPort)).toBe(false)
   url = `http://localhost:${port}`
   const next = path.join(path.dirname(require.resolve("next/package.json", { paths: [STOREFRONT] })), "dist", "bin", "next")
   server = spawn(process.execPath, [next, "start", "-p", String(port)], {
@@ -37,7 +36,11 @@ beforeAll(async () => {
   })
   for (;;) {
     if (server.exitCode !== null) throw new Error("the storefront exited")
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) {
+      // Only the storefront started here counts as the one answering.
+      if (ports.ownsPort(server.pid!, port) === false) throw new Error(`something other than the storefront started here answers on ${port}`)
+      break
+    }
     await new Promise((r) => setTimeout(r, 200))
   }
   browser = await launch()

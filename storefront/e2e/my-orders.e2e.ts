@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
-import { orderCodeSentTo, placeOrderThroughApi, smsTo, waitForShopOrder } from "./support/shop-api"
+import { orderCodeSentTo, placeOrderThroughApi, setPool, smsTo, waitForShopOrder } from "./support/shop-api"
 
 jest.setTimeout(180_000)
 
@@ -26,6 +26,9 @@ async function newPage(options = DESKTOP): Promise<Page> {
 describe("my orders by phone with a one-time code", () => {
   it("header link → mobile → code by SMS (a wrong one refused inline) → every order with its timeline, items and ₹ totals", async () => {
     const phone = "+919820012345"
+    // The stock these two orders take, seeded here: no other test's orders can leave too little.
+    await setPool("milk-cake", 500)
+    await setPool("badam-barfi", 1000)
     const first = await placeOrderThroughApi(phone, [{ handle: "milk-cake", units: 250, quantity: 2 }])
     const second = await placeOrderThroughApi(phone, [{ handle: "badam-barfi", units: 1000, quantity: 1 }])
     await waitForShopOrder(first.display_id)
@@ -82,13 +85,27 @@ describe("my orders by phone with a one-time code", () => {
     expect(newest).not.toContain("Hauz Khas")
     expect(await seriousAccessibilityViolations(page)).toEqual([])
 
-    // The code works once: a new visit needs a new code.
+    // The code works once: the SAME code, typed again on a new visit, is refused. The page has to ask
+    // for a code before it shows the code field; that request is answered here in the browser and never
+    // reaches the shop, so no new code exists and the one used above is still the newest for this phone.
+    const textsBefore = (await smsTo(phone)).length
+    await page.route("**/store/order-tracking/codes", (route) =>
+      route.fulfill({
+        status: 202,
+        contentType: "application/json",
+        headers: { "access-control-allow-origin": "*" },
+        body: JSON.stringify({ message: "If this phone number has orders with us, a 6-digit code is on its way by SMS. It works for 10 minutes." }),
+      })
+    )
     await page.reload()
     await page.getByLabel("Mobile number").fill("98200 12345")
     await page.getByTestId("code-request").click()
     await page.getByLabel("6-digit code from the SMS").fill(code)
     await page.getByTestId("code-submit").click()
     expect(await textOf(page, "[data-testid=error-code]")).toBe("That code is not right, or it has expired. Please check it, or ask for a new code.")
+    expect(await page.getByTestId("my-orders-list").count()).toBe(0)
+    // No code was asked of the shop on this visit: the refusal is of the code already used.
+    expect((await smsTo(phone)).length).toBe(textsBefore)
     await page.context().close()
   })
 

@@ -58,6 +58,7 @@ describe("paying online through Razorpay's checkout.js (fake Razorpay)", () => {
   })
 
   it("fail: the shopper is told, no order is made, and a second try can pay", async () => {
+    await setPool("kaju-roll", 2000)
     const before = (await latestOrders(1))[0]?.id
     const page = await checkoutWith("kaju-roll", "500 g")
     await payOnline(page)
@@ -75,6 +76,7 @@ describe("paying online through Razorpay's checkout.js (fake Razorpay)", () => {
   })
 
   it("close: the window closed before paying keeps the cart and says nothing was charged", async () => {
+    await setPool("sandesh", 2000)
     const before = (await latestOrders(1))[0]?.id
     const page = await checkoutWith("sandesh", "250 g")
     await payOnline(page)

@@ -177,6 +177,7 @@ describe("shopping on a desktop", () => {
   })
 
   it("home delivery to a pincode outside the delivery area is refused by the backend too, and no order is made", async () => {
+    await setPool("khatta-meetha", 2000)
     const page = await newPage()
     await page.goto(storefrontUrl("/products/khatta-meetha"))
     await addSize(page, "250 g")
@@ -197,6 +198,7 @@ describe("shopping on a desktop", () => {
   })
 
   it("checkout fields are labelled and explain their errors inline", async () => {
+    await setPool("aloo-bhujia", 2000)
     const page = await newPage()
     await page.goto(storefrontUrl("/products/aloo-bhujia"))
     await addSize(page, "250 g")
@@ -212,6 +214,7 @@ describe("shopping on a desktop", () => {
 
 describe("shopping on a phone (360 px wide)", () => {
   it("product → add → drawer → checkout with store pickup → confirmation", async () => {
+    await setPool("gulab-jamun", 60)
     const page = await newPage(PHONE)
     await page.goto(storefrontUrl("/"))
     // Nothing wider than the screen.
@@ -257,6 +260,7 @@ describe("accessibility (axe-core): no serious or critical violations", () => {
   })
 
   it("cart, checkout and the open drawer, with a line in the cart", async () => {
+    await setPool("kalakand", 2000)
     const page = await newPage(PHONE)
     await page.goto(storefrontUrl("/products/kalakand"))
     await addSize(page, "250 g")

@@ -32,12 +32,21 @@ export async function productIdOf(handle: string): Promise<string> {
   return products[0].id
 }
 
-/** Staff set a product's pool to a number of grams or pieces (the gram-inventory plugin's admin route). */
+/**
+ * Staff stock a product so that exactly `units` grams or pieces can still be sold, whatever earlier
+ * tests' orders hold (the gram-inventory plugin's admin route). Each browser test seeds the stock it
+ * uses this way, so no test depends on the stock another left behind (or on the order tests run in).
+ * A pool's stock cannot go below what orders hold, hence stocked = held + units.
+ */
 export async function setPool(handle: string, units: number): Promise<void> {
-  await json(`/admin/product-pools/${await productIdOf(handle)}/adjustments`, {
+  const productId = await productIdOf(handle)
+  const { product_pool } = await json<{ product_pool: { reserved_units: number } }>(`/admin/product-pools/${productId}`, {
+    headers: await adminHeaders(),
+  })
+  await json(`/admin/product-pools/${productId}/adjustments`, {
     method: "POST",
     headers: await adminHeaders(),
-    body: JSON.stringify({ set_to_units: units, reason: "Browser test" }),
+    body: JSON.stringify({ set_to_units: product_pool.reserved_units + units, reason: "Browser test" }),
   })
 }
 

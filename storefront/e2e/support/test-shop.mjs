@@ -1,6 +1,7 @@
 // The whole shop for the browser tests, all real: PostgreSQL (found or embedded),
 // a fresh database migrated and seeded by the backend's own seed, `medusa start`
 // on the backend's sources, and the storefront's production build under `next start`.
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
@@ -9,7 +10,40 @@ import { freePort, provideTestPostgres, withClient } from "../../../scripts/lib/
 import { BACKEND, MEDUSA_CLI, medusa, pluginDirs, ROOT } from "../../../scripts/lib/shop.mjs"
 import { buildStorefrontIfChanged, startStorefront } from "../../../scripts/lib/storefront.mjs"
 
+const { assertPortFree, ownsPort } = createRequire(import.meta.url)("../../../scripts/lib/ports.cjs")
+
 const log = (line) => process.stdout.write(`[storefront e2e] ${line}\n`)
+
+/** The databases the browser tests of this checkout created and have not dropped yet (.data/, git-ignored). */
+const ledger = {
+  file: path.join(ROOT, ".data", "e2e-databases.json"),
+  read() {
+    try {
+      return JSON.parse(fs.readFileSync(this.file, "utf8"))
+    } catch {
+      return []
+    }
+  },
+  write(entries) {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true })
+    fs.writeFileSync(this.file, JSON.stringify(entries, null, 2))
+  },
+  add(entry) {
+    this.write([...this.read(), entry])
+  },
+  remove(name) {
+    this.write(this.read().filter((entry) => entry.name !== name))
+  },
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error?.code === "EPERM"
+  }
+}
 
 function dbUrl(name) {
   const user = encodeURIComponent(process.env.DB_USERNAME ?? "postgres")
@@ -17,13 +51,19 @@ function dbUrl(name) {
   return `postgres://${user}:${password}@${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? "5432"}/${name}`
 }
 
-async function waitForHealth(url, child, output, timeoutMs = 180_000) {
+/** Waits for /health from this backend process: a server that answers on the port but is not the child is refused. */
+async function waitForHealth(url, port, child, output, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the backend exited (code ${child.exitCode}):\n${output()}`)
+    let ok = false
     try {
-      if ((await fetch(`${url}/health`)).ok) return
+      ok = (await fetch(`${url}/health`)).ok
     } catch {}
+    if (ok) {
+      if (ownsPort(child.pid, port) === false) throw new Error(`something other than the backend started here answers on port ${port}`)
+      return
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
   throw new Error(`the backend did not answer at ${url}/health:\n${output()}`)
@@ -46,20 +86,17 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
   process.env.MEDUSA_DISABLE_TELEMETRY = "true"
   process.env.NEXT_TELEMETRY_DISABLED = "1"
   const database = await provideTestPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres-storefront"), log })
-  const name = `sweetshop_storefront_e2e_${process.pid}`
+  // A name no other run can have (on this machine or another sharing the server): this run creates
+  // it, and drops it and nothing else. A run that was killed leaves its database in the ledger,
+  // which the next run on this machine drops (its own creation, its process gone).
+  const name = `sweetshop_storefront_e2e_${crypto.randomBytes(6).toString("hex")}`
+  const server = `${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? "5432"}`
   await withClient(dbUrl("postgres"), async (c) => {
-    // Databases left by runs that were killed (their process is gone) are dropped first.
-    const { rows } = await c.query("select datname from pg_database where datname like 'sweetshop_storefront_e2e_%'")
-    for (const { datname } of rows) {
-      const pid = Number(datname.split("_").pop())
-      let alive = pid === process.pid
-      try {
-        process.kill(pid, 0)
-        alive = true
-      } catch {}
-      if (!alive) await c.query(`drop database if exists "${datname}" with (force)`)
+    for (const left of ledger.read().filter((entry) => entry.server === server && !alive(entry.pid))) {
+      await c.query(`drop database if exists "${left.name.replace(/"/g, '""')}" with (force)`)
+      ledger.remove(left.name)
     }
-    await c.query(`drop database if exists "${name}" with (force)`)
+    ledger.add({ server, name, pid: process.pid })
     await c.query(`create database "${name}"`)
   })
 
@@ -108,7 +145,9 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     for (const child of started.reverse()) await stop(child)
     await razorpay.close()
     await twilio.close()
-    await withClient(dbUrl("postgres"), (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => {})
+    await withClient(dbUrl("postgres"), (c) => c.query(`drop database if exists "${name}" with (force)`))
+      .then(() => ledger.remove(name))
+      .catch(() => {})
     await database.stop()
   }
 
@@ -136,12 +175,13 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     log("migrating and seeding a fresh database")
     await medusa(["db:migrate"], { cwd: BACKEND, env, quiet: true })
     await medusa(["exec", "./src/scripts/seed.ts"], { cwd: BACKEND, env, quiet: true })
+    await assertPortFree(backendPort, "the test backend")
     const backend = spawn(process.execPath, [MEDUSA_CLI, "start"], { cwd: BACKEND, env, stdio: ["ignore", "pipe", "pipe"] })
     started.push(backend)
     let backendOutput = ""
     backend.stdout.on("data", (d) => (backendOutput += d))
     backend.stderr.on("data", (d) => (backendOutput += d))
-    await waitForHealth(backendUrl, backend, () => backendOutput)
+    await waitForHealth(backendUrl, backendPort, backend, () => backendOutput)
 
     const publishableKey = await withClient(dbUrl(name), async (c) => {
       const { rows } = await c.query("select token from api_key where type = 'publishable' and title = $1 and revoked_at is null limit 1", [

@@ -180,8 +180,19 @@ export type FakeTwilio = {
   accountSid: string
   authToken: string
   messages: { sid: string; to: string; from: string | null; body: string | null; status: string }[]
+  /** Every status callback posted to a message's StatusCallback: URL, form parameters, X-Twilio-Signature, the shop's HTTP status (0: unreachable). */
+  callbacks: { url: string; params: Record<string, string>; signature: string; status: number }[]
   /** The next `count` requests answer 500, or never answer ("hang"). */
   failNext(count?: number, mode?: "500" | "hang"): void
+  /**
+   * The statuses posted to the StatusCallback of each message created from now on, in order
+   * (default sent, then delivered; [] for none); `errorCode` goes with failed and undelivered.
+   */
+  statusFlow(statuses?: ("sent" | "delivered" | "undelivered" | "failed" | "read")[], options?: { errorCode?: string }): void
+  /** Resolves once every status callback started so far has been posted and answered. */
+  callbacksSettled(): Promise<void>
+  /** X-Twilio-Signature of a POST of these form parameters to this URL (Twilio's algorithm, with the fake's auth token). */
+  sign(url: string, params: Record<string, string>): string
   close(): Promise<void>
 }
 
@@ -189,8 +200,10 @@ export function startFakeTwilio(options?: { port?: number; accountSid?: string; 
 
 export type FakeGraphMessage = {
   id: string
-  /** The recipient as WhatsApp ids write it: digits, no +. */
-  to: string
+  /** The recipient as WhatsApp ids write it: digits, no +; undefined for a send to a business-scoped user id. */
+  to: string | undefined
+  /** The business-scoped user id (BSUID) a message was sent to through `recipient`. */
+  recipient?: string
   type: "template" | "text"
   template?: { name: string; language: { code: string }; components?: { type: string; parameters?: { type: string; text?: string }[] }[] }
   /** A text message's body, or a template's body parameters one per line. */
@@ -208,8 +221,13 @@ export type FakeGraph = {
   messages: FakeGraphMessage[]
   /** The next `count` sends answer 500, or never answer ("hang"). */
   failNext(count?: number, mode?: "500" | "hang"): void
-  /** A webhook payload: a customer writes to the shop. */
-  inbound(options: { from: string; text: string; id?: string; name?: string }): Record<string, any>
+  /**
+   * A webhook payload: a customer writes to the shop, by phone (`from`), with a business-scoped user
+   * id too (`userId`), or by that id alone (no phone number anywhere, as Meta sends it for a user with a username).
+   */
+  inbound(options: { from?: string; userId?: string; username?: string; text: string; id?: string; name?: string }): Record<string, any>
+  /** A webhook payload: a customer reacts to a message the shop sent (no emoji: the reaction was removed). */
+  reaction(options: { from?: string; userId?: string; username?: string; messageId: string; emoji?: string; id?: string; name?: string }): Record<string, any>
   /** A webhook payload: what became of a message the shop sent. */
   status(options: { id: string; status: "sent" | "delivered" | "read" | "failed"; recipient?: string; errors?: any[] }): Record<string, any>
   /** The raw body and headers Meta would send (pass another secret to forge the signature). */

@@ -1,7 +1,9 @@
 // A fake of Meta's Graph API for the WhatsApp Business Cloud API, for tests and the sandbox.
 //   POST /:version/:phone_number_id/messages  (Bearer token, JSON) → 200 { messaging_product, contacts, messages: [{ id: "wamid…" }] }
+//   (`to`: a phone number; or `recipient`: a business-scoped user id, Meta's BSUID, for a user known only by it)
 // It also plays Meta towards the shop's webhook: deliveries signed with X-Hub-Signature-256 (HMAC-SHA256 of the
-// raw body with the app secret), inbound messages and delivery statuses, and the verification handshake.
+// raw body with the app secret), inbound messages (text, reactions; by phone or by BSUID alone, shaped as Meta's
+// samples in whatsapp/fixtures/) and delivery statuses, and the verification handshake.
 // Failure drills: failNext(count, "500" | "hang").
 // Run alone: node sandbox/whatsapp/fake-graph.js [port]
 "use strict"
@@ -18,6 +20,9 @@ function textOf(request) {
   const body = (request.template?.components ?? []).find((c) => c.type === "body")
   return (body?.parameters ?? []).map((p) => p.text ?? "").join("\n")
 }
+
+/** A business-scoped user id (BSUID): country code, a dot, up to 128 letters and digits (ENT. for a parent BSUID). */
+const BSUID = /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/
 
 function startFakeGraph({
   port = 0,
@@ -57,7 +62,11 @@ function startFakeGraph({
         return send(graphError(400, "(#100) The parameter messaging_product is required.", 100))
       }
       if (request.messaging_product !== "whatsapp") return send(graphError(400, "(#100) The parameter messaging_product is required.", 100))
-      if (!/^\+?\d{8,15}$/.test(String(request.to ?? ""))) return send(graphError(400, "(#100) Invalid parameter: to", 100))
+      // A phone number in `to`, or a business-scoped user id in `recipient`; `to` wins when both are given.
+      const byPhone = request.to !== undefined
+      if (byPhone ? !/^\+?\d{8,15}$/.test(String(request.to)) : !BSUID.test(String(request.recipient ?? ""))) {
+        return send(graphError(400, `(#100) Invalid parameter: ${byPhone || request.recipient === undefined ? "to" : "recipient"}`, 100))
+      }
       if (request.type === "template") {
         if (!request.template?.name || !request.template?.language?.code) {
           return send(graphError(400, "(#100) The parameter template['name'] and template['language'] are required.", 100))
@@ -67,10 +76,11 @@ function startFakeGraph({
       } else {
         return send(graphError(400, `(#100) Param type '${request.type}' is not supported here`, 100))
       }
-      const waId = String(request.to).replace(/^\+/, "")
+      const waId = byPhone ? String(request.to).replace(/^\+/, "") : undefined
       const message = {
         id: "wamid." + crypto.randomBytes(24).toString("base64url"),
         to: waId,
+        ...(byPhone ? {} : { recipient: String(request.recipient) }),
         type: request.type,
         template: request.template,
         text: textOf(request),
@@ -78,7 +88,8 @@ function startFakeGraph({
         at: new Date().toISOString(),
       }
       messages.push(message)
-      send({ status: 200, body: { messaging_product: "whatsapp", contacts: [{ input: request.to, wa_id: waId }], messages: [{ id: message.id }] } })
+      const contact = byPhone ? { input: request.to, wa_id: waId } : { input: request.recipient, user_id: request.recipient }
+      send({ status: 200, body: { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: message.id }] } })
     })
   })
 
@@ -89,13 +100,35 @@ function startFakeGraph({
         id: businessAccountId,
         changes: [
           {
-            field: "messages",
             value: { messaging_product: "whatsapp", metadata: { display_phone_number: displayPhoneNumber, phone_number_id: phoneNumberId }, ...value },
+            field: "messages",
           },
         ],
       },
     ],
   })
+  /** The contacts and messages of an inbound delivery, keys in Meta's order (fixtures/messages.*.json). */
+  const inboundValue = ({ from, userId, username, name, id }, content) => {
+    const waId = from === undefined ? undefined : String(from).replace(/^\+/, "")
+    return {
+      contacts: [
+        {
+          profile: { name, ...(username ? { username } : {}) },
+          ...(waId ? { wa_id: waId } : {}),
+          ...(userId ? { user_id: userId } : {}),
+        },
+      ],
+      messages: [
+        {
+          ...(waId ? { from: waId } : {}),
+          ...(userId ? { from_user_id: userId } : {}),
+          id: id ?? "wamid." + crypto.randomBytes(24).toString("base64url"),
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          ...content,
+        },
+      ],
+    }
+  }
   const sign = (body, secret = appSecret) => "sha256=" + crypto.createHmac("sha256", secret).update(body).digest("hex")
 
   return new Promise((resolve, reject) => {
@@ -113,21 +146,17 @@ function startFakeGraph({
         failNext(count = 1, mode = "500") {
           failNext = { count, mode }
         },
-        /** A customer writes to the shop (E.164 or bare digits, as WhatsApp sends them). */
-        inbound({ from, text, id, name = "Customer" }) {
-          const waId = String(from).replace(/^\+/, "")
-          return envelope({
-            contacts: [{ profile: { name }, wa_id: waId }],
-            messages: [
-              {
-                from: waId,
-                id: id ?? "wamid." + crypto.randomBytes(24).toString("base64url"),
-                timestamp: String(Math.floor(Date.now() / 1000)),
-                type: "text",
-                text: { body: text },
-              },
-            ],
-          })
+        /**
+         * A customer writes to the shop: by phone (`from`, E.164 or bare digits, as WhatsApp sends them),
+         * with a business-scoped user id as well (`userId`), or by that id alone (a user with a username
+         * whose number Meta withholds: no `wa_id`, no `from`), as Meta's samples show (fixtures/).
+         */
+        inbound({ from, userId, username, text, id, name = "Customer" }) {
+          return envelope(inboundValue({ from, userId, username, name, id }, { type: "text", text: { body: text } }))
+        },
+        /** A customer reacts to a message the shop sent (an emoji; none when the reaction is removed). */
+        reaction({ from, userId, username, messageId, emoji, id, name = "Customer" }) {
+          return envelope(inboundValue({ from, userId, username, name, id }, { type: "reaction", reaction: { message_id: messageId, ...(emoji ? { emoji } : {}) } }))
         },
         /** Meta reports what became of a message the shop sent. */
         status({ id, status, recipient, errors }) {
@@ -171,7 +200,7 @@ function startFakeGraph({
   })
 }
 
-module.exports = { startFakeGraph }
+module.exports = { startFakeGraph, BSUID }
 
 if (require.main === module) {
   startFakeGraph({ port: Number(process.argv[2] || 9430) }).then((fake) => {

@@ -204,7 +204,7 @@ module.exports = defineConfig({
     // Shop status and history of each order, and shoppers' one-time codes; signs tracking links.
     {
       resolve: "@sweetshop/order-lifecycle/modules/order-lifecycle",
-      options: { secret: env.TRACKING_SECRET, storefront_url: env.STOREFRONT_URL, redis_url: env.REDIS_URL },
+      options: { secret: env.TRACKING_SECRET, storefront_url: env.STOREFRONT_URL, redis_url: env.REDIS_URL, trust_proxy_hops: env.TRUST_PROXY_HOPS },
     },
     // Razorpay webhook event ids already taken in (each event acts once).
     { resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks" },

@@ -58,6 +58,13 @@ const schema = z.object({
   JWT_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   COOKIE_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   TRACKING_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
+  /** Proxies of the shop's own in front of the backend, each appending to X-Forwarded-For: abuse limits read the client that many hops back. 0: the header is not read. */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ invalid_type_error: "must be a whole number of proxies (0 when nothing stands in front of the backend)" })
+    .int("must be a whole number of proxies")
+    .min(0, "must be 0 (no proxy) or more")
+    .max(10, "must be at most 10")
+    .default(0),
   STOREFRONT_URL: urlWithProtocols(["http:", "https:"], "http://localhost:8000").default("http://localhost:8000"),
   /** Where the backend itself reaches the storefront, when not at STOREFRONT_URL (docker compose: http://storefront:8000). */
   STOREFRONT_INTERNAL_URL: urlWithProtocols(["http:", "https:"], "http://storefront:8000").optional(),

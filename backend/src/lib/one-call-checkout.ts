@@ -9,6 +9,7 @@ import { z } from "zod"
 import { readShopEnv } from "../config/env"
 import { prepareCartForCheckoutWorkflow } from "../workflows/prepare-cart-for-checkout"
 import { CASH_ON_DELIVERY_PROVIDER_ID, cashOnDeliveryRefusal } from "./cash-on-delivery"
+import { checkoutMetadataField } from "./checkout-metadata"
 import { deliveryRefusal } from "./home-delivery"
 import { normalizeIndianMobile, PHONE_REFUSAL } from "./indian-phone"
 
@@ -45,7 +46,8 @@ export const checkoutSchema = z
       .strict(),
     shipping_option_id: text("shipping_option_id", 100),
     payment_provider_id: text("payment_provider_id", 100),
-    metadata: z.record(z.union([z.string().max(500), z.number(), z.boolean(), z.null()])).optional(),
+    // Only what a shopper chooses at checkout (gift message, day, slot…): ./checkout-metadata.ts.
+    metadata: checkoutMetadataField.optional(),
   })
   .strict()
 
@@ -87,15 +89,22 @@ async function orderSummary(container: MedusaContainer, orderId: string) {
 
 export async function checkOut(container: MedusaContainer, cartId: string, input: CheckoutInput): Promise<CheckoutOutcome> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartId } })
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: ["id", "completed_at", "payment_collection.payment_sessions.provider_id"],
+    filters: { id: cartId },
+  })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
   // A checkout started again (a second tab, the back button, a retry after a
   // slow answer): money the gateway already holds for this cart becomes its
   // order now, or is refunded; it is never left behind a new payment session.
-  const settled = await runPluginWorkflow<{ order_id?: string }>(container, "razorpay-settle-cart", { cart_id: cartId, found_by: "checkout started again" })
-  if (settled?.order_id) return { type: "order", order: await orderSummary(container, settled.order_id) }
+  const startedOnline = (cart.payment_collection?.payment_sessions ?? []).some((s: any) => s?.provider_id && s.provider_id !== CASH_ON_DELIVERY_PROVIDER_ID)
+  if (startedOnline) {
+    const settled = await runPluginWorkflow<{ order_id?: string }>(container, "razorpay-settle-cart", { cart_id: cartId, found_by: "checkout started again" })
+    if (settled?.order_id) return { type: "order", order: await orderSummary(container, settled.order_id) }
+  }
   // Home delivery outside the delivery area: refused before the cart changes.
   const undeliverable = await deliveryRefusal(container, input.shipping_address.postal_code, [input.shipping_option_id])
   if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable)

@@ -52,6 +52,9 @@ async function main() {
   const port = Number(process.env.PORT || 9000)
   const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
   process.env.MEDUSA_BACKEND_URL = backendUrl
+  // Twilio reports what became of each SMS to the backend's public URL (signed over that URL; plugins/notifications),
+  // the fake Twilio in test mode too, so delivery states are recorded either way.
+  process.env.TWILIO_STATUS_CALLBACK_URL ||= `${backendUrl.replace(/\/+$/, "")}/hooks/twilio/status`
   process.env.UPLOAD_DIR ??= path.join(DATA, "uploads")
   const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
   // Tracking links in messages point here (order-lifecycle), and the storefront's own metadata uses it.
@@ -355,7 +358,13 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
           ? `cash on delivery and Razorpay (${process.env.RAZORPAY_KEY_ID.startsWith("rzp_live_") ? "live" : "Razorpay test keys"})`
           : "cash on delivery only"
     }`,
-    `  SMS              ${sandboxUrls.Twilio ? `TEST MODE (fake Twilio at ${sandboxUrls.Twilio})` : process.env.TWILIO_ACCOUNT_SID ? "Twilio" : "off"}`,
+    `  SMS              ${
+      sandboxUrls.Twilio
+        ? `TEST MODE (fake Twilio at ${sandboxUrls.Twilio}; delivery reports to ${process.env.TWILIO_STATUS_CALLBACK_URL})`
+        : process.env.TWILIO_ACCOUNT_SID
+          ? `Twilio (delivery reports to ${process.env.TWILIO_STATUS_CALLBACK_URL})`
+          : "off"
+    }`,
     `  WhatsApp         ${
       sandboxUrls.WhatsApp
         ? `TEST MODE (fake WhatsApp Cloud API at ${sandboxUrls.WhatsApp}; webhook ${backendUrl}/hooks/whatsapp)`

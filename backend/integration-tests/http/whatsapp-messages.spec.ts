@@ -9,6 +9,9 @@ import { sendLowStock, sendOrderPlaced, shopDate } from "../../../plugins/notifi
 import { neutralReplyText } from "../../../plugins/notifications/src/lib/templates"
 import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
+import { freePort } from "../helpers/processes"
+import fs from "fs"
+import path from "path"
 
 jest.setTimeout(300_000)
 
@@ -20,8 +23,12 @@ jest.setTimeout(300_000)
 const CUSTOMER = "+919876543210"
 const STRANGER = "+919812345678"
 const STAFF = "+919900000001"
-/** The public URL Twilio is told to call (behind a proxy in production); signatures are over this URL. */
-const STATUS_CALLBACK_URL = "https://shop.example.in/hooks/twilio/status"
+/**
+ * The URL Twilio is told to call, as `npm start` sets it (scripts/start.mjs: the backend's public URL +
+ * /hooks/twilio/status); signatures are over this URL. The app runs on a port chosen here (the test
+ * runner takes PORT), so the fake Twilio's callbacks reach it.
+ */
+let STATUS_CALLBACK_URL: string
 let twilio: FakeTwilio
 let graph: FakeGraph
 let razorpay: FakeRazorpay
@@ -30,9 +37,12 @@ useFakeBeforeBoot(async () => {
   twilio = await startFakeTwilio()
   graph = await startFakeGraph()
   razorpay = await startFakeRazorpay()
+  const port = await freePort()
+  STATUS_CALLBACK_URL = `http://localhost:${port}/hooks/twilio/status`
   return {
     fake: { close: async () => Promise.all([twilio.close(), graph.close(), razorpay.close()]).then(() => undefined) },
     env: {
+      PORT: String(port),
       ...razorpayEnv(razorpay),
       ...twilioEnv(twilio),
       TWILIO_TIMEOUT_MS: "1500",
@@ -73,6 +83,8 @@ medusaIntegrationTestRunner({
       graph.messages.length = 0
       twilio.failNext(0)
       graph.failNext(0)
+      // Delivery reports only where a test asks for them, so the others see each message as sent.
+      twilio.statusFlow([])
     })
 
     async function placeCodOrder() {
@@ -439,6 +451,99 @@ medusaIntegrationTestRunner({
       const signed = await post(twilioSdk.getExpectedTwilioSignature(twilio.authToken, STATUS_CALLBACK_URL, params))
       expect(signed.status).toBe(204)
       expect((await smsRecord()).data?.delivery_status).toBe("delivered")
+    })
+
+    it("records an SMS's delivery from the fake Twilio's own signed status callbacks, at the URL npm start sets", async () => {
+      twilio.statusFlow(["sent", "delivered"])
+      const { order } = await placeCodOrder()
+      expect(await waitFor(() => toCustomer().sms.length === 1)).toBe(true)
+      // The fake posts sent, then delivered, to the message's StatusCallback, signed with the auth token.
+      await twilio.callbacksSettled()
+      const callbacks = twilio.callbacks.filter((c) => c.params.MessageSid === toCustomer().sms[0].sid)
+      expect(callbacks.map((c) => [c.url, c.params.MessageStatus, c.status])).toEqual([
+        [STATUS_CALLBACK_URL, "sent", 204],
+        [STATUS_CALLBACK_URL, "delivered", 204],
+      ])
+      const sms = (await notificationsOf(order.id)).find((n) => n.channel === "sms")
+      expect(sms.data).toMatchObject({ delivery_status: "delivered" })
+      expect((await attemptsOf(sms.id))[0].delivery_status).toBe("delivered")
+    })
+
+    it("takes in Twilio's documented status callbacks (sandbox/twilio/fixtures) for an SMS the shop sent", async () => {
+      const { order } = await placeCodOrder()
+      expect(await waitFor(() => toCustomer().sms.length === 1)).toBe(true)
+      const sid = toCustomer().sms[0].sid
+      const fixture = (status: string) =>
+        JSON.parse(fs.readFileSync(path.join(__dirname, "../../../sandbox/twilio/fixtures", `status-callback.${status}.json`), "utf8")) as Record<string, string>
+      const smsRecord = async () => (await notificationsOf(order.id)).find((n) => n.channel === "sms")
+      for (const [status, recorded] of [
+        ["sent", "sent"],
+        ["undelivered", "failed"],
+      ]) {
+        // Twilio's parameters as documented, for this message of this account.
+        const params = { ...fixture(status), MessageSid: sid, SmsSid: sid, AccountSid: twilio.accountSid, To: CUSTOMER }
+        const answer = await api.post("/hooks/twilio/status", new URLSearchParams(params).toString(), {
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.sign(STATUS_CALLBACK_URL, params) },
+        })
+        expect(answer.status).toBe(204)
+        expect((await smsRecord()).data.delivery_status).toBe(recorded)
+      }
+      // The carrier's error code is kept with the failure.
+      expect((await smsRecord()).data.delivery_error).toBe("30003")
+    })
+
+    /** Meta's own sample bodies (sandbox/whatsapp/fixtures, pages named in its README). */
+    const metaSample = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../../../sandbox/whatsapp/fixtures", name), "utf8"))
+    const repliesTo = (to: string) => graph.messages.filter((m) => m.type === "text" && (m.to === to || m.recipient === to))
+
+    it("answers a user known only by a business-scoped user id at that id, never at a made-up number", async () => {
+      const userId = "IN.1648738043044942"
+      expect((await graph.deliver(webhookUrl, graph.inbound({ userId, username: "@priya", text: "status" }))).status).toBe(200)
+      await events.settled()
+      // One neutral reply, sent to the user id through the Messages API's `recipient` (orders are found by their phone only).
+      expect(repliesTo(userId)).toHaveLength(1)
+      expect(repliesTo(userId)[0]).toMatchObject({ recipient: userId, to: undefined, text: neutralReplyText() })
+      expect(graph.messages.filter((m) => m.to === "" || m.to === "+" || m.request.to === "+")).toHaveLength(0)
+      const [record] = (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: userId } as any)) as any[]
+      expect(record).toMatchObject({ channel: "whatsapp", status: "success", template: "whatsapp-reply" })
+
+      // Meta's own sample of such a message, as Meta signs it.
+      const sample = metaSample("messages.text.user-id.json")
+      expect((await graph.deliver(webhookUrl, sample)).status).toBe(200)
+      await events.settled()
+      expect(repliesTo("US.13491208655302741918")).toHaveLength(1)
+    })
+
+    it("leaves reactions unanswered (a thumbs-up gets no text back), and a message with no address at all", async () => {
+      const { order } = await placeCodOrder()
+      await events.settled()
+      const sent = toCustomer().whatsapp[0]
+      graph.messages.length = 0
+      // The customer reacts 👍 to the order message; then Meta's own reaction sample arrives.
+      expect((await graph.deliver(webhookUrl, graph.reaction({ from: CUSTOMER, messageId: sent.id, emoji: "👍" }))).status).toBe(200)
+      expect((await graph.deliver(webhookUrl, metaSample("messages.reaction.json"))).status).toBe(200)
+      // A removed reaction, and a text with neither a phone number nor a user id.
+      expect((await graph.deliver(webhookUrl, graph.reaction({ from: CUSTOMER, messageId: sent.id }))).status).toBe(200)
+      const nowhere = graph.inbound({ from: CUSTOMER, text: "status" })
+      delete nowhere.entry[0].changes[0].value.messages[0].from
+      delete nowhere.entry[0].changes[0].value.contacts[0].wa_id
+      expect((await graph.deliver(webhookUrl, nowhere)).status).toBe(200)
+      await events.settled()
+      expect(graph.messages).toHaveLength(0)
+      const replies = (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "whatsapp-reply" } as any)) as any[]
+      expect(replies.filter((r) => r.to === CUSTOMER || r.to === "+" || r.to === "+16505551234")).toHaveLength(0)
+
+      // A text from the same customer is still answered, with the order's status.
+      expect((await graph.deliver(webhookUrl, graph.inbound({ from: CUSTOMER, text: "status" }))).status).toBe(200)
+      await events.settled()
+      expect(repliesTo(digits(CUSTOMER))).toHaveLength(1)
+      expect(repliesTo(digits(CUSTOMER))[0].text).toContain(`#${order.display_id}`)
+    })
+
+    it("answers Meta's sample text from a number without orders with the neutral words", async () => {
+      expect((await graph.deliver(webhookUrl, metaSample("messages.text.json"))).status).toBe(200)
+      await events.settled()
+      expect(repliesTo("16505551234").map((m) => m.text)).toEqual([neutralReplyText()])
     })
 
     it("tells an online payer the order is paid online, then sends 'payment received' once when staff capture it", async () => {

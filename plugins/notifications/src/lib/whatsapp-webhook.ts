@@ -4,6 +4,7 @@ import { attemptsModule, deliver } from "./deliver"
 import { loadOrder, orderLanguage, orderPhone, trackingUrlFor } from "./order-messages"
 import { pluginOptions } from "./options"
 import { neutralReplyText, statusReplyText } from "./templates"
+import { e164FromWaId, isBusinessScopedUserId } from "./whatsapp-recipient"
 
 export const WHATSAPP_WEBHOOK_EVENT = "whatsapp.webhook_received"
 export const WHATSAPP_REPLY_TEMPLATE = "whatsapp-reply"
@@ -13,8 +14,25 @@ export { verificationChallenge, whatsappSignatureValid } from "./webhook-signatu
 
 const STATUS_RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3, failed: 4 }
 
-/** WhatsApp ids are digits without the plus; the shop stores E.164. */
-export const e164FromWaId = (waId: string) => `+${String(waId).replace(/\D/g, "")}`
+export { e164FromWaId } from "./whatsapp-recipient"
+
+/** One inbound message of Meta's messages webhook (sandbox/whatsapp/fixtures/): only what the shop reads. */
+export type InboundMessage = { id: string; from?: string; from_user_id?: string; type?: string; text?: { body?: string } }
+export type InboundContact = { wa_id?: string; user_id?: string }
+
+/**
+ * Where a reply to this message can go: the sender's phone (E.164) when Meta
+ * gives one (`from`), else the business-scoped user id of a user known only
+ * by it (`from_user_id`, or the contact's `user_id`), else nowhere (null):
+ * never a half-made address such as "+".
+ */
+export function replyAddressOf(message: InboundMessage, contacts: InboundContact[] = []): { phone: string } | { user_id: string } | null {
+  const phone = e164FromWaId(message?.from)
+  if (phone) return { phone }
+  const contact = contacts.length === 1 ? contacts[0] : undefined
+  const userId = message?.from_user_id ?? contact?.user_id
+  return isBusinessScopedUserId(userId) ? { user_id: userId } : null
+}
 
 /**
  * A delivery status (sent, delivered, read, failed) for a message the shop
@@ -86,18 +104,32 @@ export function shopStatusOf(order: any): string {
   return order?.metadata?.shop_status ?? (order?.status === "canceled" ? "cancelled" : "placed")
 }
 
-/** A customer wrote to the shop: "status" or an order number gets that order's status, anything else a neutral answer. */
-export async function answerInbound(container: MedusaContainer, message: { id: string; from: string; type?: string; text?: { body?: string } }) {
-  const phone = e164FromWaId(message.from)
-  const question = message.type === "text" && message.text?.body ? parseQuestion(message.text.body) : null
-  const order = question ? await orderForPhone(container, phone, question) : undefined
+/**
+ * A customer wrote to the shop: "status" or an order number gets that order's
+ * status, any other text a neutral answer. Orders are found only by the phone
+ * they were placed with, so a user known only by a business-scoped user id
+ * gets the neutral answer (write from that phone). Reactions, pictures,
+ * stickers, button taps and every other kind of message are left unanswered:
+ * a 👍 needs no reply. A message with no address that can receive a text gets none.
+ */
+export async function answerInbound(
+  container: MedusaContainer,
+  message: InboundMessage,
+  contacts: InboundContact[] = []
+): Promise<{ answered: boolean; replied: boolean; ignored?: string }> {
+  if (message?.type !== "text") return { answered: false, replied: false, ignored: `a ${String(message?.type ?? "typeless")} message` }
+  const address = replyAddressOf(message, contacts)
+  if (!address) return { answered: false, replied: false, ignored: "a message with no phone number or user id to reply to" }
+  const to = "phone" in address ? address.phone : address.user_id
+  const question = "phone" in address && message.text?.body ? parseQuestion(message.text.body) : null
+  const order = question && "phone" in address ? await orderForPhone(container, address.phone, question) : undefined
   const language = order ? orderLanguage(container, order) : pluginOptions(container).language ?? "en"
   const text = order
     ? statusReplyText({ display_id: order.display_id, status: shopStatusOf(order), tracking_url: await trackingUrlFor(container, order.id) }, language)
     : neutralReplyText(language)
   // A reply inside the 24-hour window the customer just opened: plain text, once per inbound message.
   await deliver(container, {
-    to: phone,
+    to,
     channel: "whatsapp",
     template: WHATSAPP_REPLY_TEMPLATE,
     data: { ...(order ? { order_id: order.id } : {}), text, language, whatsapp: { type: "text", body: text } },
@@ -106,23 +138,28 @@ export async function answerInbound(container: MedusaContainer, message: { id: s
     resource_type: order ? "order" : undefined,
     idempotency_key: `${WHATSAPP_REPLY_TEMPLATE}:${message.id}:whatsapp`,
   })
-  return { answered: Boolean(order) }
+  return { answered: Boolean(order), replied: true }
 }
 
 /** One webhook delivery: every status and every inbound message in it. */
 export async function handleWhatsAppDelivery(container: MedusaContainer, payload: any) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const result = { statuses: 0, replies: 0 }
+  const result = { statuses: 0, replies: 0, ignored: 0 }
   for (const entry of payload?.entry ?? []) {
     for (const change of entry?.changes ?? []) {
       if (change?.field !== "messages") continue
       for (const status of change.value?.statuses ?? []) {
         if (await recordDeliveryStatus(container, status)) result.statuses += 1
       }
+      const contacts = Array.isArray(change.value?.contacts) ? change.value.contacts : []
       for (const message of change.value?.messages ?? []) {
         try {
-          await answerInbound(container, message)
-          result.replies += 1
+          const outcome = await answerInbound(container, message, contacts)
+          if (outcome.replied) result.replies += 1
+          else {
+            result.ignored += 1
+            logger.debug?.(`WhatsApp message ${message?.id} left unanswered: ${outcome.ignored}.`)
+          }
         } catch (error: any) {
           logger.warn(`WhatsApp reply to message ${message?.id} not sent yet (${error?.message ?? error}); the retry job will try again.`)
         }

@@ -1,5 +1,6 @@
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
+import { graphRecipient } from "../../lib/whatsapp-recipient"
 
 export type WhatsAppCloudOptions = {
   access_token: string
@@ -42,15 +43,16 @@ export default class WhatsAppCloudProviderService extends AbstractNotificationPr
 
   /** The JSON body of `POST /{version}/{phone_number_id}/messages`. */
   requestBody(to: string, message: WhatsAppMessage) {
-    // Graph takes the number in international form; E.164 without the plus is what it echoes back.
-    const recipient = to.replace(/^whatsapp:/, "").replace(/^\+/, "")
+    // A phone number goes in `to` (international form; E.164 without the plus is what Graph echoes back),
+    // a business-scoped user id (a user known only by it) in `recipient`.
+    const recipient = graphRecipient(to)
     if (message.type === "text") {
-      return { messaging_product: "whatsapp", recipient_type: "individual", to: recipient, type: "text", text: { preview_url: false, body: message.body } }
+      return { messaging_product: "whatsapp", recipient_type: "individual", ...recipient, type: "text", text: { preview_url: false, body: message.body } }
     }
     return {
       messaging_product: "whatsapp",
       recipient_type: "individual",
-      to: recipient,
+      ...recipient,
       type: "template",
       template: {
         name: message.name,

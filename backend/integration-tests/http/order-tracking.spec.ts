@@ -1,23 +1,81 @@
+import http from "http"
+import axios, { type AxiosInstance } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
 /**
  * Order tracking for shoppers without an account (plugins/order-lifecycle):
- * one order by number and phone, a signed tracking link, and all orders of a
- * phone after a one-time code sent by SMS (the fake Twilio's log holds it).
+ * one order by number and phone, an encrypted tracking link, and all orders of a
+ * phone after a one-time code sent by SMS (the fake Twilio's log holds it), with
+ * its abuse limits: per client (the TCP peer; X-Forwarded-For only through
+ * TRUST_PROXY_HOPS), per phone and client, and caps on the texts themselves.
  */
 let twilio: FakeTwilio
+let gate: TwilioGate
+
+/**
+ * Between the shop and the fake Twilio: passes every request on, or, while `holding`,
+ * keeps it unanswered, so a test can see whether anyone waits on Twilio.
+ */
+type TwilioGate = {
+  url: string
+  holding: boolean
+  held: { path: string; aborted: boolean; release(): void }[]
+  close(): Promise<void>
+}
+
+async function startTwilioGate(target: string): Promise<TwilioGate> {
+  const gate = { url: "", holding: false, held: [] as TwilioGate["held"] } as TwilioGate
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on("data", (c) => chunks.push(c))
+    req.on("end", () => {
+      const forward = () => {
+        const out = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        })
+        out.on("error", () => res.destroy())
+        out.end(Buffer.concat(chunks))
+      }
+      if (!gate.holding || req.method !== "POST") return forward()
+      const entry = { path: req.url ?? "", aborted: false, release: forward }
+      res.on("close", () => {
+        if (!res.writableEnded) entry.aborted = true
+      })
+      gate.held.push(entry)
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => resolve())
+  })
+  gate.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  gate.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
+  return gate
+}
 
 useFakeBeforeBoot(async () => {
   twilio = await startFakeTwilio()
+  gate = await startTwilioGate(twilio.url)
   return {
-    fake: twilio,
+    fake: {
+      close: async () => {
+        await gate.close()
+        await twilio.close()
+      },
+    },
     env: {
       ...twilioEnv(twilio),
+      TWILIO_API_BASE_URL: gate.url,
     },
   }
 })
@@ -29,18 +87,34 @@ medusaIntegrationTestRunner({
     let storeHeaders: { headers: Record<string, string> }
     let shopper: Shopper
     let events: SubscriberTracker
+    let port: string
 
     beforeAll(async () => {
       storeHeaders = await seedShop(getContainer())
       events = trackSubscribers(getContainer())
+      port = new URL(api.defaults.baseURL!).port
     })
     afterAll(() => events?.restore())
 
     beforeEach(async () => {
       shopper = shopperFor(api, storeHeaders)
-      // Every test starts with no lookups, codes or sessions counted against this client or any phone.
+      // Every test starts with no lookups, codes, texts or sessions counted against any client or phone.
       await getContainer().resolve<any>("order_lifecycle").resetRateLimits()
+      gate.holding = false
     })
+
+    /**
+     * The store API as another machine would call it: from its own loopback address
+     * (127.0.0.2, 127.0.0.3, …: Linux routes all of 127/8 to this machine), or at another
+     * form of this machine's address ("[::1]", "[::ffff:127.0.0.1]").
+     */
+    const agents: http.Agent[] = []
+    afterAll(() => agents.forEach((agent) => agent.destroy()))
+    function clientAt(source: string, host = "127.0.0.1"): AxiosInstance {
+      const agent = new http.Agent(source ? { localAddress: source } : {})
+      agents.push(agent)
+      return axios.create({ baseURL: `http://${host}:${port}`, httpAgent: agent, headers: storeHeaders.headers, validateStatus: () => true })
+    }
 
     async function placeOrder(phone: string) {
       const kaju = await shopper.variant("kaju-katli", "500 g")
@@ -119,11 +193,11 @@ medusaIntegrationTestRunner({
       expect(badNumber.data.message).toBe("order_number must be the number on your confirmation, for example 1042.")
     })
 
-    it("opens the same view from a signed tracking link, and refuses a tampered or expired one", async () => {
+    it("opens the same view from an encrypted tracking link, and refuses a tampered or expired one", async () => {
       const order = await placeOrder("+919876543211")
       const lifecycle = getContainer().resolve("order_lifecycle") as any
       const url: string = await lifecycle.trackingUrlFor(order.id)
-      expect(url).toMatch(/^http:\/\/localhost:8000\/track\/[\w-]+\.[\w-]+$/)
+      expect(url).toMatch(/^http:\/\/localhost:8000\/track\/[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/)
       const token = url.split("/track/")[1]
 
       const opened = await get(`/store/order-tracking/links/${token}`)
@@ -138,9 +212,10 @@ medusaIntegrationTestRunner({
       expect(moved.data.order.status_label).toBe("Confirmed")
       expect(moved.data.order.timeline[1]).toMatchObject({ status: "confirmed", done: true })
 
-      const [payload, signature] = token.split(".")
+      const [header, , iv, ciphertext, tag] = token.split(".")
       const forged = Buffer.from(JSON.stringify({ o: "order_someone_else", pur: "track-order", exp: 4102444800 })).toString("base64url")
-      for (const bad of [`${forged}.${signature}`, `${payload}.${signature.slice(0, -2)}xx`, "nonsense"]) {
+      const flip = (part: string) => `${part.slice(0, -2)}${part.endsWith("AA") ? "BB" : "AA"}`
+      for (const bad of [`${header}..${iv}.${forged}.${tag}`, `${header}..${iv}.${flip(ciphertext)}.${tag}`, `${header}..${iv}.${ciphertext}.${flip(tag)}`, "nonsense"]) {
         const refused = await get(`/store/order-tracking/links/${bad}`)
         expect(refused.status).toBe(404)
         expect(refused.data.message).toMatch(/^This tracking link is not valid or has expired/)
@@ -217,7 +292,7 @@ medusaIntegrationTestRunner({
       expect(lookups[20].status).toBe(429)
     })
 
-    it("limits code requests and lookups per phone", async () => {
+    it("limits one client's code requests and lookups per phone", async () => {
       const answers = []
       for (let i = 0; i < 4; i++) answers.push(await post("/store/order-tracking/codes", { phone: "98666 66666" }))
       expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 429])
@@ -228,6 +303,133 @@ medusaIntegrationTestRunner({
       for (let i = 0; i < 11; i++) lookups.push(await post("/store/order-tracking/lookup", { order_number: 5000 + i, phone: "98777 77777" }))
       expect(lookups.slice(0, 10).every((l) => l.status === 404)).toBe(true)
       expect(lookups[10].status).toBe(429)
+    })
+
+    it("answers a code request without waiting for the SMS: the text goes out in the background", async () => {
+      await placeOrder("+919800000001")
+      await events.settled()
+      gate.holding = true
+      const asked = await post("/store/order-tracking/codes", { phone: "98000 00001" })
+      // The answer is here, and no request to Twilio has been let through or given up on.
+      expect(asked.status).toBe(202)
+      expect(gate.held.every((h) => !h.aborted)).toBe(true)
+      // The background handler now reaches Twilio, which still holds it.
+      const until = Date.now() + 30_000
+      while (gate.held.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+      expect(gate.held).toHaveLength(1)
+      expect(gate.held[0].path).toMatch(/\/Messages\.json$/)
+      expect(gate.held[0].aborted).toBe(false)
+      expect(twilio.messages.filter((m) => m.to === "+919800000001" && /code/.test(m.body ?? ""))).toEqual([])
+      // Twilio answers: the code arrives and works.
+      gate.holding = false
+      gate.held.splice(0).forEach((h) => h.release())
+      const code = await codeSentTo("+919800000001")
+      expect((await post("/store/order-tracking/sessions", { phone: "9800000001", code })).status).toBe(200)
+    })
+
+    it("does not let a stranger lock a shopper out: limits and wrong codes count per phone and client", async () => {
+      await placeOrder("+919800000002")
+      const stranger = clientAt("127.0.0.2")
+      const shopperPhone = clientAt("127.0.0.3")
+      const phone = "98000 00002"
+
+      // The stranger asks for codes for the shopper's phone until refused.
+      const asks = []
+      for (let i = 0; i < 4; i++) asks.push((await stranger.post("/store/order-tracking/codes", { phone })).status)
+      expect(asks).toEqual([202, 202, 202, 429])
+      // The shopper, on their own connection, still gets a code.
+      const mine = await shopperPhone.post("/store/order-tracking/codes", { phone })
+      expect(mine.status).toBe(202)
+      await events.settled()
+      const code = await codeSentTo("+919800000002")
+
+      // The stranger types wrong codes until refused, and looks the phone up until refused.
+      const wrong = code === "000000" ? "111111" : "000000"
+      const tries = []
+      for (let i = 0; i < 6; i++) tries.push((await stranger.post("/store/order-tracking/sessions", { phone, code: wrong })).data.message)
+      expect(tries.slice(4)).toEqual([
+        "Too many wrong tries: this code no longer works. Please ask for a new code.",
+        "Too many wrong tries: this code no longer works. Please ask for a new code.",
+      ])
+      expect((await stranger.post("/store/order-tracking/sessions", { phone, code })).status).toBe(400)
+      const lookups = []
+      for (let i = 0; i < 11; i++) lookups.push((await stranger.post("/store/order-tracking/lookup", { order_number: 9000 + i, phone })).status)
+      expect(lookups[10]).toBe(429)
+
+      // The shopper is locked out of nothing: the code works, and lookups answer.
+      const session = await shopperPhone.post("/store/order-tracking/sessions", { phone, code })
+      expect(session.status).toBe(200)
+      expect((await shopperPhone.post("/store/order-tracking/lookup", { order_number: 9999, phone })).status).toBe(404)
+    })
+
+    it("ignores X-Forwarded-For with no trusted proxy (TRUST_PROXY_HOPS=0): a client cannot name itself anew", async () => {
+      const one = clientAt("127.0.0.4")
+      const answers = []
+      for (let i = 0; i < 11; i++) {
+        answers.push((await one.post("/store/order-tracking/codes", { phone: `97100000${String(i).padStart(2, "0")}` }, { headers: { "x-forwarded-for": `203.0.113.${i + 1}` } })).status)
+      }
+      expect(answers).toEqual([...Array(10).fill(202), 429])
+      // Another client is not affected.
+      expect((await clientAt("127.0.0.5").post("/store/order-tracking/codes", { phone: "9710000099" })).status).toBe(202)
+    })
+
+    it("counts the IPv4 and IPv6 forms of one address as one client", async () => {
+      const forms = [clientAt("", "127.0.0.1"), clientAt("", "[::1]"), clientAt("", "[::ffff:127.0.0.1]")]
+      const answers = []
+      for (let i = 0; i < 11; i++) answers.push((await forms[i % 3].post("/store/order-tracking/codes", { phone: `97200000${String(i).padStart(2, "0")}` })).status)
+      expect(answers).toEqual([...Array(10).fill(202), 429])
+    })
+
+    it("reads the client through the shop's own proxies only (TRUST_PROXY_HOPS=1)", async () => {
+      const lifecycle = getContainer().resolve<any>("order_lifecycle")
+      lifecycle.options.trust_proxy_hops = 1
+      try {
+        // Every request comes through one proxy (this machine); the proxy appended the address it saw last.
+        const proxy = clientAt("127.0.0.6")
+        const from = (seen: string, spoofed?: string) => ({ headers: { "x-forwarded-for": spoofed ? `${spoofed}, ${seen}` : seen } })
+        const answers = []
+        for (let i = 0; i < 11; i++) {
+          answers.push((await proxy.post("/store/order-tracking/codes", { phone: `97300000${String(i).padStart(2, "0")}` }, from("198.51.100.7", `203.0.113.${i + 1}`))).status)
+        }
+        expect(answers).toEqual([...Array(10).fill(202), 429])
+        // The same shopper's address in its IPv6-mapped form is the same client; another shopper behind the proxy is not.
+        expect((await proxy.post("/store/order-tracking/codes", { phone: "9730000098" }, from("::ffff:198.51.100.7"))).status).toBe(429)
+        expect((await proxy.post("/store/order-tracking/codes", { phone: "9730000099" }, from("198.51.100.8"))).status).toBe(202)
+      } finally {
+        lifecycle.options.trust_proxy_hops = 0
+      }
+    })
+
+    it("sends a phone at most 10 codes a day, however many clients ask", async () => {
+      await placeOrder("+919800000003")
+      const phone = "98000 00003"
+      const answers = []
+      // Four clients ask as often as each may (3 every 15 minutes): 12 requests, all answered alike.
+      for (const source of ["127.0.1.1", "127.0.1.2", "127.0.1.3", "127.0.1.4"]) {
+        const client = clientAt(source)
+        for (let i = 0; i < 3; i++) answers.push((await client.post("/store/order-tracking/codes", { phone })).status)
+      }
+      expect(answers).toEqual(Array(12).fill(202))
+      await events.settled()
+      const texts = twilio.messages.filter((m) => m.to === "+919800000003" && /code to see your orders/.test(m.body ?? ""))
+      expect(texts).toHaveLength(10)
+      expect((await dbConnection.raw(`select count(*)::int as n from tracking_code where phone = '+919800000003'`)).rows[0].n).toBe(10)
+    })
+
+    it("sends at most the shop's hourly cap of codes, whichever phones ask", async () => {
+      await placeOrder("+919800000004")
+      await events.settled()
+      const lifecycle = getContainer().resolve<any>("order_lifecycle")
+      const cap = lifecycle.rateLimiter().limits.smsPerHour.max
+      expect(cap).toBe(300)
+      // The hour's texts so far, as if 300 shoppers had each been sent one.
+      for (let i = 0; i < cap; i++) await lifecycle.rateLimiter().hit("smsPerHour", "shop")
+      const before = twilio.messages.length
+      const asked = await post("/store/order-tracking/codes", { phone: "98000 00004" })
+      expect(asked.status).toBe(202)
+      await events.settled()
+      expect(twilio.messages.length).toBe(before)
+      expect((await dbConnection.raw(`select id from tracking_code where phone = '+919800000004'`)).rows).toEqual([])
     })
   },
 })

@@ -53,6 +53,14 @@ export const codeRedeemSchema = z
   .object({ phone, code: z.string({ required_error: "code is required" }).trim().regex(/^\d{6}$/, "code must be the 6 digits we sent") })
   .strict()
 
+export const confirmationSchema = z
+  .object({
+    cart_id: z
+      .string({ required_error: "cart_id is required", invalid_type_error: "cart_id must be text" })
+      .regex(/^cart_[0-9A-Za-z]{10,40}$/, "cart_id must be the id of the cart the order was placed from"),
+  })
+  .strict()
+
 /** Parses or answers 400 with the first problem, as a sentence. */
 export function checked<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown): T {
   const parsed = schema.safeParse(input ?? {})

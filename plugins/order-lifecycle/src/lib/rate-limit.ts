@@ -1,67 +1,125 @@
 import Redis from "ioredis"
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
 
 /**
- * Fixed-window counters for abuse limits: in Redis when the shop has one (so
- * every server process counts together), in this process's memory otherwise.
+ * The abuse limits' counters, with `rate-limiter-flexible`: fixed windows that open
+ * on a key's first hit. In Redis when the shop has one (every server and worker
+ * process counts together; while Redis does not answer, each process counts in its
+ * own memory rather than failing the request), in this process's memory otherwise.
  */
 
 export type Limit = { max: number; windowSeconds: number }
 export type LimitResult = { allowed: boolean; retryAfterSeconds: number }
 
-export interface RateLimiter {
-  hit(key: string, limit: Limit): Promise<LimitResult>
-}
+const HOUR = 60 * 60
+const DAY = 24 * HOUR
 
-export class MemoryRateLimiter implements RateLimiter {
-  private windows = new Map<string, { count: number; resetAt: number }>()
-
-  constructor(private now: () => number = Date.now) {}
-
-  async hit(key: string, { max, windowSeconds }: Limit): Promise<LimitResult> {
-    const now = this.now()
-    let window = this.windows.get(key)
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowSeconds * 1000 }
-      this.windows.set(key, window)
-      if (this.windows.size > 50_000) this.sweep(now)
-    }
-    window.count += 1
-    return { allowed: window.count <= max, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) }
-  }
-
-  private sweep(now: number) {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key)
-  }
-}
-
-export class RedisRateLimiter implements RateLimiter {
-  private redis: Redis
-
-  constructor(url: string) {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true })
-  }
-
-  async hit(key: string, { max, windowSeconds }: Limit): Promise<LimitResult> {
-    const redisKey = `sweetshop:rate:${key}`
-    const [[, count], [, ttl]] = (await this.redis
-      .multi()
-      .incr(redisKey)
-      .ttl(redisKey)
-      .exec()) as [[unknown, number], [unknown, number]]
-    if (ttl < 0) await this.redis.expire(redisKey, windowSeconds)
-    return { allowed: count <= max, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds }
-  }
-
-  async close() {
-    await this.redis.quit()
-  }
-}
-
-/** The shop's limits (per client address and per phone number). */
+/**
+ * The shop's limits. "Client" is the address a request comes from (client-address.ts);
+ * every limit a shopper can run into is per client, or per phone *and* client, so
+ * nobody else can use up a shopper's tries. The SMS caps are counted only when a
+ * code is really sent (in the background, for phones with orders) and are never
+ * answered to the caller.
+ */
 export const LIMITS = {
+  /** POST /store/order-tracking/lookup */
   lookupPerClient: { max: 20, windowSeconds: 10 * 60 },
-  lookupPerPhone: { max: 10, windowSeconds: 10 * 60 },
-  codePerClient: { max: 10, windowSeconds: 60 * 60 },
-  codePerPhone: { max: 3, windowSeconds: 15 * 60 },
+  lookupPerPhoneAndClient: { max: 10, windowSeconds: 10 * 60 },
+  /** GET /store/order-tracking/links/:token and POST …/confirmations */
+  linkPerClient: { max: 30, windowSeconds: 10 * 60 },
+  /** POST /store/order-tracking/codes */
+  codePerClient: { max: 10, windowSeconds: HOUR },
+  codePerPhoneAndClient: { max: 3, windowSeconds: 15 * 60 },
+  codePerPhoneAndClientDaily: { max: 4, windowSeconds: DAY },
+  /** Codes really sent by SMS: per phone a day, and for the whole shop an hour (SMS pumping). */
+  smsPerPhoneDaily: { max: 10, windowSeconds: DAY },
+  smsPerHour: { max: 300, windowSeconds: HOUR },
+  /** POST /store/order-tracking/sessions */
   sessionPerClient: { max: 30, windowSeconds: 10 * 60 },
+  /** Wrong codes one client may type for one code (the code itself dies after more, from anyone). */
+  wrongCodePerClient: { max: 5, windowSeconds: 10 * 60 },
 } satisfies Record<string, Limit>
+
+export type LimitName = keyof typeof LIMITS
+export type Limits = Record<LimitName, Limit>
+
+/** Redis keys: `sweetshop:rate:<limit name>:<key>`. */
+export const KEY_PREFIX = "sweetshop:rate"
+
+export class AbuseLimits {
+  private limiters = new Map<LimitName, RateLimiterAbstract>()
+  private redis: Redis | null
+
+  constructor(
+    readonly limits: Limits = LIMITS,
+    redisUrl?: string
+  ) {
+    // Two retries, then a hit fails over to the in-memory insurance rather than holding the request.
+    this.redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 2 }) : null
+    this.redis?.on("error", () => undefined)
+  }
+
+  private limiter(name: LimitName): RateLimiterAbstract {
+    let limiter = this.limiters.get(name)
+    if (!limiter) {
+      const { max, windowSeconds } = this.limits[name]
+      const options = { keyPrefix: `${KEY_PREFIX}:${name}`, points: max, duration: windowSeconds }
+      limiter = this.redis
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
+        : new RateLimiterMemory(options)
+      this.limiters.set(name, limiter)
+    }
+    return limiter
+  }
+
+  /** Counts one try against the limit; tells whether it is within it and how long until the window ends. */
+  async hit(name: LimitName, key: string): Promise<LimitResult> {
+    try {
+      const res = await this.limiter(name).consume(key)
+      return { allowed: true, retryAfterSeconds: secondsOf(res) }
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: secondsOf(refusal) }
+      throw refusal
+    }
+  }
+
+  /** How many tries the key has used in its current window (0 when none), without counting one. */
+  async used(name: LimitName, key: string): Promise<number> {
+    const res = await this.limiter(name).get(key)
+    return res?.consumedPoints ?? 0
+  }
+
+  /** Forgets every count (tests start from zero; an operator can lift a block). In Redis, for every process. */
+  async reset(): Promise<void> {
+    this.limiters.clear()
+    if (!this.redis) return
+    await this.ready()
+    let cursor = "0"
+    do {
+      const [next, keys] = await this.redis.scan(cursor, "MATCH", `${KEY_PREFIX}:*`, "COUNT", 500)
+      if (keys.length) await this.redis.del(...keys)
+      cursor = next
+    } while (cursor !== "0")
+  }
+
+  private async ready(): Promise<void> {
+    const redis = this.redis
+    if (!redis || redis.status === "ready") return
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("Redis did not answer within 5 seconds")), 5000)
+      redis.once("ready", () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  async close(): Promise<void> {
+    const redis = this.redis
+    if (!redis) return
+    if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect())
+    else redis.disconnect()
+  }
+}
+
+const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))

@@ -1,70 +1,36 @@
 import { spawnSync } from "child_process"
 import Redis from "ioredis"
-import { LIMITS, MemoryRateLimiter, RedisRateLimiter } from "../rate-limit"
+import { AbuseLimits, KEY_PREFIX, LIMITS } from "../rate-limit"
 
 describe("the shop's abuse limits", () => {
-  it("are 20 lookups per client and 10 per phone in 10 minutes, 10 codes per client an hour, 3 per phone in 15 minutes, 30 sessions per client in 10 minutes", () => {
+  it("are per client, or per phone and client, for everything a shopper can run into; the SMS caps are per phone a day and shop-wide an hour", () => {
     expect(LIMITS).toStrictEqual({
       lookupPerClient: { max: 20, windowSeconds: 600 },
-      lookupPerPhone: { max: 10, windowSeconds: 600 },
+      lookupPerPhoneAndClient: { max: 10, windowSeconds: 600 },
+      linkPerClient: { max: 30, windowSeconds: 600 },
       codePerClient: { max: 10, windowSeconds: 3600 },
-      codePerPhone: { max: 3, windowSeconds: 900 },
+      codePerPhoneAndClient: { max: 3, windowSeconds: 900 },
+      codePerPhoneAndClientDaily: { max: 4, windowSeconds: 86400 },
+      smsPerPhoneDaily: { max: 10, windowSeconds: 86400 },
+      smsPerHour: { max: 300, windowSeconds: 3600 },
       sessionPerClient: { max: 30, windowSeconds: 600 },
+      wrongCodePerClient: { max: 5, windowSeconds: 600 },
     })
+  })
+
+  it("let one client use at most 4 of a phone's 10 daily code texts, so one stranger cannot use them all", () => {
+    expect(LIMITS.codePerPhoneAndClientDaily.max * 2).toBeLessThan(LIMITS.smsPerPhoneDaily.max)
   })
 })
 
 describe("fixed windows in memory", () => {
-  const limit = { max: 2, windowSeconds: 60 }
-
-  it("opens a new window exactly when the old one ends", async () => {
-    let now = 5_000_000
-    const limiter = new MemoryRateLimiter(() => now)
-    expect((await limiter.hit("k", limit)).allowed).toBe(true)
-    expect((await limiter.hit("k", limit)).allowed).toBe(true)
-    now += 59_999
-    expect(await limiter.hit("k", limit)).toStrictEqual({ allowed: false, retryAfterSeconds: 1 })
-    now += 1
-    expect(await limiter.hit("k", limit)).toStrictEqual({ allowed: true, retryAfterSeconds: 60 })
-  })
-
-  it("tells how long to wait in whole seconds, rounded up", async () => {
-    let now = 0
-    const limiter = new MemoryRateLimiter(() => now)
-    await limiter.hit("k", limit)
-    now = 1_500
-    expect((await limiter.hit("k", limit)).retryAfterSeconds).toBe(59)
-    now = 30_001
-    expect((await limiter.hit("k", limit)).retryAfterSeconds).toBe(30)
-  })
-
-  it("forgets ended windows once more than 50,000 keys are held, never on every hit", async () => {
-    let now = 0
-    const limiter = new MemoryRateLimiter(() => now)
-    const held = () => (limiter as unknown as { windows: Map<string, unknown> }).windows.size
-    for (let i = 0; i < 49_999; i++) await limiter.hit(`old:${i}`, limit)
-    now = 60_000 // every window so far ends now
-    await limiter.hit("fresh:1", limit)
-    expect(held()).toBe(50_000) // at the bound: nothing swept yet
-    await limiter.hit("fresh:1", limit) // an existing window: no sweep either
-    expect(held()).toBe(50_000)
-    await limiter.hit("fresh:2", limit) // past the bound: the ended windows go, the open ones stay
-    expect(held()).toBe(2)
-    expect((await limiter.hit("fresh:1", limit)).allowed).toBe(false)
-  })
-
-  it("keeps the windows that are still open when it sweeps", async () => {
-    let now = 0
-    const limiter = new MemoryRateLimiter(() => now)
-    const held = () => (limiter as unknown as { windows: Map<string, unknown> }).windows.size
-    for (let i = 0; i < 25_000; i++) await limiter.hit(`old:${i}`, limit)
-    now = 30_000
-    for (let i = 0; i < 25_000; i++) await limiter.hit(`newer:${i}`, limit)
-    now = 60_000 // the first half ends now; the second half is open until 90,000
-    await limiter.hit("fresh", limit)
-    expect(held()).toBe(25_001)
-    expect((await limiter.hit("newer:7", limit)).allowed).toBe(true)
-    expect((await limiter.hit("newer:7", limit)).allowed).toBe(false)
+  it("tell how long until the window ends, in whole seconds", async () => {
+    const limits = new AbuseLimits({ ...LIMITS, sessionPerClient: { max: 1, windowSeconds: 60 } })
+    expect(await limits.hit("sessionPerClient", "k")).toStrictEqual({ allowed: true, retryAfterSeconds: 60 })
+    const refused = await limits.hit("sessionPerClient", "k")
+    expect(refused.allowed).toBe(false)
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59)
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
   })
 })
 
@@ -82,68 +48,60 @@ if (!withRedis) process.stdout.write(`[skipped] fixed windows in Redis: no Redis
 ;(withRedis ? describe : describe.skip)("fixed windows in Redis", () => {
   const key = (name: string) => `test:${process.pid}:${Date.now()}:${name}`
   let redis: Redis
-  const limiters: RedisRateLimiter[] = []
-  const limiter = () => {
-    const made = new RedisRateLimiter(REDIS_URL)
-    limiters.push(made)
-    return made
+  const made: AbuseLimits[] = []
+  const limits = (overrides = {}) => {
+    const one = new AbuseLimits({ ...LIMITS, ...overrides }, REDIS_URL)
+    made.push(one)
+    return one
   }
 
   beforeAll(() => {
     redis = new Redis(REDIS_URL)
   })
   afterAll(async () => {
-    await Promise.all(limiters.map((l) => l.close().catch(() => undefined)))
+    await Promise.all(made.map((l) => l.close().catch(() => undefined)))
     await redis.quit()
   })
 
-  it("counts under the shop's own key prefix, with the window as its time to live", async () => {
+  it("count under the shop's own key prefix and the limit's name, with the window as time to live", async () => {
     const name = key("prefix")
-    const first = await limiter().hit(name, { max: 3, windowSeconds: 60 })
-    expect(first).toStrictEqual({ allowed: true, retryAfterSeconds: 60 })
-    expect(await redis.get(`sweetshop:rate:${name}`)).toBe("1")
-    const ttl = await redis.ttl(`sweetshop:rate:${name}`)
-    expect(ttl).toBeGreaterThan(55)
-    expect(ttl).toBeLessThanOrEqual(60)
-    expect(await redis.exists(name)).toBe(0)
+    expect((await limits().hit("codePerClient", name)).allowed).toBe(true)
+    expect(await redis.get(`${KEY_PREFIX}:codePerClient:${name}`)).toBe("1")
+    const ttl = await redis.ttl(`${KEY_PREFIX}:codePerClient:${name}`)
+    expect(ttl).toBeGreaterThan(3590)
+    expect(ttl).toBeLessThanOrEqual(3600)
   })
 
-  it("does not stretch the window on later hits, and tells the time left in it", async () => {
+  it("do not stretch the window on later hits", async () => {
     const name = key("fixed")
-    const shared = limiter()
-    await shared.hit(name, { max: 1, windowSeconds: 60 })
+    const shared = limits({ sessionPerClient: { max: 1, windowSeconds: 60 } })
+    await shared.hit("sessionPerClient", name)
     // As if 45 seconds of the window had gone by.
-    await redis.expire(`sweetshop:rate:${name}`, 15)
-    const second = await shared.hit(name, { max: 1, windowSeconds: 60 })
+    await redis.pexpire(`${KEY_PREFIX}:sessionPerClient:${name}`, 15_000)
+    const second = await shared.hit("sessionPerClient", name)
     expect(second.allowed).toBe(false)
     expect(second.retryAfterSeconds).toBeGreaterThan(10)
     expect(second.retryAfterSeconds).toBeLessThanOrEqual(15)
-    expect(await redis.ttl(`sweetshop:rate:${name}`)).toBeLessThanOrEqual(15)
   })
 
-  it("gives a counter that lost its expiry one again", async () => {
-    const name = key("no-expiry")
-    await redis.set(`sweetshop:rate:${name}`, "5")
-    const hit = await limiter().hit(name, { max: 10, windowSeconds: 30 })
-    expect(hit).toStrictEqual({ allowed: true, retryAfterSeconds: 30 })
-    expect(await redis.ttl(`sweetshop:rate:${name}`)).toBeGreaterThan(25)
+  it("reset only the shop's counters", async () => {
+    const other = key("not-ours")
+    await redis.set(other, "1")
+    const name = key("reset")
+    const one = limits()
+    await one.hit("codePerClient", name)
+    await one.reset()
+    expect(await redis.exists(`${KEY_PREFIX}:codePerClient:${name}`)).toBe(0)
+    expect(await redis.get(other)).toBe("1")
+    await redis.del(other)
   })
 
-  it("lets go of its connection when closed", async () => {
-    const closing = new RedisRateLimiter(REDIS_URL)
-    await closing.hit(key("close"), { max: 1, windowSeconds: 5 })
-    await closing.close()
-    await expect(closing.hit(key("close"), { max: 1, windowSeconds: 5 })).rejects.toThrow(/closed/i)
-  })
-
-  it("gives up quickly when Redis does not answer, instead of holding the request", async () => {
-    // A port nobody listens on: two retries, then the hit fails (ioredis's default would retry 20 times).
-    const working = limiter()
-    const unreachable = new RedisRateLimiter("redis://127.0.0.1:9/0")
-    limiters.push(unreachable)
+  it("keep answering, in this process's memory, when Redis does not answer", async () => {
+    const unreachable = new AbuseLimits({ ...LIMITS, codePerClient: { max: 2, windowSeconds: 60 } }, "redis://127.0.0.1:9/0")
+    made.push(unreachable)
     const started = Date.now()
-    await expect(unreachable.hit(key("down"), { max: 1, windowSeconds: 5 })).rejects.toThrow()
-    expect(Date.now() - started).toBeLessThan(3_000)
-    expect((await working.hit(key("up"), { max: 1, windowSeconds: 5 })).allowed).toBe(true)
+    const results = [await unreachable.hit("codePerClient", "k"), await unreachable.hit("codePerClient", "k"), await unreachable.hit("codePerClient", "k")]
+    expect(results.map((r) => r.allowed)).toEqual([true, true, false])
+    expect(Date.now() - started).toBeLessThan(5_000)
   }, 15_000)
 })

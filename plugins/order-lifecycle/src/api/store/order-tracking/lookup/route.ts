@@ -1,19 +1,21 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checked, lookupSchema } from "../../../../lib/inputs"
-import { enforceLimits, LIMITS, lookUpOrder, NOT_FOUND } from "../../../../lib/shopper-tracking"
+import { enforceLimits, lookUpOrder, NOT_FOUND } from "../../../../lib/shopper-tracking"
 import { clientOf, withinLimits } from "../limits"
 
 /**
  * POST /store/order-tracking/lookup { order_number, phone }
  * One order by its number and the phone it was placed with. A wrong pair and
- * an unknown order get the same 404 and the same sentence.
+ * an unknown order get the same 404 and the same sentence. Limits are per client
+ * and per phone and client, so nobody can lock a shopper out of their own lookups.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const input = checked(lookupSchema, req.body)
   await withinLimits(res, async () => {
+    const client = clientOf(req)
     await enforceLimits(req.scope, [
-      [`lookup:${clientOf(req)}`, LIMITS.lookupPerClient],
-      [`lookup:phone:${input.phone}`, LIMITS.lookupPerPhone],
+      ["lookupPerClient", client],
+      ["lookupPerPhoneAndClient", `${input.phone}:${client}`],
     ])
     const order = await lookUpOrder(req.scope, input.order_number, input.phone)
     if (!order) {

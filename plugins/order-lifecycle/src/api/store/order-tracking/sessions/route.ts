@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checked, codeRedeemSchema } from "../../../../lib/inputs"
-import { enforceLimits, LIMITS, redeemCode, SESSION_MINUTES } from "../../../../lib/shopper-tracking"
+import { enforceLimits, redeemCode, SESSION_MINUTES } from "../../../../lib/shopper-tracking"
 import { clientOf, withinLimits } from "../limits"
 
 /**
@@ -11,8 +11,9 @@ import { clientOf, withinLimits } from "../limits"
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const input = checked(codeRedeemSchema, req.body)
   await withinLimits(res, async () => {
-    await enforceLimits(req.scope, [[`session:${clientOf(req)}`, LIMITS.sessionPerClient]])
-    const outcome = await redeemCode(req.scope, input.phone, input.code)
+    const client = clientOf(req)
+    await enforceLimits(req.scope, [["sessionPerClient", client]])
+    const outcome = await redeemCode(req.scope, input.phone, input.code, client)
     if (!outcome.ok) {
       res.status(400).json({ type: "invalid_data", message: outcome.message })
       return

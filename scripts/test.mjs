@@ -100,13 +100,20 @@ async function main() {
   }
 
   // The backend as `npm start` builds it: `medusa build` first generates Query's entity types
-  // (backend/.medusa/types) and compiles against them, which the typecheck above cannot see on a
-  // fresh clone. The admin is left out (the browser tests do not need it); the build output is
-  // removed again so the next `npm start` builds the whole shop.
+  // (.medusa/types) and compiles against them, which the typecheck above cannot see on a fresh
+  // clone. It builds a copy of the backend under .data/ (node resolves the same node_modules from
+  // there), so a shop started by `npm start` keeps its own build (backend/.medusa/server) while
+  // the tests run. The admin is left out (the browser tests do not need it).
   process.stdout.write("\n=== build: backend (as npm start compiles it) ===\n")
+  const copy = path.join(ROOT, ".data", `backend-build-check-${process.pid}`)
   try {
+    fs.rmSync(copy, { recursive: true, force: true })
+    fs.mkdirSync(copy, { recursive: true })
+    for (const entry of ["src", "medusa-config.ts", "tsconfig.json", "package.json"]) {
+      fs.cpSync(path.join(BACKEND, entry), path.join(copy, entry), { recursive: true })
+    }
     await medusa(["build"], {
-      cwd: BACKEND,
+      cwd: copy,
       quiet: true,
       env: { ...process.env, DISABLE_ADMIN: "true", DATABASE_URL: process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres" },
     })
@@ -115,7 +122,7 @@ async function main() {
     process.stdout.write(error.output ?? String(error))
     failedStep("backend: medusa build failed")
   } finally {
-    fs.rmSync(path.join(BACKEND, ".medusa", "server"), { recursive: true, force: true })
+    fs.rmSync(copy, { recursive: true, force: true })
   }
 
   await jestRun("repository (tests/)", process.execPath, [path.join(ROOT, "node_modules/jest/bin/jest.js"), "-c", "jest.config.js"], ROOT)

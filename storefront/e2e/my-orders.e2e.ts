@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { orderCodeSentTo, placeOrderThroughApi, setPool, smsTo, waitForShopOrder } from "./support/shop-api"
+import { addSize, fillAddress, fillContact } from "./support/flows"
+import { latestOrders } from "./support/shop-api"
 
 jest.setTimeout(180_000)
 
@@ -126,6 +128,71 @@ describe("my orders by phone with a one-time code", () => {
     expect(message).toMatch(/^Too many tries\. Please wait \d+ (seconds|minutes) and try again\.$/)
     // The shopper stays where they were, with the code field to use a code already sent.
     expect(await page.getByLabel("6-digit code from the SMS").isVisible()).toBe(true)
+    await page.context().close()
+  })
+})
+
+describe("the order confirmation is the shopper's own", () => {
+  it("cash on delivery → the confirmation shows the whole order in this browser; its URL and links hold no order id; a forwarded copy shows it masked", async () => {
+    await setPool("coconut-laddoo", 60)
+    const phone = "+919820054321"
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/coconut-laddoo"))
+    await addSize(page, "6 pieces")
+    await page.goto(storefrontUrl("/checkout"))
+    await fillContact(page, { name: "Meera Nair", phone: "98200 54321" })
+    await fillAddress(page, "110024")
+    await page.getByTestId("place-order").click()
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+
+    // The shopper sees their order, their name, phone and address.
+    const heading = await textOf(page, "[data-testid=order-number]")
+    expect(heading).toMatch(/^Thank you! Order #\d+ is placed\.$/)
+    const [order] = await latestOrders(1)
+    expect(heading).toContain(`#${order.display_id} `)
+    const main = await textOf(page, "main")
+    expect(main).toContain("Coconut Laddoo, 6 pieces × 1")
+    expect(main).toContain("Meera Nair, 221 Lajpat Nagar")
+    expect(main).toContain("110024")
+    expect(main).toMatch(/98200 ?54321/)
+
+    // Its URL holds an opaque token: no order id, in the URL or in any part of the token decoded.
+    const url = page.url()
+    const token = url.split("/order/confirmed/")[1]
+    const readable = [url, ...token.split(".").map((part) => Buffer.from(part, "base64url").toString("latin1"))].join("\n")
+    expect(readable).not.toContain(order.id)
+    expect(readable).not.toContain(order.id.replace(/^order_/, ""))
+    expect(readable).not.toContain("9820054321")
+    expect(readable).not.toContain("Lajpat")
+
+    // The same link in another browser (forwarded, copied) opens the order masked: no name, street, phone.
+    const other = await newPage()
+    await other.goto(url)
+    await other.waitForURL("**/track/**", WAIT)
+    expect(await textOf(other, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
+    const masked = await textOf(other, "main")
+    for (const secret of ["Meera", "Lajpat", "9820054321", "98200 54321"]) expect(masked).not.toContain(secret)
+    expect(masked).toContain("110•••")
+
+    // With only the order id and the public key, the store API tells nothing either.
+    const byId = await fetch(`${process.env.E2E_BACKEND_URL}/store/orders/${order.id}?fields=*shipping_address,email`, {
+      headers: { "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY ?? "" },
+    })
+    expect(byId.status).toBe(404)
+    expect(await byId.text()).not.toContain("Lajpat")
+
+    // The tracking link in the order's SMS is opaque too, and opens the order.
+    let sms: { body: string } | undefined
+    for (const until = Date.now() + 30_000; !sms && Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+      sms = (await smsTo(phone)).find((m) => m.body.includes(`#${order.display_id} placed`))
+    }
+    const link = /(https?:\/\/\S+\/track\/\S+)$/.exec(sms?.body ?? "")?.[1]
+    expect(link).toBeDefined()
+    const sent = link!.split("/track/")[1]
+    expect(sent.split(".").map((part) => Buffer.from(part, "base64url").toString("latin1")).join("\n")).not.toContain(order.id)
+    await other.goto(storefrontUrl(`/track/${sent}`))
+    expect(await textOf(other, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
+    await other.context().close()
     await page.context().close()
   })
 })

@@ -46,7 +46,7 @@ export async function placeOrder(previous: CheckoutState, form: FormData): Promi
   const id = await cartId()
   if (!id) return messageState(EMPTY_CART)
 
-  let orderId: string
+  let confirmationPath: string
   try {
     if (fields.payment === "razorpay") {
       const started = await startRazorpayPayment(id, fields)
@@ -55,13 +55,13 @@ export async function placeOrder(previous: CheckoutState, form: FormData): Promi
     }
     const outcome = await placeCashOnDeliveryOrder(id, fields)
     if (outcome.kind !== "order") return stateFor(outcome)
-    orderId = outcome.orderId
+    confirmationPath = outcome.confirmationPath
   } catch (error) {
     if (error instanceof ShopRefusal) return messageState(error.message)
     if (error instanceof BackendUnavailableError) return messageState(UNREACHABLE)
     throw error
   }
-  redirect(`/order/confirmed/${orderId}`)
+  redirect(confirmationPath)
 }
 
 export type PaymentConfirmation = { message: string; stockMessages: string[] }
@@ -75,7 +75,7 @@ export async function confirmRazorpayPayment(response: RazorpayResponse): Promis
     razorpay_order_id: String(response?.razorpay_order_id ?? ""),
     razorpay_signature: String(response?.razorpay_signature ?? ""),
   }
-  let orderId: string
+  let confirmationPath: string
   try {
     const outcome = await finishRazorpayPayment(id, clean)
     if (outcome.kind === "stock") {
@@ -85,7 +85,7 @@ export async function confirmRazorpayPayment(response: RazorpayResponse): Promis
       }
     }
     if (outcome.kind === "refused") return { message: outcome.message, stockMessages: [] }
-    orderId = outcome.orderId
+    confirmationPath = outcome.confirmationPath
   } catch (error) {
     if (error instanceof ShopRefusal) return { message: error.message, stockMessages: [] }
     if (error instanceof BackendUnavailableError) {
@@ -93,5 +93,5 @@ export async function confirmRazorpayPayment(response: RazorpayResponse): Promis
     }
     throw error
   }
-  redirect(`/order/confirmed/${orderId}`)
+  redirect(confirmationPath)
 }

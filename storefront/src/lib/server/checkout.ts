@@ -17,7 +17,8 @@ export const PICKUP_ADDRESS = { address_1: "Store pickup: 12 Halwai Gali, Chandn
 export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
 
 export type PlaceOrderOutcome =
-  | { kind: "order"; orderId: string }
+  /** `confirmationPath`: the confirmation page, whose URL holds an opaque token, never the order id. */
+  | { kind: "order"; orderId: string; confirmationPath: string }
   | { kind: "stock"; messages: string[] }
   | { kind: "refused"; message: string; field?: keyof CheckoutFields }
 
@@ -113,15 +114,42 @@ async function checkOut(cartId: string, fields: CheckoutFields, providerId: stri
   return { kind: "refused", message: `${wanted} is not available for this cart right now. Please choose another way.`, field: "fulfilment" }
 }
 
-async function orderPlaced(orderId: string, note: Omit<OrderNote, "orderId"> | null): Promise<PlaceOrderOutcome> {
+/** What the backend gives the storefront that just placed an order (order-lifecycle's POST /store/order-tracking/confirmations). */
+type OrderConfirmation = { order_id: string; order_number: number; order_token: string; order_token_expires_at: string; tracking_token: string }
+
+/**
+ * The order exists: the cart is forgotten, and the order's tokens are asked for with the
+ * cart id (the proof that this storefront session placed it). The order token (the whole
+ * order, for a day) goes into this browser's httpOnly cookie only; the confirmation page's
+ * URL carries the tracking token, which opens no more than the masked tracking view.
+ */
+async function orderPlaced(cartId: string, order: { id: string; display_id?: number }, note: Omit<OrderNote, "orderId" | "orderToken" | "trackingToken"> | null): Promise<PlaceOrderOutcome> {
   await forgetCart()
-  await rememberOrderNote({ orderId, deliveryDate: null, slotLabel: null, giftMessage: null, ...note })
-  return { kind: "order", orderId }
+  let confirmation: OrderConfirmation | null = null
+  try {
+    confirmation = await store<OrderConfirmation>("/store/order-tracking/confirmations", { method: "POST", body: { cart_id: cartId }, freshness: live })
+  } catch (error) {
+    if (!(error instanceof ShopRefusal)) throw error
+  }
+  if (!confirmation || confirmation.order_id !== order.id) {
+    // The order is placed; without its tokens the shopper can still track it by number and phone.
+    return { kind: "order", orderId: order.id, confirmationPath: order.display_id ? `/track?order=${order.display_id}` : "/track" }
+  }
+  await rememberOrderNote({
+    orderId: order.id,
+    orderToken: confirmation.order_token,
+    trackingToken: confirmation.tracking_token,
+    deliveryDate: null,
+    slotLabel: null,
+    giftMessage: null,
+    ...note,
+  })
+  return { kind: "order", orderId: order.id, confirmationPath: `/order/confirmed/${confirmation.tracking_token}` }
 }
 
 /** Completes the cart into an order after an online payment (the backend checks the payment and every pool). */
-async function completeCart(cartId: string, note: Omit<OrderNote, "orderId"> | null): Promise<PlaceOrderOutcome> {
-  let completion: { type: "order"; order: { id: string } } | { type: "cart"; error?: { message?: string } }
+async function completeCart(cartId: string, note: PendingNote | null): Promise<PlaceOrderOutcome> {
+  let completion: { type: "order"; order: { id: string; display_id?: number } } | { type: "cart"; error?: { message?: string } }
   try {
     completion = await store(`/store/carts/${cartId}/complete`, { method: "POST", freshness: live })
   } catch (error) {
@@ -133,10 +161,10 @@ async function completeCart(cartId: string, note: Omit<OrderNote, "orderId"> | n
     throw error
   }
   if (completion.type !== "order") return { kind: "refused", message: completion.error?.message ?? "The order could not be placed. Please try again." }
-  return orderPlaced(completion.order.id, note)
+  return orderPlaced(cartId, completion.order, note)
 }
 
-function noteOf(fields: CheckoutFields): Omit<OrderNote, "orderId"> {
+function noteOf(fields: CheckoutFields): PendingNote {
   return { deliveryDate: fields.deliveryDate, slotLabel: slotLabel(fields.slot), giftMessage: fields.giftMessage || null }
 }
 
@@ -145,7 +173,7 @@ export async function placeCashOnDeliveryOrder(cartId: string, fields: CheckoutF
   const answer = await checkOut(cartId, fields, CASH_ON_DELIVERY_PROVIDER_ID)
   if ("kind" in answer) return answer
   if (answer.type !== "order") throw new Error("the checkout answered a payment session for cash on delivery")
-  return orderPlaced(answer.order.id, noteOf(fields))
+  return orderPlaced(cartId, answer.order, noteOf(fields))
 }
 
 /**
@@ -189,12 +217,22 @@ export async function finishRazorpayPayment(cartId: string, response: RazorpayRe
 /**
  * The store API does not return an order's metadata, where the delivery day,
  * slot and gift message are kept for staff. The browser that placed the order
- * keeps them for a day in an httpOnly cookie so its confirmation page can repeat them;
- * only that browser's confirmation shows the name, phone and address (anyone else
- * holding the link sees the order without them).
+ * keeps them for a day in an httpOnly cookie so its confirmation page can repeat them,
+ * with the order's tokens: the order token opens the order in full (Medusa's
+ * GET /store/orders/:id, which answers nobody without it), and only this browser has it.
+ * Anyone else holding the confirmation link is sent to the tracking page, which shows
+ * the order masked.
  */
 const ORDER_NOTE_COOKIE = "sweetshop_order_note"
-type OrderNote = { orderId: string; deliveryDate: string | null; slotLabel: string | null; giftMessage: string | null }
+type OrderNote = {
+  orderId: string
+  orderToken: string
+  trackingToken: string
+  deliveryDate: string | null
+  slotLabel: string | null
+  giftMessage: string | null
+}
+type PendingNote = Pick<OrderNote, "deliveryDate" | "slotLabel" | "giftMessage">
 
 async function rememberOrderNote(note: OrderNote) {
   ;(await cookies()).set(ORDER_NOTE_COOKIE, JSON.stringify(note), { httpOnly: true, sameSite: "lax", path: "/order", maxAge: 60 * 60 * 24 })
@@ -203,14 +241,14 @@ async function rememberOrderNote(note: OrderNote) {
 /** The day, slot and gift message chosen before an online payment, until the order exists. */
 const PENDING_NOTE_COOKIE = "sweetshop_pending_note"
 
-async function rememberPendingNote(cartId: string, note: Omit<OrderNote, "orderId">) {
+async function rememberPendingNote(cartId: string, note: PendingNote) {
   ;(await cookies()).set(PENDING_NOTE_COOKIE, JSON.stringify({ cartId, ...note }), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 })
 }
 
-async function pendingNote(cartId: string): Promise<Omit<OrderNote, "orderId"> | null> {
+async function pendingNote(cartId: string): Promise<PendingNote | null> {
   try {
     const jar = await cookies()
-    const note = JSON.parse(jar.get(PENDING_NOTE_COOKIE)?.value ?? "null") as (Omit<OrderNote, "orderId"> & { cartId: string }) | null
+    const note = JSON.parse(jar.get(PENDING_NOTE_COOKIE)?.value ?? "null") as (PendingNote & { cartId: string }) | null
     if (!note || note.cartId !== cartId) return null
     jar.delete(PENDING_NOTE_COOKIE)
     return { deliveryDate: note.deliveryDate, slotLabel: note.slotLabel, giftMessage: note.giftMessage }
@@ -219,10 +257,11 @@ async function pendingNote(cartId: string): Promise<Omit<OrderNote, "orderId"> |
   }
 }
 
-async function orderNote(orderId: string): Promise<OrderNote | null> {
+/** This browser's note of the order a confirmation link is for; null when it placed no such order. */
+async function orderNote(trackingToken: string): Promise<OrderNote | null> {
   try {
     const note = JSON.parse((await cookies()).get(ORDER_NOTE_COOKIE)?.value ?? "null") as OrderNote | null
-    return note?.orderId === orderId ? note : null
+    return note && typeof note.orderToken === "string" && note.trackingToken === trackingToken ? note : null
   } catch {
     return null
   }
@@ -232,8 +271,6 @@ export type OrderView = {
   id: string
   displayId: number
   createdAt: string
-  /** False when this browser did not place the order: personal details are then left out. */
-  placedHere: boolean
   phone: string | null
   name: string | null
   address: string
@@ -248,19 +285,25 @@ export type OrderView = {
   paymentLabel: string
 }
 
-export async function getOrder(orderId: string): Promise<OrderView | null> {
-  if (!/^order_[A-Za-z0-9]+$/.test(orderId)) return null
+/**
+ * The order a confirmation link is for, in full, when this browser placed it (its cookie
+ * holds the order token); null otherwise (the page then sends the visitor to tracking).
+ */
+export async function getConfirmedOrder(trackingToken: string): Promise<OrderView | null> {
+  if (!/^[\w.-]{20,2048}$/.test(trackingToken)) return null
+  const note = await orderNote(trackingToken)
+  if (!note) return null
   let order: HttpTypes.StoreOrder
   try {
-    ;({ order } = await store<{ order: HttpTypes.StoreOrder }>(`/store/orders/${orderId}`, {
+    ;({ order } = await store<{ order: HttpTypes.StoreOrder }>(`/store/orders/${note.orderId}`, {
       query: { fields: "id,display_id,created_at,item_total,shipping_total,total,*items,shipping_address.*,*shipping_methods,*payment_collections.payment_sessions" },
+      headers: { "x-order-token": note.orderToken },
       freshness: live,
     }))
   } catch (error) {
     if (error instanceof ShopRefusal && error.status === 404) return null
     throw error
   }
-  const note = await orderNote(order.id)
   const a = order.shipping_address
   const fulfilment = (order.shipping_methods ?? []).some((m) => m.name === PICKUP_OPTION) ? "pickup" : "delivery"
   const providers = (order.payment_collections ?? []).flatMap((pc) => (pc.payment_sessions ?? []).map((s) => s.provider_id))
@@ -268,19 +311,16 @@ export async function getOrder(orderId: string): Promise<OrderView | null> {
     id: order.id,
     displayId: Number(order.display_id),
     createdAt: String(order.created_at),
-    placedHere: note !== null,
-    phone: note ? (a?.phone ?? null) : null,
-    name: note ? [a?.first_name, a?.last_name].filter(Boolean).join(" ") : null,
+    phone: a?.phone ?? null,
+    name: [a?.first_name, a?.last_name].filter(Boolean).join(" ") || null,
     address:
       fulfilment === "pickup"
         ? "12 Halwai Gali, Chandni Chowk, New Delhi 110006"
-        : note
-          ? [a?.address_1, a?.city, a?.province, a?.postal_code].filter(Boolean).join(", ")
-          : "your address",
+        : [a?.address_1, a?.city, a?.province, a?.postal_code].filter(Boolean).join(", "),
     fulfilment,
-    deliveryDate: note?.deliveryDate ?? null,
-    slotLabel: note?.slotLabel ?? null,
-    giftMessage: note?.giftMessage ?? null,
+    deliveryDate: note.deliveryDate ?? null,
+    slotLabel: note.slotLabel ?? null,
+    giftMessage: note.giftMessage ?? null,
     lines: (order.items ?? []).map((i) => ({
       id: i.id,
       title: i.product_title ?? i.title,

@@ -45,7 +45,14 @@ export type Freshness =
 /** One call to the store API; turns transport failures and 5xx into BackendUnavailableError, 4xx into ShopRefusal. */
 export async function store<T>(
   path: string,
-  options: { method?: "GET" | "POST" | "DELETE"; query?: Record<string, unknown>; body?: Record<string, unknown>; freshness: Freshness }
+  options: {
+    method?: "GET" | "POST" | "DELETE"
+    query?: Record<string, unknown>
+    body?: Record<string, unknown>
+    /** Extra request headers (the order token of an order this browser placed). */
+    headers?: Record<string, string>
+    freshness: Freshness
+  }
 ): Promise<T> {
   const { freshness } = options
   // `next build` never asks a backend: one build serves any backend, and the catalogue pages
@@ -56,6 +63,7 @@ export async function store<T>(
       method: options.method ?? "GET",
       query: options.query,
       body: options.body,
+      ...(options.headers ? { headers: options.headers } : {}),
       ...(freshness.cache === "catalogue"
         ? { cache: "force-cache", next: { tags: freshness.tags, revalidate: 3600 } }
         : { cache: "no-store" }),

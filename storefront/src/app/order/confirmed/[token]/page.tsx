@@ -1,16 +1,23 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { notFound } from "next/navigation"
+import { redirect } from "next/navigation"
 import { formatIndianPhone, formatRupees } from "@/lib/format"
-import { getOrder } from "@/lib/server/checkout"
+import { getConfirmedOrder } from "@/lib/server/checkout"
 
-export const metadata: Metadata = { title: "Order placed", robots: { index: false } }
+export const metadata: Metadata = { title: "Order placed", robots: { index: false }, referrer: "no-referrer" }
 
 const dateLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
 
-export default async function OrderConfirmedPage({ params }: { params: Promise<{ id: string }> }) {
-  const order = await getOrder((await params).id)
-  if (!order) notFound()
+/**
+ * The confirmation after checkout. Its URL holds the order's tracking token (encrypted:
+ * no order id in it), never the order id. The browser that placed the order sees the
+ * whole order (its httpOnly cookie holds the order token); anyone else who opens the
+ * link, forwarded or copied, is sent to the tracking page, which shows the order masked.
+ */
+export default async function OrderConfirmedPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const order = await getConfirmedOrder(token)
+  if (!order) redirect(`/track/${encodeURIComponent(token)}`)
   const when = order.deliveryDate ? `${dateLabel.format(new Date(`${order.deliveryDate}T00:00:00Z`))}${order.slotLabel ? `, ${order.slotLabel.toLowerCase()}` : ""}` : null
   return (
     <>

@@ -106,6 +106,18 @@ medusaIntegrationTestRunner({
       expect(fine.status).toBe(200)
     })
 
+    it("refuses a malformed percent-encoding in the path with a 400, where Express itself would answer 500", async () => {
+      const { cartId } = await cartWithKaju()
+      const cases: ["get" | "post", string, unknown, typeof admin][] = [
+        ["post", `/store/carts/${cartId}/line-items/%E0%A4`, { quantity: 1 }, storeHeaders],
+        ["get", "/store/carts/%zz", undefined, storeHeaders],
+        ["get", "/admin/shop-orders/%E0%A4", undefined, admin],
+      ]
+      for (const [method, url, body, headers] of cases) {
+        await expectRefused(() => call(method, url, body, headers), "malformed_url", /malformed percent-encoding/)
+      }
+    })
+
     it("refuses quantities that are not whole numbers from 1 to 1000 on Medusa's own cart routes, and takes 0 to remove a line", async () => {
       const { cartId, kaju } = await cartWithKaju()
       for (const quantity of [1.5, 0, -1, 1001, 1e308, "2", null, [1], { n: 1 }]) {

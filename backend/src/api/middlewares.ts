@@ -3,18 +3,22 @@ import { limitCashOnDelivery } from "../lib/cash-on-delivery"
 import { refuseUnknownCartMetadata } from "../lib/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/home-delivery"
-import { refuseUnhygienicInput } from "../lib/input-hygiene"
+import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/input-hygiene"
 
 export default defineMiddlewares({
+  // Medusa's error handler, but a path Express cannot percent-decode is a 400, not a 500 (../lib/input-hygiene.ts).
+  errorHandler: answerMalformedUrls,
   routes: [
     // One input hygiene rule for every route, Medusa's and the plugins' included (../lib/input-hygiene.ts).
-    // Without a method these are global middlewares: Medusa registers them before every route's own
-    // middlewares (its validators included), after the body parser, CORS, auth and the publishable key.
-    // Express 4 mounts "/store/*" at the prefix, so every route below it passes here.
-    { matcher: "/store/*", middlewares: [refuseUnhygienicInput] },
-    { matcher: "/admin/*", middlewares: [refuseUnhygienicInput] },
-    { matcher: "/auth/*", middlewares: [refuseUnhygienicInput] },
-    { matcher: "/hooks/*", middlewares: [refuseUnhygienicInput] },
+    // Without a method these are global middlewares: Medusa registers them (app.use) before every route's
+    // own middlewares (its validators included), after the body parser, CORS, auth and the publishable key.
+    // The matchers are bare prefixes, not "/store/*": Express 4 turns a "*" into a route parameter and
+    // percent-decodes it while matching, so a malformed encoding (/store/carts/%E0%A4) would throw a 500
+    // before this middleware could refuse it; "/store" matches every path below it without decoding.
+    { matcher: "/store", middlewares: [refuseUnhygienicInput] },
+    { matcher: "/admin", middlewares: [refuseUnhygienicInput] },
+    { matcher: "/auth", middlewares: [refuseUnhygienicInput] },
+    { matcher: "/hooks", middlewares: [refuseUnhygienicInput] },
     { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart] },

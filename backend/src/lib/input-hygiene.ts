@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 
 /**
  * One input hygiene rule for every route (store, admin, auth, hooks), Medusa's
@@ -186,4 +186,21 @@ export function refuseUnhygienicInput(req: MedusaRequest, res: MedusaResponse, n
   const refusal = requestRefusal({ method: req.method, originalUrl: req.originalUrl, query: req.query, body: req.body })
   if (!refusal) return next()
   res.status(400).json({ type: "invalid_data", code: refusal.code, message: refusal.message })
+}
+
+const medusaErrorHandler = errorHandler()
+
+/**
+ * The shop's error handler: Medusa's own, except for a path Express could not
+ * percent-decode while matching a route with a parameter (/admin/x/%E0%A4).
+ * Medusa registers a few wildcard middlewares of its own ("/admin*") before
+ * the hygiene rule, and Express throws a URIError marked 400 there, which
+ * Medusa's handler would answer as a 500 "unknown error".
+ */
+export function answerMalformedUrls(error: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (error instanceof URIError && (error as URIError & { status?: number }).status === 400 && !res.headersSent) {
+    res.status(400).json({ type: "invalid_data", code: "malformed_url", message: "The address has a malformed percent-encoding; please check the link." })
+    return
+  }
+  return medusaErrorHandler(error, req, res, next)
 }

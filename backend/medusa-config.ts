@@ -11,6 +11,9 @@ const env = readShopEnvOrExit(process.env)
 // Uploaded files live outside the build folder so `medusa build` never wipes
 // them. npm start links <build>/static to this folder, which Medusa serves at /static.
 const uploadDir = env.UPLOAD_DIR ?? path.join(process.cwd(), "static")
+// Their URLs go through the file-cloudinary plugin's /static/images handler, which serves
+// images only, with their content type, nosniff and a sandboxing policy (Medusa's own
+// /static server cannot be given headers).
 
 /** Product images: Cloudinary when CLOUDINARY_URL is set, else files on this machine. */
 const fileProvider = env.CLOUDINARY_URL
@@ -22,7 +25,7 @@ const fileProvider = env.CLOUDINARY_URL
   : {
       resolve: "@medusajs/medusa/file-local",
       id: "local",
-      options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static` },
+      options: { upload_dir: uploadDir, backend_url: `${env.MEDUSA_BACKEND_URL}/static/images` },
     }
 
 /** Online payments: Razorpay when its keys are set; cash on delivery (Medusa's manual provider) always. */

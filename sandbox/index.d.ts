@@ -6,7 +6,7 @@ export type FakeCloudinary = {
   apiKey: string
   apiSecret: string
   /** What has been uploaded, by public_id. */
-  images: Map<string, { bytes: Buffer; format: string; mimeType: string; version: number }>
+  images: Map<string, { bytes: Buffer; format: string; mimeType: string; version: number; width?: number; height?: number }>
   requests: { method: string; path: string }[]
   providerOptions: {
     cloud_name: string

@@ -17,6 +17,33 @@ const FORMATS = [
   ["svg", "image/svg+xml", (b) => /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(b.subarray(0, 256).toString("utf8"))],
 ]
 
+/** Width and height from the image's own header, as Cloudinary reports them; null when unknown (SVG). */
+function dimensions(format, b) {
+  if (format === "png" && b.length >= 24) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+  if (format === "gif" && b.length >= 10) return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) }
+  if (format === "webp" && b.length >= 30) {
+    const kind = b.subarray(12, 16).toString("latin1")
+    if (kind === "VP8 ") return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff }
+    if (kind === "VP8L") {
+      const bits = b.readUInt32LE(21)
+      return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 }
+    }
+    if (kind === "VP8X") return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 }
+  }
+  if (format === "jpg") {
+    // The first start-of-frame marker (SOF0..SOF15 but DHT, JPG and DAC) holds the size.
+    let at = 2
+    while (at + 9 < b.length && b[at] === 0xff) {
+      const marker = b[at + 1]
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+        return { width: b.readUInt16BE(at + 7), height: b.readUInt16BE(at + 5) }
+      }
+      at += 2 + b.readUInt16BE(at + 2)
+    }
+  }
+  return null
+}
+
 function parseMultipart(body, contentType) {
   const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType || "")
   if (!match) return {}
@@ -92,20 +119,32 @@ function startFakeCloudinary({ port = 0, cloudName = "sweetshop-sandbox", apiKey
         if (!kind) return json(400, { error: { message: "Invalid image file" } })
         const publicId = [params.folder, params.public_id || crypto.randomBytes(10).toString("hex")].filter(Boolean).join("/")
         const version = Math.floor(Date.now() / 1000)
-        images.set(publicId, { bytes, format: kind[0], mimeType: kind[1], version })
+        const size = dimensions(kind[0], bytes)
+        images.set(publicId, { bytes, format: kind[0], mimeType: kind[1], version, ...size })
         const base = `http://${req.headers.host}/${cloudName}/image/upload`
+        // The fields of Cloudinary's documented upload response (Upload API reference, "Sample response").
         return json(200, {
           asset_id: crypto.randomBytes(16).toString("hex"),
           public_id: publicId,
           version,
+          version_id: crypto.randomBytes(16).toString("hex"),
           signature: crypto.randomBytes(20).toString("hex"),
-          resource_type: "image",
-          type: "upload",
+          ...(size ?? {}),
           format: kind[0],
+          resource_type: "image",
+          created_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+          tags: [],
+          pages: 1,
           bytes: bytes.length,
-          created_at: new Date().toISOString(),
+          type: "upload",
+          etag: crypto.createHash("md5").update(bytes).digest("hex"),
+          placeholder: false,
           url: `${base}/v${version}/${publicId}.${kind[0]}`,
           secure_url: `${base}/v${version}/${publicId}.${kind[0]}`,
+          asset_folder: params.folder || "",
+          display_name: publicId.split("/").pop(),
+          original_filename: publicId.split("/").pop(),
+          api_key: apiKey,
         })
       }
 

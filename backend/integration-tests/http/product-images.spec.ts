@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeCloudinary, startFakeCloudinary } from "@sweetshop/sandbox"
 import { adminHeaders, seedShop, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { decodePng, PNG_2X2, PNG_HTML_POLYGLOT, pngPixelBomb } from "../helpers/images"
 
 jest.setTimeout(240_000)
 
@@ -24,11 +25,7 @@ useFakeBeforeBoot(async () => {
   }
 })
 
-// A real 1 × 1 PNG.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5f2a1e20000000049454e44ae426082",
-  "hex"
-)
+const PNG = PNG_2X2
 
 function form(files: { name: string; bytes: Buffer; type?: string }[]) {
   const data = new FormData()
@@ -57,12 +54,15 @@ medusaIntegrationTestRunner({
       const response = await upload([{ name: "Kaju Katli Box.png", bytes: PNG }])
       expect(response.status).toBe(200)
       const [file] = response.data.files
-      expect(file.url).toMatch(new RegExp(`^${fake.url}/${fake.cloudName}/image/upload/v\\d+/sweetshop/products/kaju-katli-box-[a-z0-9]+\\.png$`))
-      expect(fake.images.get(file.id)?.bytes.equals(PNG)).toBe(true)
+      // A name the shop made, with the format's extension.
+      expect(file.url).toMatch(new RegExp(`^${fake.url}/${fake.cloudName}/image/upload/v\\d+/sweetshop/products/[0-9a-f]{16}-[a-z0-9]+\\.png$`))
+      const stored = fake.images.get(file.id)!
+      expect(decodePng(stored.bytes)).toMatchObject({ width: 2, height: 2 })
+      expect([stored.format, stored.width, stored.height]).toEqual(["png", 2, 2])
 
       // The stored bytes come back from the delivery URL.
       const served = Buffer.from(await (await fetch(file.url)).arrayBuffer())
-      expect(served.equals(PNG)).toBe(true)
+      expect(served.equals(stored.bytes)).toBe(true)
 
       // Staff attach it to a product, as the admin's media form does.
       const kaju = await shopperFor(api, storeHeaders).variant("kaju-katli", "250 g")
@@ -70,6 +70,19 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/store/products/${kaju.product_id}?fields=thumbnail,*images`, storeHeaders)
       expect(data.product.thumbnail).toBe(file.url)
       expect(data.product.images.map((i: { url: string }) => i.url)).toEqual([file.url])
+    })
+
+    it("sends Cloudinary the re-encoded image, not the bytes staff uploaded", async () => {
+      const response = await upload([{ name: "menu.html", bytes: PNG_HTML_POLYGLOT, type: "text/html" }])
+      expect(response.status).toBe(200)
+      const [file] = response.data.files
+      expect(file.url).not.toContain("menu")
+      const stored = fake.images.get(file.id)!
+      expect(stored.format).toBe("png")
+      const decoded = decodePng(stored.bytes)
+      expect(decoded).toMatchObject({ width: 2, height: 2 })
+      expect(decoded.chunks).not.toContain("tEXt")
+      expect(stored.bytes.includes("<script")).toBe(false)
     })
 
     it("deletes the image from Cloudinary", async () => {
@@ -84,14 +97,17 @@ medusaIntegrationTestRunner({
     })
 
     it.each([
-      ["a PDF named like a photo", [{ name: "menu.jpg", bytes: Buffer.from("%PDF-1.7 the festival menu"), type: "image/jpeg" }], "menu.jpg is not an image the shop can use; upload a JPEG, PNG, WebP, AVIF or GIF."],
-      ["an SVG", [{ name: "logo.svg", bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), type: "image/svg+xml" }], "logo.svg is not an image the shop can use; upload a JPEG, PNG, WebP, AVIF or GIF."],
-      ["an empty file", [{ name: "empty.png", bytes: Buffer.alloc(0) }], "empty.png is empty; choose the image file again."],
-      ["a file over the limit", [{ name: "huge.png", bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]) }], "huge.png is 1.0 MB; images can be at most 1 MB."],
-      ["a good image with a bad one", [{ name: "good.png", bytes: PNG }, { name: "notes.png", bytes: Buffer.from("just text") }], "notes.png is not an image the shop can use; upload a JPEG, PNG, WebP, AVIF or GIF."],
-    ])("refuses %s with a 400 and stores nothing", async (_, files, message) => {
+      ["a PDF named like a photo", [{ name: "menu.jpg", bytes: Buffer.from("%PDF-1.7 the festival menu"), type: "image/jpeg" }], 400, "menu.jpg is not an image the shop can use; upload a JPEG, PNG or WebP."],
+      ["an SVG", [{ name: "logo.svg", bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), type: "image/svg+xml" }], 400, "logo.svg is an SVG drawing, which can carry scripts; upload a JPEG, PNG or WebP instead."],
+      ["a GIF", [{ name: "diwali.gif", bytes: Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"), type: "image/gif" }], 400, "diwali.gif is a GIF image; upload a JPEG, PNG or WebP instead."],
+      ["a PNG claiming 60000 × 60000 pixels", [{ name: "bomb.png", bytes: pngPixelBomb(60000, 60000) }], 400, "bomb.png is 60,000 × 60,000 pixels (3,600 megapixels); images can be at most 40 megapixels, for example 8000 × 5000: make it smaller and upload it again."],
+      ["a damaged PNG", [{ name: "cut.png", bytes: PNG.subarray(0, 50) }], 400, "cut.png could not be read as a PNG image; it may be damaged: save it again and upload the new file."],
+      ["an empty file", [{ name: "empty.png", bytes: Buffer.alloc(0) }], 400, "empty.png is empty; choose the image file again."],
+      ["a file over the limit", [{ name: "huge.png", bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]) }], 413, "huge.png is larger than 1 MB; images can be at most 1 MB."],
+      ["a good image with a bad one", [{ name: "good.png", bytes: PNG }, { name: "notes.png", bytes: Buffer.from("just text") }], 400, "notes.png is not an image the shop can use; upload a JPEG, PNG or WebP."],
+    ])("refuses %s with a sentence and stores nothing", async (_, files, status, message) => {
       const response = await upload(files)
-      expect(response.status).toBe(400)
+      expect(response.status).toBe(status)
       expect(response.data.message).toBe(message)
       expect(fake.images.size).toBe(0)
     })

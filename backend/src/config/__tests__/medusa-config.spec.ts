@@ -66,12 +66,12 @@ describe("medusa-config.ts", () => {
     expect(caching(off)).toBeUndefined()
   })
 
-  it("keeps uploads where UPLOAD_DIR says and serves them from the backend URL", () => {
+  it("keeps uploads where UPLOAD_DIR says and serves them from the backend URL, through the shop's image handler", () => {
     const config = loadConfig({ DATABASE_URL, UPLOAD_DIR: "/srv/sweetshop/uploads", MEDUSA_BACKEND_URL: "https://api.sweetshop.in" })
     const file = modules(config).find((m: any) => m.resolve === "@medusajs/medusa/file")
     expect(file.options.providers[0].options).toEqual({
       upload_dir: "/srv/sweetshop/uploads",
-      backend_url: "https://api.sweetshop.in/static",
+      backend_url: "https://api.sweetshop.in/static/images",
     })
   })
 

@@ -1,35 +1,113 @@
+import { once } from "events"
+import type { Readable } from "stream"
 import { defineMiddlewares, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { checkImageUpload, DEFAULT_MAX_UPLOAD_BYTES, UploadRejected } from "../lib/image-check"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { checkFileSize, DEFAULT_MAX_UPLOAD_BYTES, UploadRejected } from "../lib/image-check"
+import { readMultipartUpload } from "../lib/read-uploads"
+import { reencodeImage } from "../lib/reencode-image"
+import { SERVED_PATH, servedContentType, servedFileHeaders } from "../lib/served-files"
 
-type UploadedFile = { originalname: string; buffer: Buffer }
+/** Most images in one upload request (each is held in memory, up to the size limit, until it is re-encoded). */
+export const MAX_FILES_PER_UPLOAD = 10
+
+type ConfigModule = {
+  plugins?: unknown[]
+  modules?: Record<string, { resolve?: string; options?: { providers?: { resolve?: string }[] } } | boolean | undefined>
+}
+
+function config(req: MedusaRequest): ConfigModule {
+  return req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as ConfigModule
+}
 
 function maxUploadBytes(req: MedusaRequest): number {
-  const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === "@sweetshop/file-cloudinary") as
+  const plugin = config(req).plugins?.find((p: any) => typeof p !== "string" && p?.resolve === "@sweetshop/file-cloudinary") as
     | { options?: { max_upload_bytes?: number } }
     | undefined
   return plugin?.options?.max_upload_bytes ?? DEFAULT_MAX_UPLOAD_BYTES
 }
 
+/** True when files are kept on this machine (Medusa's local provider, also Medusa's default). */
+function keepsFilesLocally(req: MedusaRequest): boolean {
+  const fileModule = config(req).modules?.[Modules.FILE]
+  const providers = typeof fileModule === "object" ? fileModule.options?.providers ?? [] : []
+  return !providers.length || providers.some((p) => /file-local$/.test(p.resolve ?? ""))
+}
+
+function refuse(res: MedusaResponse, error: UploadRejected) {
+  res.status(error.status).json({ type: "invalid_data", message: error.message })
+}
+
 /**
- * Every file staff upload must be a real image within the size limit, whatever
- * the file provider (Cloudinary or local). All files of a request are checked
- * before any is stored, so a bad one among good ones stores nothing.
- * Runs after Medusa's own multer middleware for the route.
+ * Every file staff upload, whatever the provider (Cloudinary or local), is
+ * read here as it streams in and refused the moment it passes the size limit;
+ * then each must be a JPEG, PNG or WebP by its bytes, within the pixel limit,
+ * and is decoded and encoded again under a name the shop makes. Only then
+ * does Medusa's upload route store the files; one bad file stores none.
+ *
+ * Registered without a method so Medusa runs it before its own route
+ * middleware (multer, which would hold the whole body in memory first).
  */
-export function checkUploadedImages(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const files = ((req as any).files ?? []) as UploadedFile[]
-  const limit = maxUploadBytes(req)
+export async function guardImageUploads(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (req.method !== "POST" || (req.path !== "/" && req.path !== "")) return next()
+  if (!/^multipart\/form-data/i.test(req.headers["content-type"] ?? "")) return next()
+
+  const maxBytes = maxUploadBytes(req)
   try {
-    for (const file of files) checkImageUpload(file.originalname, file.buffer, limit)
+    const received = await readMultipartUpload(req, { maxFileBytes: maxBytes, maxFiles: MAX_FILES_PER_UPLOAD, fileField: "files" })
+    const files = []
+    // One at a time: a decoded image can take far more memory than its file.
+    for (const file of received.files) {
+      checkFileSize(file.originalname, file.buffer, maxBytes)
+      const image = await reencodeImage(file.originalname, file.buffer)
+      files.push({
+        fieldname: file.fieldname,
+        originalname: image.filename,
+        encoding: "7bit",
+        mimetype: image.mimeType,
+        buffer: image.bytes,
+        size: image.bytes.length,
+      })
+    }
+    ;(req as any).files = files
+    req.body = received.fields
+    // The body has been read. Without these headers Medusa's multer, next on this
+    // route, sees a request without a body and leaves req.files as set here.
+    delete req.headers["content-length"]
+    delete req.headers["transfer-encoding"]
+    next()
   } catch (error) {
-    if (error instanceof UploadRejected) return next(new MedusaError(MedusaError.Types.INVALID_DATA, error.message))
-    return next(error)
+    if (error instanceof UploadRejected) return refuse(res, error)
+    next(error)
   }
-  next()
+}
+
+/**
+ * GET /static/images/:key: a file the local provider stored, with the content
+ * type its extension names (images only), nosniff and a sandboxing policy.
+ * Medusa's own static server at /static runs before any middleware and cannot
+ * be given headers, so the local provider's URLs point here (medusa-config.ts);
+ * no folder is called "images", so Medusa's static server passes them on.
+ */
+export async function serveStoredImage(req: MedusaRequest, res: MedusaResponse) {
+  const key = req.params.key ?? ""
+  const contentType = servedContentType(key)
+  const notFound = () => res.status(404).json({ type: "not_found", message: "There is no such image." })
+  if (!contentType || !keepsFilesLocally(req)) return notFound()
+  let stream: Readable
+  try {
+    stream = await req.scope.resolve(Modules.FILE).getDownloadStream(key)
+    await once(stream, "open")
+  } catch {
+    return notFound()
+  }
+  res.set(servedFileHeaders(contentType))
+  stream.on("error", () => res.destroy())
+  stream.pipe(res)
 }
 
 export default defineMiddlewares({
-  routes: [{ method: ["POST"], matcher: "/admin/uploads", middlewares: [checkUploadedImages] }],
+  routes: [
+    { matcher: "/admin/uploads", middlewares: [guardImageUploads] },
+    { method: ["GET"], matcher: `${SERVED_PATH}/:key`, middlewares: [serveStoredImage] },
+  ],
 })

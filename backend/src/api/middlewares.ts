@@ -4,11 +4,15 @@ import { refuseUnknownCartMetadata } from "../lib/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/home-delivery"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/input-hygiene"
+import { observeRequests } from "../lib/metrics"
 
 export default defineMiddlewares({
   // Medusa's error handler, but a path Express cannot percent-decode is a 400, not a 500 (../lib/input-hygiene.ts).
   errorHandler: answerMalformedUrls,
   routes: [
+    // Request id, duration by route pattern and status, checkouts by outcome, the JSON request line (../lib/metrics.ts).
+    // Matcher "/" without a method: Medusa sorts it before every other global middleware.
+    { matcher: "/", middlewares: [observeRequests] },
     // One input hygiene rule for every route, Medusa's and the plugins' included (../lib/input-hygiene.ts).
     // Without a method these are global middlewares: Medusa registers them (app.use) before every route's
     // own middlewares (its validators included), after the body parser, CORS, auth and the publishable key.

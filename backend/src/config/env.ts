@@ -130,6 +130,24 @@ const schema = z.object({
     .max(50 * 1024 * 1024, "must be at most 52428800 bytes (50 MB)")
     .default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(["error", "warn", "info", "http", "verbose", "debug", "silly"]).optional(),
+  /** json: every log line one JSON object with the request id or job it belongs to, phones masked, one line per request (lib/request-context.ts). */
+  LOG_FORMAT: z.enum(["text", "json"], { errorMap: () => ({ message: "must be text or json" }) }).default("text"),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics refuses everyone. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters long (a long random string the scraper sends as a Bearer token)").optional(),
+  /** A worker process (MEDUSA_WORKER_MODE=worker) serves no API: with this port it answers GET /metrics there. */
+  METRICS_PORT: z.coerce
+    .number({ invalid_type_error: "must be a port number" })
+    .int("must be a whole port number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .optional(),
+  /** How often the readiness probes (database, Redis, Razorpay, Twilio, WhatsApp, Cloudinary) run in the background. */
+  HEALTH_PROBE_INTERVAL_SECONDS: z.coerce
+    .number({ invalid_type_error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1 second")
+    .max(3600, "must be at most 3600 seconds")
+    .default(15),
 })
 
 export type ShopEnv = Omit<z.infer<typeof schema>, "JWT_SECRET" | "COOKIE_SECRET" | "TRACKING_SECRET" | "MEDUSA_BACKEND_URL"> & {

@@ -99,16 +99,12 @@ async function ended(limits: AbuseLimits) {
     await ended(unreachable)
   })
 
-  it("keeps Redis's connection errors out of the shop's log", async () => {
-    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined)
-    try {
-      const unreachable = new AbuseLimits(LIMITS, "redis://127.0.0.1:9/0")
-      made.push(unreachable)
-      await unreachable.hit("lookupPerClient", key("log"))
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(errors.mock.calls.filter((call) => String(call[0]).includes("Unhandled error event"))).toStrictEqual([])
-    } finally {
-      errors.mockRestore()
-    }
+  it("handles its connection's errors itself, so ioredis does not print each one", async () => {
+    // Without a listener ioredis writes "[ioredis] Unhandled error event" for every failed
+    // reconnection (not seen under jest: the error comes from another realm than jest's Error).
+    const unreachable = new AbuseLimits(LIMITS, "redis://127.0.0.1:9/0")
+    made.push(unreachable)
+    expect(connectionOf(unreachable).listenerCount("error")).toBeGreaterThan(0)
+    expect((await unreachable.hit("lookupPerClient", key("log"))).allowed).toBe(true)
   }, 15_000)
 })

@@ -65,7 +65,14 @@ medusaIntegrationTestRunner({
       expect(fs.readFileSync(path.join(uploadDir(), file.id)).equals(bytes)).toBe(true)
     })
 
-    it("serves nothing but images from the upload folder", async () => {
+    it("serves the seed's drawings as SVG images, and nothing but images from the upload folder", async () => {
+      // The shop's own product art (uploaded by the seed through the file module, not by staff).
+      const { data } = await api.get("/admin/products?handle=kaju-katli&fields=thumbnail", admin)
+      const drawing = await served(data.products[0].thumbnail)
+      expect(new URL(data.products[0].thumbnail).pathname).toMatch(/^\/static\/images\/\d+-kaju-katli\.svg$/)
+      expect([drawing.status, drawing.headers["content-type"], drawing.headers["x-content-type-options"]]).toEqual([200, "image/svg+xml", "nosniff"])
+      expect(drawing.headers["content-security-policy"]).toContain("sandbox")
+
       // A page left in the folder (by an older version, or by hand) is not served at the images path.
       fs.mkdirSync(uploadDir(), { recursive: true })
       fs.writeFileSync(path.join(uploadDir(), "1700000000000-menu.html"), "<script>fetch('/admin/users')</script>")

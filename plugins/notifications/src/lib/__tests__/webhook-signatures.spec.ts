@@ -126,9 +126,9 @@ describe("WhatsApp's X-Hub-Signature-256", () => {
 
 describe("Meta's verification handshake", () => {
   // "Verification requests" (Graph API → Webhooks → Getting started): Meta sends
-  // hub.mode=subscribe, hub.challenge and hub.verify_token (the values below are
-  // that section's sample request); the endpoint answers the challenge when the
-  // token is the one configured.
+  // hub.mode=subscribe, hub.challenge and hub.verify_token; the endpoint answers the
+  // challenge when the token is the one configured (no signature is involved: the
+  // values below are arbitrary).
   const query = { "hub.mode": "subscribe", "hub.challenge": "1158201444", "hub.verify_token": "meatyhamhock" }
 
   it("answers the challenge for subscribe with the configured token", () => {

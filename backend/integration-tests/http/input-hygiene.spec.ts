@@ -27,8 +27,8 @@ medusaIntegrationTestRunner({
     })
 
     type Answer = { status: number; data: any }
-    const call = (method: "get" | "post", url: string, body?: unknown, headers = storeHeaders): Promise<Answer> =>
-      (method === "get" ? api.get(url, headers) : api.post(url, body, headers)).catch((e: any) => e.response)
+    const call = (method: "get" | "post" | "delete", url: string, body?: unknown, headers = storeHeaders): Promise<Answer> =>
+      (method === "get" ? api.get(url, headers) : method === "delete" ? api.delete(url, headers) : api.post(url, body, headers)).catch((e: any) => e.response)
 
     /** The tables a refused request must leave as they were. */
     async function counts() {
@@ -133,6 +133,39 @@ medusaIntegrationTestRunner({
       const removed = await call("post", `/store/carts/${cartId}/line-items/${lineId}`, { quantity: 0 })
       expect(removed.status).toBe(200)
       expect(removed.data.cart.items).toHaveLength(0)
+    })
+
+    it("refuses paging Medusa would hand to PostgreSQL as it is (a negative or huge limit or offset)", async () => {
+      for (const paging of ["limit=-1", "offset=-5", "limit=1.5", "offset=99999999999999999999", "limit=abc"]) {
+        await expectRefused(() => call("get", `/store/regions?${paging}`), "invalid_paging", /^query\.(limit|offset) must be a whole number from 0 to 2,14,74,83,647\.$/)
+      }
+      await expectRefused(() => call("get", "/admin/products?limit=-1", undefined, admin), "invalid_paging")
+      expect((await call("get", "/store/regions?limit=5&offset=0")).status).toBe(200)
+    })
+
+    it("answers 404 for a cart, line or payment collection that does not exist, and never deletes a line named under another cart", async () => {
+      const { cartId } = await cartWithKaju()
+      const other = await cartWithKaju()
+      const { data } = await call("get", `/store/carts/${cartId}`)
+      const lineId = data.cart.items[0].id
+      const before = await counts()
+      // The line of the first cart, named under the second cart's id and under ids that are no cart at all.
+      for (const wrongCart of [other.cartId, await shopper.region(), "cart_01NOTACARTATALL"]) {
+        const deleted = await call("delete", `/store/carts/${wrongCart}/line-items/${lineId}`)
+        expect(deleted.status).toBe(404)
+        expect(deleted.data.message).toMatch(/^(Cart .* was not found\. Please add the sweets to a new cart\.|This cart has no line .*\.)$/)
+      }
+      expect((await call("post", "/store/carts/cart_01NOTACARTATALL/line-items", { variant_id: other.kaju.id, quantity: 1 })).status).toBe(404)
+      expect((await call("post", "/store/carts/cart_01NOTACARTATALL/shipping-methods", { option_id: "so_01NOTANOPTION" })).status).toBe(404)
+      const session = await call("post", "/store/payment-collections/pay_col_01NOTACOLLECTION/payment-sessions", { provider_id: "pp_system_default" })
+      expect(session.status).toBe(404)
+      expect(session.data.message).toBe("Payment collection pay_col_01NOTACOLLECTION was not found.")
+      expect(await counts()).toEqual(before)
+      const still = await call("get", `/store/carts/${cartId}`)
+      expect(still.data.cart.items.map((i: any) => i.id)).toEqual([lineId])
+      // Under its own cart, the line is removed as before.
+      const removed = await call("delete", `/store/carts/${cartId}/line-items/${lineId}`)
+      expect(removed.status).toBe(200)
     })
 
     it("refuses bidirectional overrides and invisible-only text in names and addresses, and keeps them elsewhere", async () => {

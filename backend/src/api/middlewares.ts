@@ -4,6 +4,7 @@ import { refuseUnknownCartMetadata } from "../lib/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/home-delivery"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/input-hygiene"
+import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/store-route-guards"
 import { observeRequests } from "../lib/metrics"
 
 export default defineMiddlewares({
@@ -25,7 +26,12 @@ export default defineMiddlewares({
     { matcher: "/hooks", middlewares: [refuseUnhygienicInput] },
     { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
+    // Medusa's cart and payment routes answer 500 for a cart, line or payment collection that does not exist, and
+    // delete a line named under another cart's id: 404 before they run (../lib/store-route-guards.ts).
+    { method: ["POST"], matcher: "/store/carts/:id/line-items", middlewares: [refuseUnknownCartOrLine] },
+    { method: ["POST", "DELETE"], matcher: "/store/carts/:id/line-items/:line_id", middlewares: [refuseUnknownCartOrLine] },
+    { method: ["POST"], matcher: "/store/carts/:id/shipping-methods", middlewares: [refuseUnknownCartOrLine] },
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart] },
-    { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [limitCashOnDelivery, refuseUndeliverablePayment] },
+    { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, limitCashOnDelivery, refuseUndeliverablePayment] },
   ],
 })

@@ -15,7 +15,9 @@ import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaR
  *    deeper than a shop's requests ever are;
  *  - on the store, a quantity that is not a whole number from 1 to 1000 (0 on
  *    a line item's update, which removes it); on the admin, one that is not a
- *    whole number from 0 to 10,000,000 (10,000 kg in grams).
+ *    whole number from 0 to 10,000,000 (10,000 kg in grams);
+ *  - a `limit` or `offset` in the query that is not a whole number PostgreSQL
+ *    can page by (0 to 2,147,483,647; Medusa passes a negative one through).
  *
  * The body is only read, never rewritten: signed webhooks (Razorpay, WhatsApp,
  * Twilio) keep the very bytes their signature covers. The walk is a loop with
@@ -23,7 +25,15 @@ import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaR
  * the stack; the body parser's size limit bounds its length.
  */
 
-export type HygieneCode = "control_characters" | "bidi_override" | "invisible_text" | "forbidden_key" | "too_deep" | "invalid_quantity" | "malformed_url"
+export type HygieneCode =
+  | "control_characters"
+  | "bidi_override"
+  | "invisible_text"
+  | "forbidden_key"
+  | "too_deep"
+  | "invalid_quantity"
+  | "invalid_paging"
+  | "malformed_url"
 export type HygieneRefusal = { code: HygieneCode; message: string }
 
 /** Deeper than any request of the shop or of Medusa's admin (a product with variants and prices is about 6). */
@@ -157,6 +167,20 @@ export function pathRefusal(rawPath: string): HygieneRefusal | null {
   return null
 }
 
+export const MAX_PAGING = 2_147_483_647
+
+/** `limit` and `offset`, when given, are whole numbers from 0 to MAX_PAGING. */
+export function pagingRefusal(query: unknown): HygieneRefusal | null {
+  if (!query || typeof query !== "object") return null
+  for (const name of ["limit", "offset"]) {
+    const value = (query as Record<string, unknown>)[name]
+    if (value === undefined) continue
+    if (typeof value === "string" && /^\d{1,10}$/.test(value) && Number(value) <= MAX_PAGING) continue
+    return { code: "invalid_paging", message: `query.${name} must be a whole number from 0 to ${MAX_PAGING.toLocaleString("en-IN")}.` }
+  }
+  return null
+}
+
 /** Medusa's store routes whose quantity may be 0: a line item's update (0 removes it). */
 const LINE_ITEM_UPDATE = /^\/store\/carts\/[^/]+\/line-items\/[^/]+\/?$/
 
@@ -174,6 +198,7 @@ export function requestRefusal(request: { method: string; originalUrl: string; q
   return (
     pathRefusal(rawPath) ??
     inspectInput(request.query ?? {}, "query", { surface }) ??
+    (surface === "store" || surface === "admin" ? pagingRefusal(request.query) : null) ??
     (request.body !== undefined && request.body !== null ? inspectInput(request.body, "body", options) : null)
   )
 }

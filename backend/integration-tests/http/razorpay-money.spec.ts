@@ -177,6 +177,9 @@ medusaIntegrationTestRunner({
       // The admin lists it.
       const { data } = await api.get("/admin/razorpay/payment-actions", admin)
       expect(data.payment_actions.map((a: any) => a.razorpay_payment_id)).toContain(payment.id)
+      // Staff only: the list names shoppers' phones.
+      const anonymous = await api.get("/admin/razorpay/payment-actions", storeHeaders).catch((e: any) => e.response)
+      expect(anonymous.status).toBe(401)
 
       // Told again (a retry of the same response): the same answer, no second refund.
       const repeated = await respond(cartId, checkout_response)

@@ -59,6 +59,7 @@ async function main() {
   const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
   // Tracking links in messages point here (order-lifecycle), and the storefront's own metadata uses it.
   process.env.STOREFRONT_URL ||= `http://localhost:${storefrontPort}`
+  allowLocalTrial()
   ensureLocalSecrets()
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
@@ -151,6 +152,18 @@ const SANDBOXES = [
     says: "WhatsApp messages go to the fake WhatsApp Cloud API",
   },
 ]
+/**
+ * A production start refuses the fakes and http:// URLs (backend/src/config/env.ts). A shop
+ * served from this machine alone (both URLs on localhost) is a trial: it may use both, and
+ * the banner says TEST MODE in red. A shop given a public URL gets no such allowance.
+ */
+function allowLocalTrial() {
+  const local = (url) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname)
+  if (!local(process.env.MEDUSA_BACKEND_URL) || !local(process.env.STOREFRONT_URL)) return
+  process.env.ALLOW_HTTP ||= "true"
+  process.env.ALLOW_TEST_MODE ||= "true"
+}
+
 /** Name → URL of each fake started, for the banner. */
 const sandboxUrls = {}
 
@@ -375,6 +388,9 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
     `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,
+    ...(Object.keys(sandboxUrls).length && process.env.ALLOW_TEST_MODE === "true"
+      ? [`\x1b[1;31m  TEST MODE: ${Object.keys(sandboxUrls).join(", ")} are fakes on this machine (ALLOW_TEST_MODE=true): no real money, no real messages.\x1b[0m`]
+      : []),
     "Press Ctrl+C to stop.",
     "",
   ]

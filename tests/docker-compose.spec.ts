@@ -101,6 +101,8 @@ describe("docker-compose.yml", () => {
       STOREFRONT_REVALIDATE_SECRET: "r".repeat(32),
       ADMIN_EMAIL: "owner@sweetshop.in",
       ADMIN_PASSWORD: "a-long-password",
+      // The defaults are http://localhost URLs: a trial on one machine says so.
+      ALLOW_HTTP: "true",
     }
     for (const name of ["migrate", "backend-server", "backend-worker"]) {
       const environment = compose.services[name].environment as Record<string, string>

@@ -86,6 +86,11 @@ export async function setupShop({ name, label, cwd, port, dbBase, extraEnv, node
     COOKIE_SECRET: "bench-only-secret-0123456789",
     TRACKING_SECRET: "bench-only-secret-0123456789",
     SANDBOX: "false",
+    // Ours refuses a production start against the fake Razorpay or on http://localhost (backend/src/config/env.ts): the benches are that trial.
+    ALLOW_TEST_MODE: "true",
+    ALLOW_HTTP: "true",
+    // The staff user the seed creates (no password is made up when this is set).
+    ADMIN_PASSWORD: "bench-only-admin-password",
     // The seed's pictures go to a scratch folder, not into the repository.
     UPLOAD_DIR: path.join(os.tmpdir(), `sweetshop-bench-uploads-${name}`),
     ...extraEnv,

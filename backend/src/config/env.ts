@@ -148,6 +148,24 @@ const schema = z.object({
     .min(1, "must be at least 1 second")
     .max(3600, "must be at most 3600 seconds")
     .default(15),
+  /** Production only: lets the shop run against the sandbox's fakes (no real money moves, no message reaches a phone); the banner says TEST MODE. */
+  ALLOW_TEST_MODE: booleanFlag.default("false"),
+  /** Production only: lets MEDUSA_BACKEND_URL and STOREFRONT_URL be http:// (a trial on one machine, or TLS ended by a proxy that also rewrites them). */
+  ALLOW_HTTP: booleanFlag.default("false"),
+  /** Staff login and token refresh: wrong passwords allowed per account (and 3× that per client address) in a window before 429. */
+  LOGIN_MAX_FAILURES: z.coerce
+    .number({ invalid_type_error: "must be a whole number of failed logins" })
+    .int("must be a whole number of failed logins")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000")
+    .default(10),
+  /** The window those failures are counted in; a locked account or client waits for it (doubling on each lock-out, up to a day). */
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number({ invalid_type_error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be at least 1 second")
+    .max(86400, "must be at most 86400 seconds (a day)")
+    .default(900),
 })
 
 export type ShopEnv = Omit<z.infer<typeof schema>, "JWT_SECRET" | "COOKIE_SECRET" | "TRACKING_SECRET" | "MEDUSA_BACKEND_URL"> & {
@@ -221,12 +239,101 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
     }
   }
 
+  if (production) refuseUnsafeProduction(env)
+
   return {
     ...env,
     JWT_SECRET: env.JWT_SECRET ?? DEV_SECRET,
     COOKIE_SECRET: env.COOKIE_SECRET ?? DEV_SECRET,
     TRACKING_SECRET: env.TRACKING_SECRET ?? DEV_SECRET,
     MEDUSA_BACKEND_URL: env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT}`,
+  }
+}
+
+/** Hosts that mean "this machine": a gateway URL naming one is a fake, a public URL naming one is a local run. */
+function isLocalUrl(value: string | undefined): boolean {
+  if (!value) return false
+  try {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, "")
+    return host === "localhost" || host.endsWith(".localhost") || host === "::1" || host === "0.0.0.0" || /^127\./.test(host)
+  } catch {
+    return false
+  }
+}
+
+/** The sandbox fakes' built-in keys and secrets (sandbox/*): a shop holding one talks to a fake, or is an easy guess. */
+const SANDBOX_DEFAULTS: Partial<Record<keyof z.infer<typeof schema>, string>> = {
+  RAZORPAY_KEY_ID: "rzp_test_sandbox",
+  RAZORPAY_KEY_SECRET: "sandbox-key-secret",
+  RAZORPAY_WEBHOOK_SECRET: "sandbox-webhook-secret",
+  TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32),
+  TWILIO_AUTH_TOKEN: "sandbox-auth-token",
+  WHATSAPP_ACCESS_TOKEN: "sandbox-whatsapp-access-token",
+  WHATSAPP_APP_SECRET: "sandbox-whatsapp-app-secret",
+  WHATSAPP_VERIFY_TOKEN: "sandbox-whatsapp-verify-token",
+}
+const SANDBOX_CLOUDINARY = { api_key: "sandbox-key", api_secret: "sandbox-secret" }
+
+/**
+ * NODE_ENV=production: what a deployed shop must not run with, one sentence
+ * each: a gateway pointed at a fake (unless ALLOW_TEST_MODE), an http:// public
+ * URL (unless ALLOW_HTTP), a CORS list naming localhost while the shop itself is
+ * served elsewhere, a secret equal to the development or sandbox default.
+ */
+function refuseUnsafeProduction(env: z.infer<typeof schema>): void {
+  for (const name of ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET", "METRICS_TOKEN"] as const) {
+    if (env[name] === DEV_SECRET) {
+      throw new ShopConfigError(name, `${name} is the development default, which anyone can read in the source: set a long random string of your own.`)
+    }
+  }
+  if (!env.ALLOW_TEST_MODE) {
+    const fake = (variable: string, what: string) =>
+      new ShopConfigError(
+        variable,
+        `${variable} points the shop at a fake (${what}) while NODE_ENV is production: set the real service's keys, or ALLOW_TEST_MODE=true for a trial where nothing is real.`
+      )
+    const gateways = [
+      ["RAZORPAY_API_BASE_URL", env.RAZORPAY_API_BASE_URL, "payments would take no money"],
+      ["TWILIO_API_BASE_URL", env.TWILIO_API_BASE_URL, "no SMS would reach a phone"],
+      ["WHATSAPP_GRAPH_BASE_URL", env.WHATSAPP_GRAPH_BASE_URL, "no WhatsApp message would reach a phone"],
+    ] as const
+    for (const [variable, url, what] of gateways) {
+      if (isLocalUrl(url)) throw fake(variable, what)
+    }
+    for (const [variable, value] of Object.entries(SANDBOX_DEFAULTS)) {
+      if (env[variable as keyof typeof env] === value) throw fake(variable, "the sandbox's own key")
+    }
+    if (env.CLOUDINARY_URL) {
+      const cloudinary = parseCloudinaryUrl(env.CLOUDINARY_URL)
+      if (isLocalUrl(cloudinary.upload_prefix) || isLocalUrl(cloudinary.delivery_base_url)) throw fake("CLOUDINARY_URL", "images would go to this machine's fake Cloudinary")
+      if (cloudinary.api_key === SANDBOX_CLOUDINARY.api_key || cloudinary.api_secret === SANDBOX_CLOUDINARY.api_secret) {
+        throw fake("CLOUDINARY_URL", "the sandbox's own key")
+      }
+    }
+  }
+  const backendUrl = env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT}`
+  if (!env.ALLOW_HTTP) {
+    for (const [variable, url] of [["MEDUSA_BACKEND_URL", backendUrl], ["STOREFRONT_URL", env.STOREFRONT_URL]] as const) {
+      if (new URL(url).protocol === "http:") {
+        throw new ShopConfigError(
+          variable,
+          `${variable} is ${url}: a shop in production is served over https:// (logins and orders travel in the clear otherwise); set ALLOW_HTTP=true only for a trial on one machine.`
+        )
+      }
+    }
+  }
+  // A CORS list naming localhost lets any page served on a visitor's own machine call the API;
+  // it is right only while the shop itself is served from this machine (a local trial, the benchmarks).
+  if (!(isLocalUrl(backendUrl) && isLocalUrl(env.STOREFRONT_URL))) {
+    for (const variable of ["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"] as const) {
+      const local = env[variable].split(",").map((origin) => origin.trim()).find((origin) => isLocalUrl(origin))
+      if (local) {
+        throw new ShopConfigError(
+          variable,
+          `${variable} names ${local} while the shop is served at ${env.STOREFRONT_URL}: list only the shop's own origins (the default names localhost, so set it).`
+        )
+      }
+    }
   }
 }
 

@@ -69,9 +69,83 @@ describe("readShopEnv", () => {
       JWT_SECRET: "a".repeat(32),
       COOKIE_SECRET: "b".repeat(32),
       TRACKING_SECRET: "c".repeat(32),
+      ALLOW_HTTP: "true",
     })
     expect(env.JWT_SECRET).toBe("a".repeat(32))
     expect(env.TRACKING_SECRET).toBe("c".repeat(32))
+  })
+
+  describe("a production start refuses what a deployed shop must not run with", () => {
+    const deployed = {
+      ...base,
+      NODE_ENV: "production",
+      JWT_SECRET: "a".repeat(32),
+      COOKIE_SECRET: "b".repeat(32),
+      TRACKING_SECRET: "c".repeat(32),
+      MEDUSA_BACKEND_URL: "https://api.sweetshop.in",
+      STOREFRONT_URL: "https://sweetshop.in",
+      STORE_CORS: "https://sweetshop.in",
+      ADMIN_CORS: "https://api.sweetshop.in",
+      AUTH_CORS: "https://sweetshop.in,https://api.sweetshop.in",
+    }
+    const realRazorpay = { RAZORPAY_KEY_ID: "rzp_live_Abc123", RAZORPAY_KEY_SECRET: "live-key-secret-1", RAZORPAY_WEBHOOK_SECRET: "live-webhook-secret-1" }
+
+    it("starts a shop deployed with real gateways on https with its own CORS origins", () => {
+      expect(readShopEnv({ ...deployed, ...realRazorpay }).ALLOW_TEST_MODE).toBe(false)
+    })
+
+    it("stops with one sentence when Razorpay would run against the fake, unless ALLOW_TEST_MODE=true", () => {
+      const error = problem({ ...deployed, ...realRazorpay, RAZORPAY_API_BASE_URL: "http://127.0.0.1:9410" })
+      expect(error.variable).toBe("RAZORPAY_API_BASE_URL")
+      expect(error.message).toBe(
+        "RAZORPAY_API_BASE_URL points the shop at a fake (payments would take no money) while NODE_ENV is production: set the real service's keys, or ALLOW_TEST_MODE=true for a trial where nothing is real."
+      )
+      const sandboxKeys = problem({ ...deployed, RAZORPAY_KEY_ID: "rzp_test_sandbox", RAZORPAY_KEY_SECRET: "sandbox-key-secret", RAZORPAY_WEBHOOK_SECRET: "sandbox-webhook-secret" })
+      expect(sandboxKeys.variable).toBe("RAZORPAY_KEY_ID")
+      const allowed = readShopEnv({ ...deployed, ...realRazorpay, RAZORPAY_API_BASE_URL: "http://127.0.0.1:9410", ALLOW_TEST_MODE: "true" })
+      expect(allowed.ALLOW_TEST_MODE).toBe(true)
+    })
+
+    it("names the other fakes: Twilio, WhatsApp, Cloudinary's upload_prefix and their sandbox secrets", () => {
+      expect(problem({ ...deployed, TWILIO_API_BASE_URL: "http://localhost:9420" }).variable).toBe("TWILIO_API_BASE_URL")
+      expect(problem({ ...deployed, WHATSAPP_GRAPH_BASE_URL: "http://127.0.0.1:9430" }).variable).toBe("WHATSAPP_GRAPH_BASE_URL")
+      expect(problem({ ...deployed, CLOUDINARY_URL: "cloudinary://k1:s1@shop?upload_prefix=http%3A%2F%2F127.0.0.1%3A9440" }).variable).toBe("CLOUDINARY_URL")
+      expect(problem({ ...deployed, CLOUDINARY_URL: "cloudinary://sandbox-key:sandbox-secret@shop" }).variable).toBe("CLOUDINARY_URL")
+      const twilio = { TWILIO_ACCOUNT_SID: "AC" + "1".repeat(32), TWILIO_AUTH_TOKEN: "sandbox-auth-token", TWILIO_SMS_FROM: "+15005550006" }
+      expect(problem({ ...deployed, ...twilio }).variable).toBe("TWILIO_AUTH_TOKEN")
+    })
+
+    it("stops on an http:// public URL unless ALLOW_HTTP=true", () => {
+      const error = problem({ ...deployed, STOREFRONT_URL: "http://sweetshop.in" })
+      expect(error.variable).toBe("STOREFRONT_URL")
+      expect(error.message).toMatch(/^STOREFRONT_URL is http:\/\/sweetshop\.in: a shop in production is served over https:\/\/ .*\.$/)
+      expect(problem({ ...deployed, MEDUSA_BACKEND_URL: undefined }).variable).toBe("MEDUSA_BACKEND_URL")
+      expect(readShopEnv({ ...deployed, STOREFRONT_URL: "http://sweetshop.in", ALLOW_HTTP: "true" }).STOREFRONT_URL).toBe("http://sweetshop.in")
+    })
+
+    it("stops on a CORS list naming localhost while the shop is served elsewhere", () => {
+      for (const variable of ["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"]) {
+        const error = problem({ ...deployed, [variable]: "https://sweetshop.in,http://localhost:8000" })
+        expect(error.variable).toBe(variable)
+        expect(error.message).toBe(`${variable} names http://localhost:8000 while the shop is served at https://sweetshop.in: list only the shop's own origins (the default names localhost, so set it).`)
+      }
+      // The defaults name localhost: a deployed shop must set them.
+      expect(problem({ ...deployed, STORE_CORS: undefined }).variable).toBe("STORE_CORS")
+      // A shop served from this machine (a local trial, the benchmarks) keeps them.
+      const local = { ...deployed, MEDUSA_BACKEND_URL: "http://localhost:9000", STOREFRONT_URL: "http://localhost:8000", ALLOW_HTTP: "true" }
+      expect(readShopEnv({ ...local, STORE_CORS: "http://localhost:8000" }).STORE_CORS).toBe("http://localhost:8000")
+    })
+
+    it("stops when a secret is the development default", () => {
+      const error = problem({ ...deployed, COOKIE_SECRET: "sweetshop-local-dev-secret" })
+      expect(error.variable).toBe("COOKIE_SECRET")
+      expect(error.message).toBe("COOKIE_SECRET is the development default, which anyone can read in the source: set a long random string of your own.")
+      expect(problem({ ...deployed, METRICS_TOKEN: "sweetshop-local-dev-secret" }).variable).toBe("METRICS_TOKEN")
+    })
+
+    it("checks none of this outside production", () => {
+      expect(readShopEnv({ ...base, RAZORPAY_API_BASE_URL: "http://127.0.0.1:9410", ...realRazorpay, STOREFRONT_URL: "http://sweetshop.in" }).NODE_ENV).toBe("development")
+    })
   })
 
   it("reads Redis, worker mode and the public URL", () => {

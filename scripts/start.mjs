@@ -23,7 +23,11 @@ import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "
 
 const DEV = process.argv.includes("--dev")
 const STOREFRONT_KEY_TITLE = "Sweet Shop Storefront"
-const DEFAULT_ADMIN = { email: "admin@sweetshop.local", password: "sweetshop-admin" }
+const DEFAULT_ADMIN = { email: "admin@sweetshop.local" }
+/** Where the staff password comes from: the person's own ADMIN_PASSWORD, or one made for this shop in .data/secrets.env. */
+let ownAdminPassword = false
+/** The seed ran on this start: the staff login was created now, so its made-up password is shown (once). */
+let seededNow = false
 
 const say = (line) => process.stdout.write(`[sweetshop] ${line}\n`)
 /** A reason to stop that a person can act on; main() prints it as one sentence. */
@@ -77,6 +81,7 @@ async function main() {
 
   if (!(await isSeeded())) {
     say("Empty database: seeding the sweet shop…")
+    seededNow = true
     await medusa(["exec", DEV ? "./src/scripts/seed.ts" : "./src/scripts/seed.js"], { cwd: appDir, quiet: true }).catch((e) =>
       failWith("seeding failed", e)
     )
@@ -193,8 +198,12 @@ function ensureLocalSecrets() {
   fs.mkdirSync(DATA, { recursive: true })
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
   const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
+  // The first staff login's password (no default exists, issue 23): made once unless ADMIN_PASSWORD is set.
+  ownAdminPassword = Boolean(process.env.ADMIN_PASSWORD)
+  if (!ownAdminPassword && !/^ADMIN_PASSWORD=/m.test(existing)) missing.push("ADMIN_PASSWORD")
   if (missing.length) {
-    const lines = missing.map((name) => `${name}=${crypto.randomBytes(32).toString("hex")}\n`).join("")
+    const made = (name) => (name === "ADMIN_PASSWORD" ? crypto.randomBytes(18).toString("base64url") : crypto.randomBytes(32).toString("hex"))
+    const lines = missing.map((name) => `${name}=${made(name)}\n`).join("")
     fs.writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${lines}`, { mode: 0o600 })
   }
   const before = { ...process.env }
@@ -354,7 +363,11 @@ async function waitForHealth(backendUrl) {
 
 function printBanner({ backendUrl, publishableKey, seconds }) {
   const email = process.env.ADMIN_EMAIL || DEFAULT_ADMIN.email
-  const password = process.env.ADMIN_PASSWORD ? "(the value of ADMIN_PASSWORD)" : DEFAULT_ADMIN.password
+  const password = ownAdminPassword
+    ? "(the value of ADMIN_PASSWORD)"
+    : seededNow
+      ? `${process.env.ADMIN_PASSWORD}  (made for this shop and shown once; also in .data/secrets.env)`
+      : "(the password shown at the first start, kept in .data/secrets.env; npm run admin:reset-password sets a new one)"
   const lines = [
     "",
     `Sweet Shop is running (${DEV ? "development" : "production build"}, ready in ${seconds.toFixed(1)} s)`,

@@ -89,7 +89,7 @@ export function shopperFor(api: AxiosInstance, storeHeaders: { headers: Record<s
 export async function adminHeaders(api: AxiosInstance) {
   const { data } = await api.post("/auth/user/emailpass", {
     email: SHOP.defaultAdmin.email,
-    password: SHOP.defaultAdmin.password,
+    password: process.env.ADMIN_PASSWORD!,
   })
   return { headers: { authorization: `Bearer ${data.token}` } }
 }

@@ -96,7 +96,7 @@ medusaIntegrationTestRunner({
       // Staff see it through the authenticated admin API.
       const { data: auth } = await api.post("/auth/user/emailpass", {
         email: SHOP.defaultAdmin.email,
-        password: SHOP.defaultAdmin.password,
+        password: process.env.ADMIN_PASSWORD!,
       })
       const adminHeaders = { headers: { authorization: `Bearer ${auth.token}` } }
       const { data: adminOrder } = await api.get(`/admin/orders/${order.id}?fields=id,total,email,*items`, adminHeaders)
@@ -174,7 +174,7 @@ medusaIntegrationTestRunner({
     it("stores admin image uploads locally without Cloudinary, with the same checks", async () => {
       const { data: auth } = await api.post("/auth/user/emailpass", {
         email: SHOP.defaultAdmin.email,
-        password: SHOP.defaultAdmin.password,
+        password: process.env.ADMIN_PASSWORD!,
       })
       const admin = { headers: { authorization: `Bearer ${auth.token}` } }
       const png = PNG_2X2

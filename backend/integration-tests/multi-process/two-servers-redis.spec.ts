@@ -72,7 +72,7 @@ describeWithRedis(SUITE, () => {
       const shoppers = [shopperFor(a, headers), shopperFor(b, headers)]
 
       // Staff set the pool to 10 kg through server A's admin API.
-      const { data: auth } = await a.post("/auth/user/emailpass", { email: SHOP.defaultAdmin.email, password: SHOP.defaultAdmin.password })
+      const { data: auth } = await a.post("/auth/user/emailpass", { email: SHOP.defaultAdmin.email, password: process.env.ADMIN_PASSWORD! })
       const box500 = await shoppers[0].variant("motichoor-laddoo", "500 g")
       const box1kg = await shoppers[0].variant("motichoor-laddoo", "1 kg")
       await a.post(
@@ -128,7 +128,7 @@ describeWithRedis(SUITE, () => {
       expect(completed.status).toBe(200)
       const orderId = completed.data.order.id
 
-      const { data: auth } = await a.post("/auth/user/emailpass", { email: SHOP.defaultAdmin.email, password: SHOP.defaultAdmin.password })
+      const { data: auth } = await a.post("/auth/user/emailpass", { email: SHOP.defaultAdmin.email, password: process.env.ADMIN_PASSWORD! })
       const admin = { headers: { authorization: `Bearer ${auth.token}` } }
       const press = (server: AxiosInstance, status: string) =>
         server.post(`/admin/shop-orders/${orderId}/status`, { status }, admin).catch((e: any) => e.response)

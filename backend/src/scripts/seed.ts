@@ -18,6 +18,7 @@ import { CATEGORIES, SWEETS } from "./seed-data/catalogue"
 import { createSweets } from "./seed-data/create-sweets"
 import { SHOP } from "./seed-data/shop"
 import { DELIVERY_AREA_RULE } from "../lib/delivery-area"
+import { generateAdminPassword } from "../lib/admin-password"
 
 /**
  * Seeds the sweet shop: region India (INR, tax-inclusive), the storefront's
@@ -245,7 +246,9 @@ async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise
 async function seedAdminUser(container: ExecArgs["container"]) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const email = process.env.ADMIN_EMAIL || SHOP.defaultAdmin.email
-  const password = process.env.ADMIN_PASSWORD || SHOP.defaultAdmin.password
+  // No fixed default (issue 23): without ADMIN_PASSWORD a random one, shown once below (npm start makes and keeps its own).
+  const madeUp = !process.env.ADMIN_PASSWORD
+  const password = process.env.ADMIN_PASSWORD || generateAdminPassword()
   const userModule = container.resolve(Modules.USER)
   if ((await userModule.listUsers({ email })).length) {
     return
@@ -258,5 +261,7 @@ async function seedAdminUser(container: ExecArgs["container"]) {
   await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity.id, userData: { email, first_name: "Shop", last_name: "Admin" } },
   })
-  logger.info(`Seed: admin user ${email} created.`)
+  logger.info(
+    `Seed: admin user ${email} created${madeUp ? ` with the password ${password} (made now and shown once: keep it; npm run admin:reset-password sets a new one)` : ""}.`
+  )
 }

@@ -21,7 +21,7 @@ async function adminHeaders() {
   token ??= (await json<{ token: string }>("/auth/user/emailpass", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "admin@sweetshop.local", password: "sweetshop-admin" }),
+    body: JSON.stringify({ email: "admin@sweetshop.local", password: process.env.ADMIN_PASSWORD || "e2e-admin-password" }),
   })).token
   return { authorization: `Bearer ${token}`, "content-type": "application/json" }
 }

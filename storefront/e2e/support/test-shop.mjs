@@ -118,6 +118,8 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     STOREFRONT_URL: storefrontUrl,
     STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
     TRACKING_SECRET: trackingSecret,
+    // The seed's staff login (no default password exists): e2e/support/shop-api.ts logs in with the same.
+    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || "e2e-admin-password",
   }
   delete env.REDIS_URL
 

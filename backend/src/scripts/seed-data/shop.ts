@@ -28,9 +28,8 @@ export const SHOP = {
     chargeRupees: 60,
     freeFromRupees: 999,
   },
-  /** For local use only; production sets ADMIN_EMAIL and ADMIN_PASSWORD. */
+  /** The staff login's email unless ADMIN_EMAIL is set. No default password: ADMIN_PASSWORD, or a random one (seed.ts). */
   defaultAdmin: {
     email: "admin@sweetshop.local",
-    password: "sweetshop-admin",
   },
 } as const

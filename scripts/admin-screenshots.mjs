@@ -14,7 +14,10 @@ const i = process.argv.indexOf("--url")
 const BASE = i > 0 ? process.argv[i + 1] : "http://localhost:9000"
 const OUT = path.join(ROOT, "docs", "screenshots")
 const EMAIL = process.env.ADMIN_EMAIL || "admin@sweetshop.local"
-const PASSWORD = process.env.ADMIN_PASSWORD || "sweetshop-admin"
+// No default password exists: ADMIN_PASSWORD, or the one npm start made and kept in .data/secrets.env.
+const PASSWORD =
+  process.env.ADMIN_PASSWORD ||
+  (fs.existsSync(path.join(DATA, "secrets.env")) ? /^ADMIN_PASSWORD=(.*)$/m.exec(fs.readFileSync(path.join(DATA, "secrets.env"), "utf8"))?.[1] : undefined)
 
 async function call(method, pathname, headers, body) {
   const res = await fetch(`${BASE}${pathname}`, { method, headers: { "content-type": "application/json", ...headers }, body: body ? JSON.stringify(body) : undefined })

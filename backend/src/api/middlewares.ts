@@ -6,11 +6,14 @@ import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/home
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/input-hygiene"
 import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/store-route-guards"
 import { observeRequests } from "../lib/metrics"
+import { throttleStaffLogin } from "../lib/login-throttle"
 
 export default defineMiddlewares({
   // Medusa's error handler, but a path Express cannot percent-decode is a 400, not a 500 (../lib/input-hygiene.ts).
   errorHandler: answerMalformedUrls,
   routes: [
+    // Staff login and token refresh: wrong guesses per account and per client, then 429 + Retry-After (../lib/login-throttle.ts).
+    { method: ["POST"], matcher: /^\/auth\/(user\/emailpass|token\/refresh)\/?$/, middlewares: [throttleStaffLogin] },
     // Request id, duration by route pattern and status, checkouts by outcome, the JSON request line (../lib/metrics.ts).
     // Matcher "/" without a method: Medusa sorts it before every other global middleware.
     { matcher: "/", middlewares: [observeRequests] },

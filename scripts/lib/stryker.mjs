@@ -51,7 +51,6 @@ export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsco
     jsonReporter: { fileName: path.join(REPORTS, `${name}.json`) },
     htmlReporter: { fileName: path.join(REPORTS, `${name}.html`) },
     thresholds: { high: 95, low: 90, break: null },
-    timeoutMS: 10_000,
   }
 }
 

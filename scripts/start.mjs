@@ -199,6 +199,8 @@ function ensureLocalSecrets() {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
   const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
   // The first staff login's password (no default exists, issue 23): made once unless ADMIN_PASSWORD is set.
+  // An empty ADMIN_PASSWORD= (a copied .env.example) means unset: it must not hide the one made here.
+  if (process.env.ADMIN_PASSWORD === "") delete process.env.ADMIN_PASSWORD
   ownAdminPassword = Boolean(process.env.ADMIN_PASSWORD)
   if (!ownAdminPassword && !/^ADMIN_PASSWORD=/m.test(existing)) missing.push("ADMIN_PASSWORD")
   if (missing.length) {

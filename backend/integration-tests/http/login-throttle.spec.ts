@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { STAFF_LOGIN_LOCKED } from "../../src/lib/login-throttle"
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { seedShop } from "../helpers/shopper"
 
@@ -27,6 +28,7 @@ medusaIntegrationTestRunner({
       const email = SHOP.defaultAdmin.email
       const right = process.env.ADMIN_PASSWORD!
       const warn = jest.spyOn(getContainer().resolve(ContainerRegistrationKeys.LOGGER), "warn")
+      const emit = jest.spyOn(getContainer().resolve(Modules.EVENT_BUS), "emit")
       for (let i = 1; i <= 10; i++) {
         // From a new client each time: the account's own count locks it, not the client's.
         expect((await login(email, `wrong-${i}`, `198.51.100.${i}`)).status).toBe(401)
@@ -41,6 +43,8 @@ medusaIntegrationTestRunner({
         expect.stringMatching(new RegExp(`^Staff login: the account ${email.replace(/\./g, "\\.")} reached 10 wrong passwords; locked for \\d+ s\\.$`))
       )
       warn.mockRestore()
+      expect(emit.mock.calls.map((call) => call[0])).toContainEqual({ name: STAFF_LOGIN_LOCKED, data: { account: email, locked_seconds: expect.any(Number) } })
+      emit.mockRestore()
 
       // The right password, from a client that never guessed, waits too.
       const early = await login(email, right, "198.51.100.200")

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
 import { readShopEnv } from "../config/env"
@@ -17,7 +17,7 @@ import { clientKeyOf } from "./client-address"
  * day): a guesser gets ten tries per window, then fewer and fewer. While locked,
  * every attempt, the right password included, answers 429 with Retry-After and a
  * sentence; after the wait the right password works again. A lock-out writes a
- * warning to the log for staff. A right password clears its account's failures.
+ * warning to the log for staff and emits shop.staff_login_locked. A right password clears its account's failures.
  *
  * Counters live in Redis when the shop has one (all server processes count
  * together; while Redis does not answer, each process counts in its own memory),
@@ -25,6 +25,9 @@ import { clientKeyOf } from "./client-address"
  */
 
 const DAY = 24 * 60 * 60
+
+/** The event emitted on each lock-out: { account, locked_seconds } or { client, locked_seconds }. */
+export const STAFF_LOGIN_LOCKED = "shop.staff_login_locked"
 
 type Counters = { failures: RateLimiterAbstract; lockouts: RateLimiterAbstract; max: number; windowSeconds: number }
 
@@ -110,6 +113,14 @@ export async function throttleStaffLogin(req: MedusaRequest, res: MedusaResponse
             logger.warn(
               `Staff login: ${key.startsWith("account:") ? `the account ${email}` : `the client ${key.slice(7)}`} reached ${limitOf(c, key)} wrong ${req.path.endsWith("/refresh") ? "token refreshes" : "passwords"}; locked for ${locked} s.`
             )
+            // For subscribers (a message to staff, an alert): which account or client, and for how long.
+            await req.scope
+              .resolve(Modules.EVENT_BUS)
+              .emit({
+                name: STAFF_LOGIN_LOCKED,
+                data: key.startsWith("account:") ? { account: email, locked_seconds: locked } : { client: key.slice(7), locked_seconds: locked },
+              })
+              .catch(() => undefined)
           }
         }
       } else if (status < 400 && email) {

@@ -201,3 +201,26 @@ describe("docker-compose.yml", () => {
     expect(unexplainedShopVariables).toEqual([])
   })
 })
+
+describe("docker-compose.yml and the shop's health and metrics routes", () => {
+  const services = compose.services as Record<string, any>
+
+  it("checks the backend server's readiness (database and Redis) at GET /health/ready, a route the backend has", () => {
+    expect(services["backend-server"].healthcheck.test.join(" ")).toContain("http://localhost:9000/health/ready")
+    expect(fs.existsSync(path.join(root, "backend/src/api/health/ready/route.ts"))).toBe(true)
+  })
+
+  it("keeps the worker on Medusa's liveness probe, and gives it a port of its own for /metrics", () => {
+    const worker = services["backend-worker"]
+    expect(worker.healthcheck.test.join(" ")).toContain(`http://localhost:${worker.environment.PORT}/health'`)
+    expect(worker.environment.METRICS_PORT).toMatch(/^\d+$/)
+    expect(worker.environment.METRICS_PORT).not.toBe(worker.environment.PORT)
+  })
+
+  it("passes METRICS_TOKEN and JSON logs to every backend process", () => {
+    for (const name of ["backend-server", "backend-worker"]) {
+      expect(services[name].environment.METRICS_TOKEN).toBe("${METRICS_TOKEN:-}")
+      expect(services[name].environment.LOG_FORMAT).toBe("${LOG_FORMAT:-json}")
+    }
+  })
+})

@@ -28,12 +28,12 @@ export function requestIdFrom(header: unknown): string {
 }
 
 /**
- * Personal data out of log text: Indian mobile numbers (with or without +91) keep their last two
+ * Personal data out of log text: Indian mobile numbers (with or without +91, written 98765 43210 too) keep their last two
  * digits (+91********10), e-mail addresses their first letter and domain (p***@example.in).
  */
 export function maskPersonalData(text: string): string {
   return text
-    .replace(/(?<![\w+])(\+?91[\s-]?)?([6-9]\d{7})(\d{2})(?!\w)/g, (_m, prefix: string | undefined) => `${prefix ? "+91" : ""}********${_m.slice(-2)}`)
+    .replace(/(?<![\w+])(\+?91[\s-]?)?[6-9]\d{4}[\s-]?\d{3}(\d{2})(?!\w)/g, (_m, prefix: string | undefined, last: string) => `${prefix ? "+91" : ""}********${last}`)
     .replace(/(?<![\w.+-])([\w+-])[\w.+-]*@((?:[\w-]+\.)+[\w-]+)/g, "$1***@$2")
 }
 

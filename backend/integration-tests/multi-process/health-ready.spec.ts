@@ -153,7 +153,7 @@ describeWithRedis(SUITE, () => {
     const readyId = `test-ready-${crypto.randomBytes(4).toString("hex")}`
     const answered = await fetch(`${server!.url}/health/ready?phone=9876543210`, { headers: { "x-request-id": readyId } })
     expect(answered.headers.get("x-request-id")).toBe(readyId)
-    const requestLine = await until(async () => lines().find((l) => l.request_id === readyId && l.message === "request"), Boolean)
+    const requestLine = await until(async () => lines().find((l) => l.request_id === readyId && l.message === "request"), (found) => Boolean(found))
     expect(requestLine).toMatchObject({ level: "http", method: "GET", route: "/health/ready", status: 200, request_id: readyId })
     expect(typeof requestLine.duration_ms).toBe("number")
     // The route, never the URL: no query string, so nothing a shopper typed.
@@ -175,14 +175,14 @@ describeWithRedis(SUITE, () => {
       error_description: "Payment declined for +919876543210",
       created_at: Math.floor(Date.now() / 1000),
     }
-    const delivery = razorpayFake.webhook("payment.failed", payment)
+    const delivery = razorpayFake.webhook("payment.failed", payment as any)
     const hook = await fetch(`${server!.url}/hooks/payment/razorpay_razorpay`, {
       method: "POST",
       body: delivery.body,
       headers: { ...delivery.headers, "x-request-id": webhookId },
     })
     expect(hook.status).toBe(200)
-    const decision = await until(async () => lines().find((l) => l.request_id === webhookId && String(l.message).includes(payment.id)), Boolean)
+    const decision = await until(async () => lines().find((l) => l.request_id === webhookId && String(l.message).includes(payment.id)), (found) => Boolean(found))
     expect(decision.level).toBe("info")
     expect(decision.message).toContain("+91********10")
     expect(decision.message).not.toContain("9876543210")

@@ -89,14 +89,6 @@ const MEDUSA_STORE_ROUTES: Route[] = (
  */
 const CHANGES_ON_REFUSAL: Record<string, { when?: RegExp; tables: string[] }[]> = {
   "POST /store/order-tracking/sessions": [{ tables: ["tracking_code.changed"] }],
-  // Known, reported on issue 15: the one-call checkout sets the address, the delivery and the payment session
-  // of a cart with no items before Medusa's completion refuses it (src/lib/one-call-checkout.ts).
-  "POST /store/carts/:id/checkout": [
-    {
-      when: /Cannot complete a cart with no items/,
-      tables: ["cart.changed", "cart_address", "cart_address.changed", "cart_shipping_method", "cart_shipping_method.changed", "payment_collection.changed", "payment_session", "payment_session.changed"],
-    },
-  ],
 }
 
 /** Field names the shop's routes read, so generated bodies and queries hit real fields as well as junk. */

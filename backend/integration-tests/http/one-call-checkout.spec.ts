@@ -118,6 +118,28 @@ medusaIntegrationTestRunner({
       expect(await orders()).toBe(before + 1)
     })
 
+    it("refuses an empty cart before writing anything to it", async () => {
+      const { data } = await api.post("/store/carts", { region_id: await shopper.region() }, storeHeaders)
+      const cartId = data.cart.id as string
+      const { cartId: other } = await cartWith("kaju-katli", "250 g", 1)
+      const state = async () =>
+        (
+          await dbConnection.raw(
+            `select c.email, c.updated_at, a.postal_code, a.updated_at as address_updated_at,
+                    (select count(*)::int from cart_shipping_method m where m.cart_id = c.id) as methods,
+                    (select count(*)::int from cart_payment_collection p where p.cart_id = c.id) as collections
+               from cart c left join cart_address a on a.id = c.shipping_address_id where c.id = ?`,
+            [cartId]
+          )
+        ).rows[0]
+      const before = await state()
+      const refused = await checkout(cartId, body(await delivery(other)))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("Your cart is empty. Please add sweets before checking out.")
+      expect(await state()).toEqual(before)
+      expect(before).toMatchObject({ email: null, methods: 0, collections: 0 })
+    })
+
     it("lets exactly as many of 12 simultaneous one-call checkouts through as the pool allows, and never below zero", async () => {
       const kilo = await shopper.variant("badam-barfi", "1 kg")
       await api.post(`/admin/product-pools/${kilo.product_id}/adjustments`, { set_to_units: 5_000, reason: "Last trays" }, await adminHeaders(api))

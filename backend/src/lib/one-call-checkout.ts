@@ -91,12 +91,14 @@ export async function checkOut(container: MedusaContainer, cartId: string, input
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: carts } = await query.graph({
     entity: "cart",
-    fields: ["id", "completed_at", "payment_collection.payment_sessions.provider_id"],
+    fields: ["id", "completed_at", "items.id", "payment_collection.payment_sessions.provider_id"],
     filters: { id: cartId },
   })
   const cart = carts[0] as any
   if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
+  // Refused before anything is written (an empty cart would get its address, delivery and payment first).
+  if (!(cart.items ?? []).length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Your cart is empty. Please add sweets before checking out.")
   // A checkout started again (a second tab, the back button, a retry after a
   // slow answer): money the gateway already holds for this cart becomes its
   // order now, or is refunded; it is never left behind a new payment session.

@@ -22,6 +22,7 @@ import {
 } from "./lib/postgres.mjs"
 import { BACKEND, backendNodeArgs, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 import { claimShop, portTaken } from "./lib/running-shop.mjs"
+const { answersOn } = createRequire(import.meta.url)("./lib/ports.cjs")
 import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "./lib/storefront.mjs"
 import { PostgresPlacementError } from "./lib/postgres-user.mjs"
 
@@ -209,7 +210,10 @@ async function startSandboxes() {
   const fakes = require(path.join(ROOT, "sandbox"))
   for (const sandbox of SANDBOXES) {
     if (process.env[sandbox.keyVariable]) continue
-    const port = Number(process.env[sandbox.portVariable] || sandbox.defaultPort)
+    const wanted = Number(process.env[sandbox.portVariable] || sandbox.defaultPort)
+    // Another shop's fake (or any program) on the port: this one takes a free port instead. The fakes
+    // do not catch their own listen errors, so a taken port would end the start with EADDRINUSE.
+    const port = wanted && (await answersOn(wanted)) ? 0 : wanted
     const fake = await fakes[sandbox.start]({ port }).catch(() => fakes[sandbox.start]({ port: 0 }))
     cleanups.push(() => fake.close())
     Object.assign(process.env, sandbox.env(fake))

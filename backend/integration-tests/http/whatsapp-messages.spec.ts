@@ -176,6 +176,8 @@ medusaIntegrationTestRunner({
         process.stdout.write(`[figures] order completion with the Graph API that ${mode === "hang" ? "hangs" : "answers 500"}: ${ms} ms\n`)
         const failed = async () => (await notificationsOf(order.id)).find((n) => n.channel === "whatsapp" && n.status === "failure")
         expect(await waitFor(async () => Boolean(await failed()))).toBe(true)
+        // The try is recorded after Medusa saves the notification as failed: wait for the sending handler to end.
+        await events.settled()
         // The SMS went its own way.
         expect(await waitFor(() => toCustomer().sms.length === 1)).toBe(true)
         expect(toCustomer().whatsapp).toHaveLength(0)

@@ -32,7 +32,7 @@ const HourChart = ({ counts }: { counts: number[] }) => {
   const width = 24 * 22
   const height = 120
   return (
-    <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" role="img" aria-label={`Orders per hour today: ${counts.reduce((a, b) => a + b, 0)} in all`}>
+    <svg viewBox={`0 0 ${width} ${height + 20}`} width="100%" style={{ maxWidth: 760 }} role="img" aria-label={`Orders per hour today: ${counts.reduce((a, b) => a + b, 0)} in all`}>
       {counts.map((n, hour) => {
         const h = Math.round((n / max) * height)
         return (

@@ -76,7 +76,11 @@ describeAsRoot(SUITE, () => {
   let storefrontPort: number
 
   beforeAll(async () => {
-    clone = fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-clone-"))
+    // node_modules are hard links, so the clone must be on this repository's file system: the system's
+    // temporary folder when it is, else the repository's own .data/ (git-ignored; the clone is mode 700 either way).
+    const tmp = fs.statSync(os.tmpdir()).dev === fs.statSync(ROOT).dev ? os.tmpdir() : path.join(ROOT, ".data")
+    fs.mkdirSync(tmp, { recursive: true })
+    clone = fs.mkdtempSync(path.join(tmp, "sweetshop-clone-"))
     // What mktemp -d makes, and what made initdb fail: a folder only its owner (root) may enter.
     expect(fs.statSync(clone).mode & 0o777).toBe(0o700)
     expect(fs.statSync(clone).uid).toBe(0)

@@ -2,6 +2,7 @@ import fs from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
@@ -155,6 +156,22 @@ medusaIntegrationTestRunner({
       const after = await scrape()
       const run = { job: "retry-failed-notifications", outcome: "succeeded" }
       expect(sampleValue(after, "sweetshop_job_runs_total", run)).toBe(sampleValue(before, "sweetshop_job_runs_total", run) + 1)
+    })
+
+    it("counts a scheduled job that fails", async () => {
+      // A job as Medusa's job loader makes one: workflow job-<name>, one step <name>-as-step.
+      const name = "sweetshop-test-failing-job"
+      const step = createStep(`${name}-as-step`, async () => {
+        throw new Error("the test job fails on purpose")
+      })
+      createWorkflow(`job-${name}`, () => new WorkflowResponse(step()))
+      const before = await scrape()
+      const result = await getContainer().resolve(Modules.WORKFLOW_ENGINE).run(`job-${name}`, { input: {}, throwOnError: false })
+      expect(result.errors?.length).toBeGreaterThan(0)
+      const after = await scrape()
+      const failed = { job: name, outcome: "failed" }
+      expect(sampleValue(after, "sweetshop_job_runs_total", failed)).toBe(sampleValue(before, "sweetshop_job_runs_total", failed) + 1)
+      expect(sampleValue(after, "sweetshop_job_runs_total", { job: name, outcome: "succeeded" })).toBe(0)
     })
 
     it("gives staff the day on the Today page: orders and revenue, orders per hour, failed messages", async () => {

@@ -130,6 +130,13 @@ medusaIntegrationTestRunner({
           // What would answer the cart in full answers as for an unknown cart.
           expect([what, answer.status]).toEqual([what, 404])
           expect(answer.data).toEqual({ type: "not_found", message: `Cart with id '${cartId}' not found` })
+        } else if (["update", "add a line", "add a shipping method"].includes(what)) {
+          // Refused before Medusa's handler (which writes an update's address before refusing): nothing of the cart, nothing changed.
+          expect([what, answer.status, answer.data]).toEqual([
+            what,
+            400,
+            { type: "not_allowed", code: "cart_completed", message: "This cart has already been ordered. Please add the sweets to a new cart." },
+          ])
         } else {
           // Medusa's own changes refuse a completed cart, with a sentence and nothing of the cart.
           expect([what, answer.status, answer.data]).toEqual([what, 400, { type: "invalid_data", message: `Cart ${cartId} is already completed.` }])

@@ -28,7 +28,7 @@ export default defineMiddlewares({
     { matcher: "/auth", middlewares: [refuseUnhygienicInput] },
     { matcher: "/hooks", middlewares: [refuseUnhygienicInput] },
     { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
-    { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
+    { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartOrLine, refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     // Medusa's cart and payment routes answer 500 for a cart, line or payment collection that does not exist, and
     // delete a line named under another cart's id: 404 before they run (../lib/store-route-guards.ts).
     { method: ["POST"], matcher: "/store/carts/:id/line-items", middlewares: [refuseUnknownCartOrLine] },

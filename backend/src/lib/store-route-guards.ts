@@ -11,8 +11,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  *    cart fails the same way;
  *  - POST /store/payment-collections/:id/payment-sessions on a missing payment
  *    collection fails inside createPaymentSessionsWorkflow (500).
- * These guards answer 404 with a sentence before Medusa's handler runs: the
- * cart (and the line, when named) must exist, and the line must be the cart's.
+ *  - POST /store/carts/:id on a completed cart writes the new address, then
+ *    refuses (400): the order's cart changes after the fact.
+ * These guards answer before Medusa's handler runs: 404 with a sentence unless
+ * the cart (and the line, when named) exists and the line is the cart's; 400
+ * for a cart that has already been ordered.
  */
 
 function notFound(res: MedusaResponse, message: string): void {
@@ -22,9 +25,14 @@ function notFound(res: MedusaResponse, message: string): void {
 export async function refuseUnknownCartOrLine(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   try {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "cart", fields: ["id", "items.id"], filters: { id: req.params.id } })
-    const cart = data[0] as { id: string; items?: { id: string }[] } | undefined
+    const { data } = await query.graph({ entity: "cart", fields: ["id", "completed_at", "items.id"], filters: { id: req.params.id } })
+    const cart = data[0] as { id: string; completed_at?: string | Date | null; items?: { id: string }[] } | undefined
     if (!cart) return notFound(res, `Cart ${req.params.id} was not found. Please add the sweets to a new cart.`)
+    // Medusa's cart update writes the new address before it refuses a completed cart (found by the fuzz test).
+    if (cart.completed_at) {
+      res.status(400).json({ type: "not_allowed", code: "cart_completed", message: "This cart has already been ordered. Please add the sweets to a new cart." })
+      return
+    }
     const lineId = req.params.line_id
     if (lineId !== undefined && !(cart.items ?? []).some((item) => item?.id === lineId)) {
       return notFound(res, `This cart has no line ${lineId}.`)

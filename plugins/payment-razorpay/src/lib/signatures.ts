@@ -7,7 +7,8 @@ export function hmacHex(secret: string, payload: string | Buffer): string {
 
 /** Constant-time comparison of two hex signatures; false for anything malformed. */
 export function signaturesMatch(expectedHex: string, givenHex: unknown): boolean {
-  if (typeof givenHex !== "string" || !/^[0-9a-f]+$/i.test(givenHex)) return false
+  // Exactly as many hex digits as the expected one: Buffer.from(hex) would drop an odd last digit.
+  if (typeof givenHex !== "string" || givenHex.length !== expectedHex.length || !/^[0-9a-f]+$/i.test(givenHex)) return false
   const expected = Buffer.from(expectedHex, "hex")
   const given = Buffer.from(givenHex, "hex")
   return expected.length === given.length && crypto.timingSafeEqual(expected, given)

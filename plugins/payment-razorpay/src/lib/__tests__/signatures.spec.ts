@@ -29,4 +29,13 @@ describe("Razorpay signatures", () => {
     expect(webhookSignatureValid("wh", body, hmacHex("wh", body))).toBe(true)
     expect(webhookSignatureValid("wh", body + " ", hmacHex("wh", body))).toBe(false)
   })
+
+  it("refuses the right signature with one more hex digit after it (an odd last digit is not dropped)", () => {
+    // Razorpay's webhook known answer (razorpay-node tests): body {"a":1,"b":2,"c":{"d":3}}, secret 123456.
+    const body = '{"a":1,"b":2,"c":{"d":3}}'
+    const right = "2fe04e22977002e6c7cb553adab8b460cb9e2a4970d5953cb27a8472752e3bbc"
+    expect(webhookSignatureValid("123456", body, right)).toBe(true)
+    expect(webhookSignatureValid("123456", body, right + "0")).toBe(false)
+    expect(webhookSignatureValid("123456", body, right + "f")).toBe(false)
+  })
 })

@@ -20,3 +20,6 @@ process.env.UPLOAD_DIR = process.env.UPLOAD_DIR || require("path").join(require(
 
 // The seed's staff login: no fixed default exists (issue 23), so the tests name theirs.
 process.env.ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "integration-tests-admin-password"
+
+// /metrics reads the shop's state from the database at most every 2 s; a test scrapes right after acting.
+process.env.METRICS_STATE_TTL_MS = "0"

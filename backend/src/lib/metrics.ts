@@ -189,14 +189,18 @@ type DatabaseState = {
   holds: { count: number; units: number }
 }
 const STATE_KEY = Symbol.for("sweetshop.metrics-db-state")
-const STATE_TTL_MS = 2000
+/** How long one database read serves scrapes (METRICS_STATE_TTL_MS; the tests set 0 so a scrape after an action sees it). */
+const stateTtlMs = () => {
+  const value = Number(process.env.METRICS_STATE_TTL_MS ?? 2000)
+  return Number.isFinite(value) && value >= 0 ? value : 2000
+}
 
 /** The database's part of a scrape, read once for all the gauges of that scrape. */
 async function databaseState(): Promise<DatabaseState | null> {
   const container: MedusaContainer | undefined = globals[CONTAINER_KEY]
   if (!container) return null
   const cached = globals[STATE_KEY] as { at: number; promise: Promise<DatabaseState | null> } | undefined
-  if (cached && Date.now() - cached.at < STATE_TTL_MS) return cached.promise
+  if (cached && Date.now() - cached.at < stateTtlMs()) return cached.promise
   const promise = readDatabaseState(container).catch(() => {
     metrics().scrapeErrors.inc()
     return null

@@ -9,6 +9,8 @@ COPY backend/package.json backend/
 COPY storefront/package.json storefront/
 COPY sandbox/package.json sandbox/
 COPY plugins plugins
+# The shared contracts: npm ci's postinstall builds them; everything else imports the build.
+COPY packages packages
 # The lock keeps Next.js and React 19 in storefront/node_modules and the admin's React 18 at the top.
 RUN npm ci --no-audit --no-fund
 COPY . .
@@ -38,6 +40,7 @@ WORKDIR /app
 # where the migrate service leaves the publishable key (a volume).
 COPY --from=storefront-build /app/package.json ./
 COPY --from=storefront-build /app/node_modules node_modules
+COPY --from=storefront-build /app/packages packages
 COPY --from=storefront-build --chown=node:node /app/storefront storefront
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

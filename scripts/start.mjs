@@ -20,7 +20,7 @@ import {
   startEmbeddedPostgres,
   withClient,
 } from "./lib/postgres.mjs"
-import { BACKEND, backendNodeArgs, BUILD, DATA, loadRootEnv, medusa, MEDUSA_CLI, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { BACKEND, backendNodeArgs, BUILD, buildContracts, DATA, loadRootEnv, medusa, MEDUSA_CLI, PACKAGES, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 import { claimShop, portTaken } from "./lib/running-shop.mjs"
 const { answersOn } = createRequire(import.meta.url)("./lib/ports.cjs")
 import { buildStorefrontIfChanged, nextCli, STOREFRONT, startStorefront } from "./lib/storefront.mjs"
@@ -300,6 +300,7 @@ function sourceFingerprint() {
     path.join(BACKEND, "tsconfig.json"),
     path.join(BACKEND, "src"),
     ...pluginDirs().flatMap((dir) => [path.join(dir, "package.json"), path.join(dir, "src")]),
+    path.join(PACKAGES, "shop-contracts", "src"),
   ]
   for (const root of roots) {
     if (!fs.existsSync(root)) continue
@@ -317,11 +318,14 @@ function sourceFingerprint() {
 async function buildIfChanged() {
   const stamp = path.join(BUILD, ".sweetshop-build")
   const fingerprint = sourceFingerprint()
-  const pluginsBuilt = pluginDirs().every((dir) => fs.existsSync(path.join(dir, ".medusa", "server")))
+  const pluginsBuilt =
+    pluginDirs().every((dir) => fs.existsSync(path.join(dir, ".medusa", "server"))) && fs.existsSync(path.join(PACKAGES, "shop-contracts", "dist"))
   if (pluginsBuilt && (DEV || (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint))) {
     say(DEV ? "Development mode: no build needed." : "Build is up to date.")
     return
   }
+  say("Building packages/shop-contracts…")
+  await buildContracts().catch((e) => failWith("packages/shop-contracts did not build", e))
   for (const dir of pluginDirs()) {
     say(`Building plugin ${path.relative(ROOT, dir)}…`)
     await medusa(["plugin:build"], { cwd: dir, quiet: true }).catch((e) => failWith(`the plugin ${dir} did not build`, e))

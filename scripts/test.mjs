@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the typecheck and every test of every workspace, then one summary line.
-//   1. `npm run typecheck` in each workspace that has one, `medusa plugin:build` in each plugin,
+//   1. the build of packages/shop-contracts (everything imports it), `npm run typecheck` in each workspace that has one, `medusa plugin:build` in each plugin,
 //      and `medusa build` of the backend (admin left out; compiled against the generated types).
 //   2. jest at the root (tests/: the start command, docker-compose.yml), then `npm test`
 //      in each workspace that has a test script (the backend's integration tests find
@@ -11,7 +11,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { createRequire } from "node:module"
-import { BACKEND, medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { BACKEND, buildContracts, medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
 
 const { readSkipLog } = createRequire(import.meta.url)("./lib/skips.cjs")
 
@@ -79,6 +79,16 @@ async function jestRun(label, command, args, cwd) {
 
 async function main() {
   const all = workspaces()
+
+  // Everything else imports the contracts' build output (types included), so they come first.
+  process.stdout.write("\n=== build: packages/shop-contracts ===\n")
+  try {
+    await buildContracts()
+    process.stdout.write("contracts built\n")
+  } catch (error) {
+    process.stdout.write(error.output ?? String(error))
+    failedStep("packages/shop-contracts: the build failed")
+  }
 
   for (const ws of all.filter((w) => w.scripts.typecheck)) {
     process.stdout.write(`\n=== typecheck: ${ws.name} ===\n`)

@@ -72,3 +72,20 @@ export function pluginDirs() {
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(PLUGINS, d.name, "package.json")))
     .map((d) => path.join(PLUGINS, d.name))
 }
+
+/** packages/: the shared workspaces (shop-contracts) that plugins, backend and storefront import. */
+export const PACKAGES = path.join(ROOT, "packages")
+
+/**
+ * Builds packages/shop-contracts (plain tsc, a few seconds): the plugins, the backend and the
+ * storefront import its build output. `npm install` builds it too (the root postinstall).
+ */
+export async function buildContracts(options = {}) {
+  const dir = path.join(PACKAGES, "shop-contracts")
+  const { code, output } = await run(process.execPath, [path.join(dir, "build.mjs")], { cwd: dir, quiet: true, ...options })
+  if (code !== 0) {
+    const error = new Error(`packages/shop-contracts did not build (exit ${code})`)
+    error.output = output
+    throw error
+  }
+}

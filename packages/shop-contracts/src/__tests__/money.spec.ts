@@ -1,5 +1,5 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { paiseToRupees, rupeesToPaise } from "../paise"
+import { paiseToRupees, rupeesToPaise } from "../money"
 
 describe("rupees and paise", () => {
   it.each([

@@ -4,14 +4,14 @@
  * as 0; a shop that sets a smaller epsilon hands them to rupeesToPaise as they
  * are, and they must be refused as more than two decimals, never misread.
  */
-let rupeesToPaise: typeof import("../paise").rupeesToPaise
+let rupeesToPaise: typeof import("../money").rupeesToPaise
 const before = process.env.MEDUSA_EPSILON
 
 beforeAll(() => {
   jest.isolateModules(() => {
     // Medusa reads MEDUSA_EPSILON once, when its utilities load.
     process.env.MEDUSA_EPSILON = "0.000000000001"
-    rupeesToPaise = require("../paise").rupeesToPaise
+    rupeesToPaise = require("../money").rupeesToPaise
   })
 })
 

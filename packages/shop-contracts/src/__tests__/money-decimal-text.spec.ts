@@ -3,20 +3,11 @@
  * notation itself ("1.5e1" is 15) so no float multiplication happens. Medusa's
  * BigNumber only ever hands it a JavaScript number's text, in which exponents
  * appear only for amounts of 10^21 and more or below a millionth (both refused:
- * paise-edges.spec.ts, paise-tiny-amounts.spec.ts). Here BigNumber is replaced
- * by one that hands the text over as given, so the expansion itself is checked
- * for every place the decimal point can land.
+ * money-edges.spec.ts, money-tiny-amounts.spec.ts). Here the text is handed
+ * over as given, so the expansion itself is checked for every place the
+ * decimal point can land.
  */
-jest.mock("@medusajs/framework/utils", () => ({
-  BigNumber: class {
-    numeric: { toString(): string }
-    constructor(value: unknown) {
-      this.numeric = { toString: () => String(value) }
-    }
-  },
-}))
-
-import { rupeesToPaise } from "../paise"
+import { rupeesToPaise } from "../money"
 
 describe("decimal text with an exponent", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { BigNumber } from "@medusajs/framework/utils"
-import { paiseToRupees, rupeesToPaise } from "../paise"
+import { paiseToRupees, rupeesToPaise } from "../money"
 
 describe("rupees to paise at the edges", () => {
   it("keeps the sign of a negative amount (a refund or an adjustment)", () => {

@@ -1,4 +1,4 @@
-import { normalizeIndianMobile, PHONE_REFUSAL } from "../indian-phone"
+import { normalizeIndianMobile, PHONE_REFUSAL } from "../phone"
 
 describe("Indian mobile numbers", () => {
   it.each([

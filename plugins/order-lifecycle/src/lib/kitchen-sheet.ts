@@ -26,6 +26,10 @@ export type KitchenSheet = {
     status_label: string
     fulfillment_kind: string
     delivery_slot: string | null
+    /** The slot as the shopper chose it ("Evening, 4–7 pm"), when the checkout kept it. */
+    delivery_slot_label: string | null
+    /** Written on the box's card: the kitchen sees it with the order. */
+    gift_message: string | null
     items: { title: string; variant_title: string | null; quantity: number; units: number; unit: "grams" | "pieces" }[]
   }[]
 }
@@ -41,7 +45,7 @@ export async function kitchenSheet(container: MedusaContainer, date: string): Pr
   const { data: orders } = await query.graph({
     entity: "order",
     // Medusa fills items.quantity from the order's items detail: ask for the whole item.
-    fields: ["id", "items.*"],
+    fields: ["id", "metadata", "items.*"],
     filters: { id: rows.map((r) => r.order_id) },
   })
   const variantIds = [...new Set(orders.flatMap((o: any) => (o.items ?? []).map((i: any) => i?.variant_id)).filter(Boolean))]
@@ -85,6 +89,8 @@ export async function kitchenSheet(container: MedusaContainer, date: string): Pr
       status_label: STATUS_LABELS[row.status as ShopStatus],
       fulfillment_kind: row.fulfillment_kind,
       delivery_slot: row.delivery_slot,
+      delivery_slot_label: textOf(order?.metadata?.delivery_slot_label),
+      gift_message: textOf(order?.metadata?.gift_message),
       items,
     })
   }
@@ -94,4 +100,8 @@ export async function kitchenSheet(container: MedusaContainer, date: string): Pr
     products: [...products.values()].sort((a, b) => a.title.localeCompare(b.title)),
     orders: sheetOrders,
   }
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null
 }

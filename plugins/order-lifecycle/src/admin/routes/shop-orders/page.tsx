@@ -3,6 +3,7 @@ import { ListCheckbox } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { FormEvent, useCallback, useEffect, useState } from "react"
 import { Link } from "react-router-dom"
+import { humanDay, humanMoment, rupees } from "../../lib/order-display"
 import { shopApi, STATUS_COLOURS } from "../../lib/shop-api"
 
 type Row = {
@@ -15,6 +16,13 @@ type Row = {
   phone: string | null
   delivery_date: string
   delivery_slot: string | null
+  customer_name?: string | null
+  total_paise?: number
+  items_summary?: string
+  item_count?: number
+  delivery_slot_label?: string | null
+  gift_message?: string | null
+  placed_at?: string | null
 }
 
 const STATUSES: [string, string][] = [
@@ -103,30 +111,47 @@ const ShopOrdersPage = () => {
         <Button size="small" type="submit">Show orders</Button>
       </form>
       {problem && <Text className="px-6 py-4 text-ui-fg-error" size="small">{problem}</Text>}
+      <div className="overflow-x-auto">
       <Table>
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell>Order</Table.HeaderCell>
+            <Table.HeaderCell>Customer</Table.HeaderCell>
+            <Table.HeaderCell>Items</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
             <Table.HeaderCell>Status</Table.HeaderCell>
-            <Table.HeaderCell>Day</Table.HeaderCell>
+            <Table.HeaderCell>Due</Table.HeaderCell>
             <Table.HeaderCell>Way</Table.HeaderCell>
             <Table.HeaderCell>Payment</Table.HeaderCell>
-            <Table.HeaderCell>Phone</Table.HeaderCell>
+            <Table.HeaderCell>Gift message</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
           {rows.map((row) => (
             <Table.Row key={row.order_id}>
-              <Table.Cell><Link className="text-ui-fg-interactive" to={`/orders/${row.order_id}`}>#{row.display_id}</Link></Table.Cell>
+              <Table.Cell>
+                <Link className="text-ui-fg-interactive" to={`/orders/${row.order_id}`}>#{row.display_id}</Link>
+                {row.placed_at && <div className="text-ui-fg-subtle txt-compact-xsmall">placed {humanMoment(row.placed_at)}</div>}
+              </Table.Cell>
+              <Table.Cell>
+                <div>{row.customer_name ?? ""}</div>
+                <div className="text-ui-fg-subtle txt-compact-xsmall">{row.phone ?? ""}</div>
+              </Table.Cell>
+              <Table.Cell className="max-w-[260px] whitespace-normal" title={row.items_summary}>{row.items_summary ?? ""}</Table.Cell>
+              <Table.Cell className="text-right">{row.total_paise !== undefined ? rupees(row.total_paise) : ""}</Table.Cell>
               <Table.Cell><Badge size="2xsmall" color={STATUS_COLOURS[row.status]}>{row.status_label}</Badge></Table.Cell>
-              <Table.Cell>{row.delivery_date}{row.delivery_slot ? `, ${row.delivery_slot}` : ""}</Table.Cell>
+              <Table.Cell>
+                <div>{humanDay(row.delivery_date)}</div>
+                <div className="text-ui-fg-subtle txt-compact-xsmall">{row.delivery_slot_label ?? row.delivery_slot ?? ""}</div>
+              </Table.Cell>
               <Table.Cell>{row.fulfillment_kind === "pickup" ? "Pickup" : "Delivery"}</Table.Cell>
               <Table.Cell>{row.payment_mode === "cod" ? "Cash on delivery" : "Online"}</Table.Cell>
-              <Table.Cell>{row.phone ?? ""}</Table.Cell>
+              <Table.Cell className="max-w-[220px] whitespace-normal">{row.gift_message ?? ""}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
+      </div>
       {rows.length === 0 && !problem && <Text className="px-6 py-4" size="small">No orders match.</Text>}
       <Table.Pagination
         count={count}

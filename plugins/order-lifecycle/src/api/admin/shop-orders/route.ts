@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checked, listSchema } from "../../../lib/inputs"
 import { mobileDigits } from "../../../lib/masking"
 import { lifecycleService } from "../../../lib/shop-orders"
@@ -29,10 +30,40 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     take: input.limit,
     skip: input.offset,
   })
+  const details = await orderDetails(req, rows.map((r: any) => r.order_id))
   res.json({
-    shop_orders: rows.map((r: any) => ({ ...r, status_label: STATUS_LABELS[r.status as ShopStatus] })),
+    shop_orders: rows.map((r: any) => ({ ...r, status_label: STATUS_LABELS[r.status as ShopStatus], ...details.get(r.order_id) })),
     count,
     limit: input.limit,
     offset: input.offset,
   })
+}
+
+/**
+ * What staff read on the list beside the shop's row: the customer's name, the total in
+ * paise, the items in one line, the slot as the shopper chose it and the gift message
+ * (one query for the page's orders).
+ */
+async function orderDetails(req: AuthenticatedMedusaRequest, orderIds: string[]) {
+  const details = new Map<string, Record<string, unknown>>()
+  if (!orderIds.length) return details
+  const { data } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id", "created_at", "total", "metadata", "shipping_address.first_name", "shipping_address.last_name", "items.*"],
+    filters: { id: orderIds },
+  })
+  for (const order of data as any[]) {
+    const address = order.shipping_address ?? {}
+    const items = ((order.items ?? []) as any[]).filter(Boolean)
+    details.set(order.id, {
+      customer_name: [address.first_name, address.last_name].filter(Boolean).join(" ") || null,
+      total_paise: Math.round(Number(order.total ?? 0) * 100),
+      items_summary: items.map((i) => `${Number(i.quantity)} × ${i.product_title}${i.variant_title ? ` ${i.variant_title}` : ""}`).join(", "),
+      item_count: items.reduce((n, i) => n + Number(i.quantity), 0),
+      delivery_slot_label: typeof order.metadata?.delivery_slot_label === "string" ? order.metadata.delivery_slot_label : null,
+      gift_message: typeof order.metadata?.gift_message === "string" && order.metadata.gift_message.trim() ? order.metadata.gift_message : null,
+      placed_at: order.created_at ?? null,
+    })
+  }
+  return details
 }

@@ -108,7 +108,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses cash on delivery above the cap with a clear message, and keeps the cart", async () => {
-      const hamper = await shopper.variant("diwali-hamper", "1 piece")
+      const hamper = await shopper.variant("diwali-hamper", "1 box")
       const cartId = await shopper.createCart([{ variant_id: hamper.id, quantity: 3 }])
       await api.post(`/store/carts/${cartId}`, { email: "big@example.in", shipping_address: { country_code: "in", postal_code: "110024" } }, storeHeaders)
       const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!

@@ -24,6 +24,12 @@ type SweetBase = {
   /** Colours of the drawn image: sweet body and garnish. */
   art: { shape: "diamond" | "round" | "square" | "roll" | "box" | "heap"; body: string; garnish: string }
   bestseller?: boolean
+  /** How to keep it at home, in one sentence (product metadata `storage`); the seed fills it from STORAGE. */
+  storage?: string
+  /** Vegetarian (the green mark) or not (the red mark); product metadata `veg`. Every sweet of this shop is. */
+  veg?: boolean
+  /** What one piece is called when it is not a piece: gift boxes are sold as boxes (metadata `piece_name`). */
+  pieceName?: "box"
 }
 
 export type SweetSoldByWeight = SweetBase & {
@@ -51,7 +57,7 @@ export const CATEGORIES: SweetCategory[] = [
 
 const STANDARD_BOXES = [250, 500, 1000]
 
-export const SWEETS: Sweet[] = [
+const RECIPES: Sweet[] = [
   // Milk sweets
   { handle: "kalakand", title: "Kalakand", category: "milk-sweets", soldBy: "grams", rupeesPerKg: 720, boxGrams: STANDARD_BOXES, openingStock: 6000, shelfLifeDays: 3, bestseller: true,
     description: "Soft, grainy milk cake set with cardamom and topped with pistachio slivers.",
@@ -150,13 +156,56 @@ export const SWEETS: Sweet[] = [
     ingredients: "Assorted sweets and namkeen; see the card inside", art: { shape: "box", body: "#e25822", garnish: "#ffd700" } },
 ]
 
+const COOL_DRY = "Store in a cool, dry place in an airtight box, away from sunlight; no need to refrigerate."
+const REFRIGERATED = "Keep refrigerated (below 5 °C) in a closed box; take out 15 minutes before serving."
+const IN_SYRUP = "Keep refrigerated (below 5 °C) in its syrup, and serve chilled."
+const CRISP = "Store in a cool, dry place; close the pack tightly after opening to keep it crisp."
+
+/** How each sweet keeps: milk and chhena sweets in the fridge, dry-fruit sweets and laddoos cool and dry. */
+export const STORAGE: Record<string, string> = {
+  kalakand: REFRIGERATED,
+  "milk-cake": REFRIGERATED,
+  peda: REFRIGERATED,
+  barfi: REFRIGERATED,
+  "gulab-jamun": "Keep refrigerated (below 5 °C) in its syrup; warm a few seconds before serving.",
+  "kaju-katli": COOL_DRY,
+  "kaju-roll": COOL_DRY,
+  "badam-barfi": COOL_DRY,
+  "anjeer-barfi": COOL_DRY,
+  "pista-lauj": COOL_DRY,
+  rasgulla: IN_SYRUP,
+  rasmalai: IN_SYRUP,
+  sandesh: REFRIGERATED,
+  "cham-cham": REFRIGERATED,
+  "motichoor-laddoo": COOL_DRY,
+  "besan-laddoo": COOL_DRY,
+  "coconut-laddoo": REFRIGERATED,
+  modak: "Keep refrigerated and eat the same day; steam for a minute before serving.",
+  "aloo-bhujia": CRISP,
+  "khatta-meetha": CRISP,
+  mathri: CRISP,
+  samosa: "Best eaten the day it is made; keep refrigerated and reheat in an oven, not a microwave.",
+  "festive-assortment": "Keep in a cool, dry place; in hot weather, refrigerate the box and eat the peda within 3 days.",
+  "dry-fruit-gift-box": COOL_DRY,
+  "diwali-hamper": "Keep the sweets cool and dry and the namkeen tightly closed; see the card inside for each item.",
+}
+
+/** The catalogue as seeded: every sweet vegetarian, with its storage advice; gift boxes sold as boxes. */
+export const SWEETS: Sweet[] = RECIPES.map((sweet) => ({
+  ...sweet,
+  storage: STORAGE[sweet.handle] ?? COOL_DRY,
+  veg: true,
+  ...(sweet.category === "gift-boxes" ? { pieceName: "box" as const } : {}),
+}))
+
 /** The box sizes of a grams product as option values people read: "250 g", "1 kg". */
 export function formatGrams(grams: number): string {
   return grams >= 1000 && grams % 1000 === 0 ? `${grams / 1000} kg` : `${grams} g`
 }
 
-export function formatPieces(pieces: number): string {
-  return pieces === 1 ? "1 piece" : `${pieces} pieces`
+export function formatPieces(pieces: number, name: "piece" | "box" = "piece"): string {
+  const plural = name === "box" ? "boxes" : "pieces"
+  return pieces === 1 ? `1 ${name}` : `${pieces} ${plural}`
 }
 
 /** Price of a box, whole rupees: per-kg price scaled to the box, rounded to the rupee. */

@@ -65,6 +65,9 @@ export async function createSweets(container: MedusaContainer, sweets: Sweet[], 
             shelf_life_days: sweet.shelfLifeDays,
             ingredients: sweet.ingredients,
             bestseller: sweet.bestseller ?? false,
+            ...(sweet.storage ? { storage: sweet.storage } : {}),
+            ...(sweet.veg === undefined ? {} : { veg: sweet.veg }),
+            ...(sweet.pieceName ? { piece_name: sweet.pieceName } : {}),
           },
           ...variantsOf(sweet, poolIdBySku.get(poolSku(sweet))!),
         }
@@ -92,12 +95,13 @@ function variantsOf(sweet: Sweet, poolId: string) {
     }
   }
   const title = "Pack"
+  const name = sweet.pieceName ?? "piece"
   return {
-    options: [{ title, values: sweet.packs.map((p) => formatPieces(p.pieces)) }],
+    options: [{ title, values: sweet.packs.map((p) => formatPieces(p.pieces, name)) }],
     variants: sweet.packs.map((pack) => ({
-      title: formatPieces(pack.pieces),
+      title: formatPieces(pack.pieces, name),
       sku: `${sweet.handle.toUpperCase()}-${pack.pieces}PC`,
-      options: { [title]: formatPieces(pack.pieces) },
+      options: { [title]: formatPieces(pack.pieces, name) },
       manage_inventory: true,
       metadata: { pieces: pack.pieces },
       prices: [{ currency_code: "inr", amount: pack.rupees }],

@@ -35,6 +35,19 @@ describe("the seed catalogue", () => {
     expect(formatGrams(1500)).toBe("1500 g")
     expect(formatPieces(1)).toBe("1 piece")
     expect(formatPieces(12)).toBe("12 pieces")
+    expect(formatPieces(1, "box")).toBe("1 box")
+    expect(formatPieces(5, "box")).toBe("5 boxes")
+  })
+
+  it("marks every sweet vegetarian, says how to keep it (rasgulla in the fridge, kaju katli cool and dry), sells gift boxes as boxes", () => {
+    for (const sweet of SWEETS) {
+      expect(sweet.veg).toBe(true)
+      expect(sweet.storage).toMatch(/\.$/)
+      expect(Boolean(sweet.pieceName)).toBe(sweet.category === "gift-boxes")
+    }
+    const storageOf = (handle: string) => SWEETS.find((s) => s.handle === handle)?.storage
+    expect(storageOf("rasgulla")).toMatch(/refrigerated/i)
+    expect(storageOf("kaju-katli")).toMatch(/cool, dry/i)
   })
 
   it("draws a well-formed SVG per sweet, escaping its title", () => {

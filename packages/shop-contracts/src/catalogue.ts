@@ -3,7 +3,7 @@
  * plugins/catalogue), as the storefront reads it. Money in paise (integers),
  * weights in grams, pieces in pieces.
  */
-import type { Unit } from "./units.js"
+import type { PieceName, Unit } from "./units.js"
 
 export type CatalogueVariant = {
   id: string
@@ -28,6 +28,12 @@ export type CatalogueProduct = {
   shelf_life_days: number | null
   ingredients: string | null
   bestseller: boolean
+  /** Vegetarian (true: the green mark), not (false: the red mark), or not said (null); product metadata `veg`. */
+  veg: boolean | null
+  /** How to keep it at home, in the shop's words; product metadata `storage`. */
+  storage: string | null
+  /** What one "piece" is called when it is something else (gift boxes: "box"); product metadata `piece_name`. */
+  piece_name: PieceName | null
   price_from_paise: number | null
   /** Only for sweets sold by weight: the cheapest price per kilogram across sizes. */
   price_per_kg_paise: number | null

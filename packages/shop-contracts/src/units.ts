@@ -24,12 +24,23 @@ export function formatGrams(grams: number): string {
   return grams >= 1000 ? `${plainNumber.format(grams / 1000)} kg` : `${plainNumber.format(grams)} g`
 }
 
-/** 1 → "1 piece", 12 → "12 pieces". */
-export function formatPieces(pieces: number): string {
+/** What a product sold by the piece calls one piece, when not "piece": gift boxes are sold as boxes. */
+export const PIECE_NAMES = { box: "boxes" } as const
+export type PieceName = keyof typeof PIECE_NAMES
+
+/** A product's piece name from its metadata (`piece_name`); null when it sells plain pieces. */
+export function pieceNameOf(metadata: { piece_name?: unknown } | null | undefined): PieceName | null {
+  const name = metadata?.piece_name
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(PIECE_NAMES, name) ? (name as PieceName) : null
+}
+
+/** 1 → "1 piece", 12 → "12 pieces"; with a piece name, 1 → "1 box", 5 → "5 boxes". */
+export function formatPieces(pieces: number, name: PieceName | null = null): string {
+  if (name) return pieces === 1 ? `1 ${name}` : `${plainNumber.format(pieces)} ${PIECE_NAMES[name]}`
   return pieces === 1 ? "1 piece" : `${plainNumber.format(pieces)} pieces`
 }
 
-/** A quantity in the product's unit: "500 g", "12 pieces". */
-export function formatQuantity(unit: Unit, units: number): string {
-  return unit === "grams" ? formatGrams(units) : formatPieces(units)
+/** A quantity in the product's unit: "500 g", "12 pieces", "2 boxes". */
+export function formatQuantity(unit: Unit, units: number, pieceName: PieceName | null = null): string {
+  return unit === "grams" ? formatGrams(units) : formatPieces(units, pieceName)
 }

@@ -41,3 +41,17 @@ describe("pincodeDigits", () => {
     expect(pincodeDigits(typed)).toBeNull()
   })
 })
+
+describe("pieces by another name", () => {
+  const { formatPieces, formatQuantity, pieceNameOf } = require("../units") as typeof import("../units")
+  it("gift boxes are sold as boxes; other pieces stay pieces", () => {
+    expect(pieceNameOf({ piece_name: "box" })).toBe("box")
+    expect(pieceNameOf({ piece_name: "crate" })).toBeNull()
+    expect(pieceNameOf(null)).toBeNull()
+    expect(formatPieces(1, "box")).toBe("1 box")
+    expect(formatPieces(5, "box")).toBe("5 boxes")
+    expect(formatPieces(6)).toBe("6 pieces")
+    expect(formatQuantity("pieces", 2, "box")).toBe("2 boxes")
+    expect(formatQuantity("grams", 500, "box")).toBe("500 g")
+  })
+})

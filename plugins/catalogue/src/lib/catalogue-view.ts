@@ -1,42 +1,20 @@
 /**
  * The storefront's view of a product: what a listing, a product page and
  * structured data need, nothing else. Money in paise (integers), weights in
- * grams, pieces in pieces.
+ * grams, pieces in pieces. The answer's types are the shop's contracts
+ * (@sweetshop/shop-contracts), which the storefront reads them by.
  */
+import {
+  pieceNameOf,
+  toPaise as contractsToPaise,
+  unitOf,
+  type CatalogueProduct,
+  type CatalogueVariant,
+  type RupeeAmount,
+  type Unit,
+} from "@sweetshop/shop-contracts"
 
-export type Unit = "grams" | "pieces"
-
-export type CatalogueVariant = {
-  id: string
-  title: string
-  /** Grams (or pieces) of the product's pool one unit of this variant takes. */
-  units: number
-  price_paise: number | null
-  /** How many of this variant the pool can still give; null when stock is not tracked. */
-  buyable_now: number | null
-}
-
-export type CatalogueProduct = {
-  id: string
-  handle: string
-  title: string
-  subtitle: string | null
-  description: string | null
-  thumbnail: string | null
-  images: string[]
-  categories: { handle: string; name: string }[]
-  sold_by: Unit
-  shelf_life_days: number | null
-  ingredients: string | null
-  bestseller: boolean
-  price_from_paise: number | null
-  /** Only for sweets sold by weight: the cheapest price per kilogram across sizes. */
-  price_per_kg_paise: number | null
-  /** What the pool holds for shoppers now (stocked − reserved); null when stock is not tracked. */
-  available_units: number | null
-  sold_out: boolean
-  variants: CatalogueVariant[]
-}
+export type { CatalogueProduct, CatalogueVariant, Unit } from "@sweetshop/shop-contracts"
 
 /** A product as the catalogue holds it between stock refreshes: pool item ids instead of numbers. */
 export type StoredProduct = Omit<CatalogueProduct, "available_units" | "sold_out" | "variants"> & {
@@ -44,11 +22,12 @@ export type StoredProduct = Omit<CatalogueProduct, "available_units" | "sold_out
   variants: (Omit<CatalogueVariant, "buyable_now"> & { inventory_item_id: string | null })[]
 }
 
-export const toPaise = (rupees: unknown) => (rupees === null || rupees === undefined ? null : Math.round(Number(rupees) * 100))
+/** Medusa's calculated amount (rupees) → whole paise, through its digits (the contracts' rule). */
+export const toPaise = (rupees: RupeeAmount | null | undefined): number | null => contractsToPaise(rupees)
 
 /** From Medusa's product (query.graph with prices and inventory kits) to the stored view. */
 export function storeProduct(product: any): StoredProduct {
-  const soldBy: Unit = product.metadata?.sold_by === "grams" ? "grams" : "pieces"
+  const soldBy: Unit = unitOf(product.metadata)
   // Sizes in the order staff ranked them, else smallest first.
   const variants = [...(product.variants ?? [])]
     .filter(Boolean)
@@ -84,6 +63,9 @@ export function storeProduct(product: any): StoredProduct {
     shelf_life_days: Number.isFinite(shelfLife) && shelfLife > 0 ? shelfLife : null,
     ingredients: typeof product.metadata?.ingredients === "string" ? product.metadata.ingredients : null,
     bestseller: product.metadata?.bestseller === true || product.metadata?.bestseller === "true",
+    veg: product.metadata?.veg === true || product.metadata?.veg === "true" ? true : product.metadata?.veg === false || product.metadata?.veg === "false" ? false : null,
+    storage: typeof product.metadata?.storage === "string" && product.metadata.storage.trim() ? product.metadata.storage.trim() : null,
+    piece_name: soldBy === "pieces" ? pieceNameOf(product.metadata) : null,
     price_from_paise: prices.length ? Math.min(...prices) : null,
     price_per_kg_paise: perKg.length ? Math.min(...perKg) : null,
     pool_item_id: variants.find((v) => v.inventory_item_id)?.inventory_item_id ?? null,

@@ -33,6 +33,20 @@ describe("the storefront's catalogue view", () => {
     expect(storeProduct(rasgulla).price_per_kg_paise).toBeNull()
   })
 
+  it("passes the veg mark, the storage advice and what a piece is called (gift boxes are boxes)", () => {
+    const stored = storeProduct({ ...kaju, metadata: { ...kaju.metadata, veg: true, storage: " Store in a cool, dry place. " } })
+    expect(stored).toMatchObject({ veg: true, storage: "Store in a cool, dry place.", piece_name: null })
+    expect(storeProduct(rasgulla)).toMatchObject({ veg: null, storage: null, piece_name: null })
+    expect(storeProduct({ ...rasgulla, metadata: { sold_by: "pieces", veg: "false", piece_name: "box" } })).toMatchObject({ veg: false, piece_name: "box" })
+    // A product that does not say how it is sold is sold by the piece (the contracts' rule).
+    expect(storeProduct({ ...rasgulla, metadata: {} }).sold_by).toBe("pieces")
+  })
+
+  it("rounds Medusa's amounts to the paisa through their digits", () => {
+    const odd = storeProduct({ ...rasgulla, variants: [{ ...rasgulla.variants[0], calculated_price: { calculated_amount: 0.1 + 0.2 } }] })
+    expect(odd.variants[0].price_paise).toBe(30)
+  })
+
   it("tells how many of each size the pool can still give, and when it is sold out", () => {
     const stock = new Map([["pool_kaju", 900], ["pool_ras", 5]])
     const k = withStock(storeProduct(kaju), stock)

@@ -47,9 +47,11 @@ medusaIntegrationTestRunner({
       it("names the area of a pincode the riders cover, cacheable for a few minutes", async () => {
         const res = await get("/store/delivery/pincodes/110001")
         expect(res.status).toBe(200)
-        expect(res.data).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi" })
+        expect(res.data).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi", city: "New Delhi", state: "Delhi" })
         expect(res.headers["cache-control"]).toBe("public, max-age=300")
-        expect((await get("/store/delivery/pincodes/122002")).data).toEqual({ pincode: "122002", serviceable: true, area: "Gurugram" })
+        expect((await get("/store/delivery/pincodes/122002")).data).toEqual({ pincode: "122002", serviceable: true, area: "Gurugram", city: "Gurugram", state: "Haryana" })
+        // Typed with a space, as people write it: read as its six digits.
+        expect((await get("/store/delivery/pincodes/110%20024")).data).toMatchObject({ pincode: "110024", serviceable: true })
       })
 
       it("says in a sentence that a pincode outside is not delivered to, and that pickup is open", async () => {
@@ -62,7 +64,7 @@ medusaIntegrationTestRunner({
         for (const bad of ["011001", "11001", "1100011", "11OO01", "delhi"]) {
           const res = await get(`/store/delivery/pincodes/${bad}`)
           expect(res.status).toBe(400)
-          expect(res.data.message).toBe("Please enter a 6-digit Indian pincode, for example 110024.")
+          expect(res.data).toMatchObject({ code: "invalid_pincode", field: "pincode", message: "Please enter a 6-digit Indian pincode, for example 110024." })
         }
       })
 

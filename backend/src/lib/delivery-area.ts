@@ -11,12 +11,15 @@ import { z } from "zod"
  * (no ranges, no patterns), and its admin edits only country and province
  * zones. See the backend README, "Delivery area".
  */
-export const SERVICEABLE_PINCODES: readonly { from: number; to: number; area: string }[] = [
-  { from: 110001, to: 110097, area: "New Delhi" },
-  { from: 122001, to: 122018, area: "Gurugram" },
-  { from: 201301, to: 201310, area: "Noida" },
-  { from: 201001, to: 201017, area: "Ghaziabad" },
-  { from: 121001, to: 121010, area: "Faridabad" },
+export type ServedRange = { from: number; to: number; area: string; city?: string; state?: string }
+
+/** Each range with the city and state its addresses are written with (the checkout fills them from the pincode). */
+export const SERVICEABLE_PINCODES: readonly ServedRange[] = [
+  { from: 110001, to: 110097, area: "New Delhi", city: "New Delhi", state: "Delhi" },
+  { from: 122001, to: 122018, area: "Gurugram", city: "Gurugram", state: "Haryana" },
+  { from: 201301, to: 201310, area: "Noida", city: "Noida", state: "Uttar Pradesh" },
+  { from: 201001, to: 201017, area: "Ghaziabad", city: "Ghaziabad", state: "Uttar Pradesh" },
+  { from: 121001, to: 121010, area: "Faridabad", city: "Faridabad", state: "Haryana" },
 ]
 
 /** A 6-digit Indian PIN code: the first digit is a postal region, 1 to 9. */
@@ -26,7 +29,7 @@ export const pincodeSchema = z
   .regex(/^[1-9]\d{5}$/, "Please enter a 6-digit Indian pincode, for example 110024.")
 
 export type PincodeCheck =
-  | { pincode: string; serviceable: true; area: string }
+  | { pincode: string; serviceable: true; area: string; city: string; state: string }
   | { pincode: string; serviceable: false; message: string }
 
 /** A postal code as a cart may hold it ("110 024") as the six digits. */
@@ -45,18 +48,25 @@ export function undeliverableSentence(pincode: string): string {
   return `We do not deliver to ${pincode} yet: our riders cover ${deliveryAreaNames()}. Store pickup is open to everyone.`
 }
 
-/** The area of a well-formed pincode, or null when the riders do not go there. */
-export function deliveryAreaOf(postalCode: string, ranges = SERVICEABLE_PINCODES): string | null {
+/** The served range of a well-formed pincode, or null when the riders do not go there. */
+export function servedRangeOf(postalCode: string, ranges: readonly ServedRange[] = SERVICEABLE_PINCODES): ServedRange | null {
   const pincode = normalizePincode(postalCode)
   if (!/^[1-9]\d{5}$/.test(pincode)) return null
   const n = Number(pincode)
-  return ranges.find((r) => n >= r.from && n <= r.to)?.area ?? null
+  return ranges.find((r) => n >= r.from && n <= r.to) ?? null
 }
 
-/** What the store route answers for a well-formed pincode. */
+/** The area of a well-formed pincode, or null when the riders do not go there. */
+export function deliveryAreaOf(postalCode: string, ranges: readonly ServedRange[] = SERVICEABLE_PINCODES): string | null {
+  return servedRangeOf(postalCode, ranges)?.area ?? null
+}
+
+/** What the store route answers for a well-formed pincode: for one the riders cover, its area, city and state. */
 export function checkPincode(pincode: string): PincodeCheck {
-  const area = deliveryAreaOf(pincode)
-  return area ? { pincode, serviceable: true, area } : { pincode, serviceable: false, message: undeliverableSentence(pincode) }
+  const range = servedRangeOf(pincode)
+  return range
+    ? { pincode, serviceable: true, area: range.area, city: range.city ?? range.area, state: range.state ?? "" }
+    : { pincode, serviceable: false, message: undeliverableSentence(pincode) }
 }
 
 /**

@@ -45,7 +45,10 @@ describe("delivery area", () => {
   })
 
   it("answers the store route's two shapes", () => {
-    expect(checkPincode("110001")).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi" })
+    expect(checkPincode("110001")).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi", city: "New Delhi", state: "Delhi" })
+    expect(checkPincode("122001")).toEqual({ pincode: "122001", serviceable: true, area: "Gurugram", city: "Gurugram", state: "Haryana" })
+    expect(checkPincode("201301")).toMatchObject({ city: "Noida", state: "Uttar Pradesh" })
+    expect(checkPincode("121006")).toMatchObject({ city: "Faridabad", state: "Haryana" })
     expect(checkPincode("400001")).toEqual({
       pincode: "400001",
       serviceable: false,

@@ -1,17 +1,22 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { checkPincode, pincodeSchema } from "../../../../../lib/delivery-area"
+import { refusal } from "@sweetshop/shop-contracts"
+import { checkPincode, normalizePincode, pincodeSchema } from "../../../../../lib/delivery-area"
 
 /**
  * GET /store/delivery/pincodes/:pincode
- * 200 { pincode, serviceable: true, area } or { pincode, serviceable: false, message };
- * 400 { message } for anything but a 6-digit Indian PIN code.
+ * 200 { pincode, serviceable: true, area, city, state } (the checkout fills city and state from it)
+ * or { pincode, serviceable: false, message };
+ * 400 { type, code: "invalid_pincode", message, field: "pincode" } for anything but a 6-digit Indian PIN code.
+ * "110 024" as people write it is read as 110024: spaces go, digits are never cut.
  * The answer changes only when the shop deploys a new delivery area, so
  * browsers and CDNs may keep it for a few minutes.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const parsed = pincodeSchema.safeParse(req.params.pincode)
-  if (!parsed.success) throw new MedusaError(MedusaError.Types.INVALID_DATA, parsed.error.issues[0].message)
+  const parsed = pincodeSchema.safeParse(normalizePincode(String(req.params.pincode ?? "")))
+  if (!parsed.success) {
+    res.status(400).json(refusal("invalid_pincode", parsed.error.issues[0].message))
+    return
+  }
   res.setHeader("Cache-Control", "public, max-age=300")
   res.json(checkPincode(parsed.data))
 }

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { parseOrderNumber } from "@sweetshop/shop-contracts"
 import { z } from "zod"
 import { mobileDigits } from "./masking"
 import { SHOP_STATUSES } from "./shop-status"
@@ -23,8 +24,9 @@ const phone = z
     return digits
   })
 
+/** The order number as shoppers copy it: "#13" (what the confirmation and the messages print), "13", "SS-13", "Order #13". */
 const orderNumber = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().replace(/^#/, "") : v),
+  (v) => parseOrderNumber(v) ?? (typeof v === "string" ? v.trim() : v),
   z.coerce
     .number({ invalid_type_error: "order_number must be the number on your confirmation, for example 1042" })
     .int("order_number must be a whole number")

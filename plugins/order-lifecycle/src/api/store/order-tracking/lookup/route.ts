@@ -5,6 +5,8 @@ import { clientOf, withinLimits } from "../limits"
 
 /**
  * POST /store/order-tracking/lookup { order_number, phone }
+ * order_number as the shopper copied it: 13, "13", "#13" (as printed), "SS-13", "Order #13"
+ * (shop-contracts' parseOrderNumber); the phone in any Indian format ("+91 98765-43210", "098765 43210").
  * One order by its number and the phone it was placed with. A wrong pair and
  * an unknown order get the same 404 and the same sentence. Limits are per client
  * and per phone and client, so nobody can lock a shopper out of their own lookups.

@@ -196,9 +196,9 @@ medusaIntegrationTestRunner({
     it("opens the same view from an encrypted tracking link, and refuses a tampered or expired one", async () => {
       const order = await placeOrder("+919876543211")
       const lifecycle = getContainer().resolve("order_lifecycle") as any
-      const url: string = await lifecycle.trackingUrlFor(order.id)
-      expect(url).toMatch(/^http:\/\/localhost:8000\/track\/[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/)
-      const token = url.split("/track/")[1]
+      // The confirmation page's link: an encrypted token.
+      const token: string = await lifecycle.trackingTokenFor(order.id)
+      expect(token).toMatch(/^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/)
 
       const opened = await get(`/store/order-tracking/links/${token}`)
       expect(opened.status).toBe(200)
@@ -220,6 +220,29 @@ medusaIntegrationTestRunner({
         expect(refused.status).toBe(404)
         expect(refused.data.message).toMatch(/^This tracking link is not valid or has expired/)
       }
+      const expired = await lifecycle.trackingTokenFor(order.id, Date.now() - 31 * 24 * 60 * 60 * 1000)
+      expect((await get(`/store/order-tracking/links/${expired}`)).status).toBe(404)
+    })
+
+    it("sends short links in messages: a 10-character code, kept only as a keyed hash, opening the same masked view", async () => {
+      const order = await placeOrder("+919876543212")
+      const lifecycle = getContainer().resolve("order_lifecycle") as any
+      const url: string = await lifecycle.trackingUrlFor(order.id)
+      expect(url).toMatch(/^http:\/\/localhost:8000\/track\/[A-Za-z0-9]{10}$/)
+      const code = url.split("/track/")[1]
+      const opened = await get(`/store/order-tracking/links/${code}`)
+      expect(opened.status).toBe(200)
+      const typed = await post("/store/order-tracking/lookup", { order_number: order.display_id, phone: "9876543212" })
+      expect(opened.data.order).toEqual(typed.data.order)
+      // The database holds a hash, never the code; a code one letter off, or expired, opens nothing.
+      const { rows } = await dbConnection.raw(`select code_hash, order_id from tracking_link where order_id = ?`, [order.id])
+      expect(rows.length).toBeGreaterThan(0)
+      expect(rows.map((r: any) => r.code_hash)).not.toContain(code)
+      expect(JSON.stringify(rows)).not.toContain(code)
+      const other = `${code.slice(0, -1)}${code.endsWith("A") ? "B" : "A"}`
+      const refused = await get(`/store/order-tracking/links/${other}`)
+      expect(refused.status).toBe(404)
+      expect(refused.data.message).toMatch(/^This tracking link is not valid or has expired/)
       const expired = (await lifecycle.trackingUrlFor(order.id, Date.now() - 31 * 24 * 60 * 60 * 1000)).split("/track/")[1]
       expect((await get(`/store/order-tracking/links/${expired}`)).status).toBe(404)
     })

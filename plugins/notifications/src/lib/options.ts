@@ -16,6 +16,9 @@ export type NotificationsPluginOptions = {
   /** Twilio status callbacks: the auth token that signs them, and the public URL Twilio calls. */
   twilio_auth_token?: string
   twilio_status_callback_url?: string
+  /** The "ready for pickup" message: where the counter is and when it is open (SHOP_PICKUP_ADDRESS, SHOP_PICKUP_HOURS). */
+  pickup_address?: string
+  pickup_hours?: string
 }
 
 export const PLUGIN_NAME = "@sweetshop/notifications"

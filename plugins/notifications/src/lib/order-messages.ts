@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
+  DEFAULT_PICKUP,
   Language,
   LowStockData,
   lowStockText,
@@ -213,7 +214,13 @@ export async function sendStatusChanged(container: MedusaContainer, event: { id:
   const phone = orderPhone(order)
   if (!order || !phone || !event.to) return { failures: 0 }
   const language = orderLanguage(container, order)
-  const data = { display_id: order.display_id ?? event.display_id, status: event.to, tracking_url: await trackingUrlFor(container, order.id) }
+  const options = pluginOptions(container)
+  const data = {
+    display_id: order.display_id ?? event.display_id,
+    status: event.to,
+    tracking_url: await trackingUrlFor(container, order.id),
+    pickup: { address: options.pickup_address || DEFAULT_PICKUP.address, hours: options.pickup_hours || DEFAULT_PICKUP.hours },
+  }
   return messageOrder(container, order, phone, language, {
     // The new status is part of the key: confirmed and then delivered are two messages, each sent once.
     template: `${ORDER_STATUS_TEMPLATE}.${event.to}`,

@@ -79,11 +79,28 @@ export function paymentReceivedText(data: { display_id: number | string; amount_
     : `Sweet Shop: payment of ${amount} received for order #${data.display_id}. Thank you!`
 }
 
-export function statusChangedText(data: { display_id: number | string; status: string; tracking_url?: string | null }, language: Language = "en"): string {
+/** Where and when a pickup order is collected (the notifications plugin's `pickup_address` and `pickup_hours`). */
+export type PickupPlace = { address: string; hours: string }
+
+/** The seed's kitchen (backend/src/scripts/seed-data/shop.ts) and its counter's hours, when SHOP_PICKUP_ADDRESS / SHOP_PICKUP_HOURS are not set. */
+export const DEFAULT_PICKUP: PickupPlace = { address: "12 Halwai Gali, Chandni Chowk, New Delhi 110006", hours: "10 am to 9 pm, every day" }
+
+export type StatusData = { display_id: number | string; status: string; tracking_url?: string | null; pickup?: PickupPlace | null }
+
+/** The status in words; "ready for pickup" says where and when the order can be collected. */
+export function statusPhrase(data: StatusData, language: Language = "en"): string {
+  const words = statusWords(data.status, language)
+  if (data.status !== "ready_for_pickup" || !data.pickup) return words
+  return language === "hi"
+    ? `${words}: ${data.pickup.address} (खुला: ${data.pickup.hours})`
+    : `${words} at ${data.pickup.address} (open ${data.pickup.hours})`
+}
+
+export function statusChangedText(data: StatusData, language: Language = "en"): string {
   const track = data.tracking_url ? ` ${language === "hi" ? "ट्रैक करें" : "Track"}: ${data.tracking_url}` : ""
   return language === "hi"
-    ? `Sweet Shop: आपका ऑर्डर #${data.display_id} ${statusWords(data.status, "hi")}।${track}`
-    : `Sweet Shop: your order #${data.display_id} is ${statusWords(data.status)}.${track}`
+    ? `Sweet Shop: आपका ऑर्डर #${data.display_id} ${statusPhrase(data, "hi")}।${track}`
+    : `Sweet Shop: your order #${data.display_id} is ${statusPhrase(data)}.${track}`
 }
 
 export function refundedText(data: { display_id: number | string; amount_rupees: number }, language: Language = "en"): string {
@@ -143,9 +160,9 @@ export const WHATSAPP_TEMPLATES = {
   },
   order_status_update: {
     body: "Sweet Shop: your order #{{1}} is {{2}}. {{3}}",
-    parameters: (d: { display_id: number | string; status: string; tracking_url?: string | null }, language: Language = "en") => [
+    parameters: (d: StatusData, language: Language = "en") => [
       String(d.display_id),
-      statusWords(d.status, language),
+      statusPhrase(d, language),
       d.tracking_url ? `${language === "hi" ? "ट्रैक करें" : "Track"}: ${d.tracking_url}` : "-",
     ],
   },

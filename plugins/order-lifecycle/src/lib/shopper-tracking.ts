@@ -6,6 +6,7 @@ import { publicOrderView } from "./order-views"
 import { openToken, openTrackingToken, sealToken } from "./order-tokens"
 import { type AbuseLimits, LIMITS, type LimitName } from "./rate-limit"
 import { ensureShopOrder, lifecycleService } from "./shop-orders"
+import { isLinkCode } from "./short-links"
 import { hashCode, sameHash } from "./signed-token"
 
 /**
@@ -78,8 +79,9 @@ async function shopOrderByNumber(container: MedusaContainer, orderNumber: number
   return data[0] ? await ensureShopOrder(container, data[0].id) : null
 }
 
+/** A tracking link's order: a short link's code (messages), or an encrypted token (the confirmation page, older messages). */
 export async function orderFromLink(container: MedusaContainer, token: unknown) {
-  const orderId = await openTrackingToken(secretOf(container), token)
+  const orderId = isLinkCode(token) ? await lifecycleService(container).orderIdOfLinkCode(token) : await openTrackingToken(secretOf(container), token)
   if (!orderId) return null
   // The token vouches for the order id; its row is made if the subscriber has not yet.
   const row = await ensureShopOrder(container, orderId)

@@ -1,9 +1,11 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { sealToken } from "../../lib/order-tokens"
 import { AbuseLimits, LIMITS } from "../../lib/rate-limit"
+import { linkCodeHash, newLinkCode } from "../../lib/short-links"
 import { ShopOrder } from "./models/shop-order"
 import { StatusChange } from "./models/status-change"
 import { TrackingCode } from "./models/tracking-code"
+import { TrackingLink } from "./models/tracking-link"
 
 export type OrderLifecycleOptions = {
   /** Keys for tracking links, order tokens, order sessions and code hashes. */
@@ -27,7 +29,7 @@ export type OrderLifecycleOptions = {
 type InjectedDependencies = Record<string, unknown>
 
 /** The shop-floor records of orders (status, history) and the shoppers' one-time codes. */
-export default class OrderLifecycleModuleService extends MedusaService({ ShopOrder, StatusChange, TrackingCode }) {
+export default class OrderLifecycleModuleService extends MedusaService({ ShopOrder, StatusChange, TrackingCode, TrackingLink }) {
   readonly options: Required<Pick<OrderLifecycleOptions, "secret" | "storefront_url" | "tracking_link_days" | "order_token_hours" | "trust_proxy_hops">> &
     OrderLifecycleOptions
 
@@ -74,9 +76,26 @@ export default class OrderLifecycleModuleService extends MedusaService({ ShopOrd
     return await sealToken(this.options.secret, "track-order", { o: orderId }, new Date(now + this.options.tracking_link_days * 24 * 60 * 60 * 1000))
   }
 
-  /** A link that opens the order's tracking page without typing anything; valid `tracking_link_days`. */
+  /**
+   * The link in an order's messages: opens the order's tracking page without typing anything,
+   * valid `tracking_link_days`. Short (`/track/<10 letters and digits>`, lib/short-links.ts):
+   * a random code kept as a keyed hash, resolving to the same masked view as the encrypted token.
+   */
   async trackingUrlFor(orderId: string, now = Date.now()): Promise<string> {
-    return `${this.options.storefront_url}/track/${await this.trackingTokenFor(orderId, now)}`
+    const code = newLinkCode()
+    await this.createTrackingLinks({
+      code_hash: linkCodeHash(this.options.secret, code),
+      order_id: orderId,
+      expires_at: new Date(now + this.options.tracking_link_days * 24 * 60 * 60 * 1000),
+    })
+    return `${this.options.storefront_url}/track/${code}`
+  }
+
+  /** The order a short link's code opens; null for an unknown or expired code. */
+  async orderIdOfLinkCode(code: string, now = Date.now()): Promise<string | null> {
+    const [link] = await this.listTrackingLinks({ code_hash: linkCodeHash(this.options.secret, code) }, { take: 1 })
+    if (!link || new Date(link.expires_at).getTime() <= now) return null
+    return link.order_id
   }
 
   /** The token of the browser that placed an order: opens Medusa's GET /store/orders/:id in full for `order_token_hours`. */

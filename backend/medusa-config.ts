@@ -196,6 +196,8 @@ module.exports = defineConfig({
         whatsapp_verify_token: env.WHATSAPP_VERIFY_TOKEN,
         twilio_auth_token: env.TWILIO_AUTH_TOKEN,
         twilio_status_callback_url: env.TWILIO_STATUS_CALLBACK_URL,
+        pickup_address: env.SHOP_PICKUP_ADDRESS,
+        pickup_hours: env.SHOP_PICKUP_HOURS,
       },
     },
   ],

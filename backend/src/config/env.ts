@@ -116,6 +116,9 @@ const schema = z.object({
   WHATSAPP_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(60000).default(10000),
   SHOP_STAFF_PHONE: z.string().regex(/^\+\d{8,15}$/, { message: "must be a phone number in international form like +919876543210" }).optional(),
   MESSAGE_LANGUAGE: z.enum(["en", "hi"], { errorMap: () => ({ message: "must be en or hi" }) }).default("en"),
+  // The "ready for pickup" message: the counter's address and opening hours (defaults: the seed's kitchen, plugins/notifications templates.ts).
+  SHOP_PICKUP_ADDRESS: z.string().trim().min(10, "must be the shop's full address, as a shopper would find it").max(160, "must be at most 160 characters (it goes in an SMS)").optional(),
+  SHOP_PICKUP_HOURS: z.string().trim().min(3, "must say when the counter is open, like 10 am to 9 pm, every day").max(80, "must be at most 80 characters (it goes in an SMS)").optional(),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {

@@ -48,6 +48,8 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
   const [reason, setReason] = useState("")
   const [threshold, setThreshold] = useState("")
   const [busy, setBusy] = useState(false)
+  // Fields are checked when Save is pressed, not by the browser: an emptied field after a save is not an error.
+  const [tried, setTried] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -64,8 +66,15 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
     load()
   }, [load])
 
+  const amountProblem = !/^\d+$/.test(amount.trim()) || Number(amount) <= 0 ? `Enter the ${pool?.unit === "pieces" ? "pieces" : "grams"} as a whole number above 0.` : null
+  const reasonProblem = reason.trim() ? null : "Say why the stock changes (fresh batch, wastage, stock-take…)."
+
   const adjust = async (event: FormEvent) => {
     event.preventDefault()
+    if (amountProblem || reasonProblem) {
+      setTried(true)
+      return
+    }
     const units = Number(amount)
     const body =
       mode === "set" ? { set_to_units: units, reason } : { delta_units: mode === "add" ? units : -units, reason }
@@ -73,6 +82,7 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
     try {
       await call(`/admin/product-pools/${product.id}/adjustments`, { method: "POST", body: JSON.stringify(body) })
       toast.success("Stock updated")
+      setTried(false)
       setAmount("")
       setReason("")
       await load()
@@ -134,12 +144,23 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
           </div>
         ))}
       </div>
-      <div className="px-6 py-4">
+      <div className="px-6 py-4" data-testid="pool-per-variant">
+        <Text size="small" weight="plus">What each size can sell now</Text>
         <Text size="small" className="text-ui-fg-subtle">
-          {pool.variants.map((v) => `${v.title}: ${v.buyable_now} can be sold now`).join(" · ")}
+          Every size draws on this one pool. Medusa's Variants list above counts each size against the pool in its own way
+          (it can read "0 available at 1 location"); the figures here are what the shop sells.
         </Text>
+        <ul className="mt-1">
+          {pool.variants.map((v) => (
+            <li key={v.variant_id}>
+              <Text size="small">
+                {v.title} ({quantity(v.units_per_variant, pool.unit)} each): <span className="font-medium">{v.buyable_now}</span> can be sold now
+              </Text>
+            </li>
+          ))}
+        </ul>
       </div>
-      <form onSubmit={adjust} className="flex flex-wrap items-end gap-3 px-6 py-4" aria-label="Adjust stock">
+      <form onSubmit={adjust} noValidate className="flex flex-wrap items-end gap-3 px-6 py-4" aria-label="Adjust stock">
         <div className="w-40">
           <Label htmlFor="pool-mode">Change</Label>
           <Select value={mode} onValueChange={(value) => setMode(value as typeof mode)}>
@@ -153,13 +174,33 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
         </div>
         <div className="w-36">
           <Label htmlFor="pool-amount">{pool.unit === "grams" ? "Grams" : "Pieces"}</Label>
-          <Input id="pool-amount" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} required />
+          <Input
+            id="pool-amount"
+            inputMode="numeric"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            aria-invalid={tried && amountProblem ? true : undefined}
+            aria-describedby={tried && amountProblem ? "pool-amount-problem" : undefined}
+          />
         </div>
         <div className="min-w-[200px] flex-1">
           <Label htmlFor="pool-reason">Reason</Label>
-          <Input id="pool-reason" placeholder="Fresh batch, wastage, stock-take…" value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <Input
+            id="pool-reason"
+            placeholder="Fresh batch, wastage, stock-take…"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={tried && reasonProblem ? true : undefined}
+            aria-describedby={tried && reasonProblem ? "pool-reason-problem" : undefined}
+          />
         </div>
         <Button type="submit" isLoading={busy}>Save</Button>
+        {tried && (amountProblem || reasonProblem) && (
+          <div className="w-full" role="alert">
+            {amountProblem && <Text id="pool-amount-problem" size="small" className="text-ui-fg-error">{amountProblem}</Text>}
+            {reasonProblem && <Text id="pool-reason-problem" size="small" className="text-ui-fg-error">{reasonProblem}</Text>}
+          </div>
+        )}
       </form>
       <div className="flex items-end gap-3 px-6 py-4">
         <div className="w-56">
@@ -186,7 +227,7 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
             <Table.Body>
               {pool.adjustments.map((a) => (
                 <Table.Row key={a.id}>
-                  <Table.Cell>{new Date(a.created_at).toLocaleString("en-IN")}</Table.Cell>
+                  <Table.Cell>{new Date(a.created_at).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })}</Table.Cell>
                   <Table.Cell>{a.delta_units > 0 ? "+" : "−"}{quantity(Math.abs(a.delta_units), pool.unit)}</Table.Cell>
                   <Table.Cell>{quantity(a.stocked_after_units, pool.unit)}</Table.Cell>
                   <Table.Cell>{a.reason}</Table.Cell>
@@ -201,6 +242,8 @@ const ProductPoolWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
   )
 }
 
-export const config = defineWidgetConfig({ zone: "product.details.after" })
+// Placed right after Medusa's Variants section by the shop's default product-page layout
+// (src/migration-scripts/pool-after-variants.ts), which names this id.
+export const config = defineWidgetConfig({ zone: "product.details.after", id: "sweetshop-product-pool" })
 
 export default ProductPoolWidget

@@ -6,6 +6,7 @@ import { checkFileSize, DEFAULT_MAX_UPLOAD_BYTES, UploadRejected } from "../lib/
 import { readMultipartUpload } from "../lib/read-uploads"
 import { reencodeImage } from "../lib/reencode-image"
 import { SERVED_PATH, servedContentType, servedFileHeaders } from "../lib/served-files"
+import { hasPictureWithoutUrl, missingPictureSentence, recentRefusal, rememberRefusal } from "../lib/upload-refusals"
 
 /** Most images in one upload request (each is held in memory, up to the size limit, until it is re-encoded). */
 export const MAX_FILES_PER_UPLOAD = 10
@@ -33,8 +34,21 @@ function keepsFilesLocally(req: MedusaRequest): boolean {
   return !providers.length || providers.some((p) => /file-local$/.test(p.resolve ?? ""))
 }
 
-function refuse(res: MedusaResponse, error: UploadRejected) {
-  res.status(error.status).json({ type: "invalid_data", message: error.message })
+const actorOf = (req: MedusaRequest) => (req as MedusaRequest & { auth_context?: { actor_id?: string } }).auth_context?.actor_id ?? null
+
+function refuse(req: MedusaRequest, res: MedusaResponse, error: UploadRejected) {
+  rememberRefusal(actorOf(req), error.message)
+  res.status(error.status).json({ type: "invalid_data", code: error.status === 413 ? "upload_too_large" : "upload_not_an_image", message: error.message })
+}
+
+/**
+ * POST /admin/products and /admin/products/:id with a picture that has no URL: the admin's
+ * media form after a refused upload (lib/upload-refusals.ts). Answers the upload's own
+ * sentence, and nothing is saved, instead of Medusa's "Field 'images, 1, url' is required".
+ */
+export function explainRefusedPictures(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (!hasPictureWithoutUrl(req.body)) return next()
+  res.status(400).json({ type: "invalid_data", code: "image_not_uploaded", field: "images", message: missingPictureSentence(recentRefusal(actorOf(req))) })
 }
 
 /**
@@ -76,7 +90,7 @@ export async function guardImageUploads(req: MedusaRequest, res: MedusaResponse,
     delete req.headers["transfer-encoding"]
     next()
   } catch (error) {
-    if (error instanceof UploadRejected) return refuse(res, error)
+    if (error instanceof UploadRejected) return refuse(req, res, error)
     next(error)
   }
 }
@@ -108,6 +122,8 @@ export async function serveStoredImage(req: MedusaRequest, res: MedusaResponse) 
 export default defineMiddlewares({
   routes: [
     { matcher: "/admin/uploads", middlewares: [guardImageUploads] },
+    { method: ["POST"], matcher: "/admin/products", middlewares: [explainRefusedPictures] },
+    { method: ["POST"], matcher: "/admin/products/:id", middlewares: [explainRefusedPictures] },
     { method: ["GET"], matcher: `${SERVED_PATH}/:key`, middlewares: [serveStoredImage] },
   ],
 })

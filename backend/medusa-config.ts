@@ -1,5 +1,6 @@
 import path from "path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 import { parseCloudinaryUrl, readShopEnvOrExit } from "./src/config/env"
 
 // Variables come from the process (npm start passes the root .env and the
@@ -158,14 +159,7 @@ module.exports = defineConfig({
     // One stock pool per product in grams or pieces; guards the sum of a cart's lines per pool.
     // GRAM_POOL_CHECKS=false leaves Medusa's stock checks alone: for side-by-side benchmarks only.
     // A cart's stock is held while its shopper pays online (PAYMENT_HOLD_MINUTES), so a payment can always become an order.
-    ...(env.GRAM_POOL_CHECKS
-      ? [
-          {
-            resolve: "@sweetshop/gram-inventory",
-            options: { payment_hold_minutes: env.PAYMENT_HOLD_MINUTES, payment_hold_providers: env.RAZORPAY_KEY_ID && env.PAYMENT_HOLD_MINUTES > 0 ? ["pp_razorpay_razorpay"] : [] },
-          },
-        ]
-      : []),
+    ...(env.GRAM_POOL_CHECKS ? ["@sweetshop/gram-inventory"] : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
     { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     // The storefront's catalogue reads: lean products with prices in paise and live pool stock, about a second fresh.
@@ -173,21 +167,21 @@ module.exports = defineConfig({
     // The shop's order lifecycle, kitchen sheet and order tracking for shoppers (routes, subscribers, admin pages).
     { resolve: "@sweetshop/order-lifecycle", options: {} },
     // Razorpay's checkout-response route, webhooks, settlement and reconciliation (the provider itself is in the payment module below).
-    {
-      resolve: "@sweetshop/payment-razorpay",
-      options: {
-        key_id: env.RAZORPAY_KEY_ID,
-        key_secret: env.RAZORPAY_KEY_SECRET,
-        webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
-        api_base_url: env.RAZORPAY_API_BASE_URL,
-        timeout_ms: env.RAZORPAY_TIMEOUT_MS,
-        payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
-        reconcile_after_seconds: env.RAZORPAY_RECONCILE_AFTER_SECONDS,
-      },
-    },
+    "@sweetshop/payment-razorpay",
     // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).
+    "@sweetshop/notifications",
+  ],
+  modules: [
+    // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
+    // Its options are the gram-inventory plugin's (each plugin's options live on its own module).
     {
-      resolve: "@sweetshop/notifications",
+      resolve: "@sweetshop/gram-inventory/modules/gram-pool",
+      options: { payment_hold_minutes: env.PAYMENT_HOLD_MINUTES, payment_hold_providers: env.RAZORPAY_KEY_ID && env.PAYMENT_HOLD_MINUTES > 0 ? [RAZORPAY_PROVIDER_ID] : [] },
+    },
+    // Every try at sending an order message, and what the network reported about it.
+    // Its options are the notifications plugin's.
+    {
+      resolve: "@sweetshop/notifications/modules/notification-attempts",
       options: {
         channels: notificationProviders.flatMap((p) => p.options.channels),
         staff_phone: env.SHOP_STAFF_PHONE,
@@ -200,19 +194,25 @@ module.exports = defineConfig({
         pickup_hours: env.SHOP_PICKUP_HOURS,
       },
     },
-  ],
-  modules: [
-    // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
-    { resolve: "@sweetshop/gram-inventory/modules/gram-pool" },
-    // Every try at sending an order message, and what the network reported about it.
-    { resolve: "@sweetshop/notifications/modules/notification-attempts" },
     // Shop status and history of each order, and shoppers' one-time codes; signs tracking links.
     {
       resolve: "@sweetshop/order-lifecycle/modules/order-lifecycle",
       options: { secret: env.TRACKING_SECRET, storefront_url: env.STOREFRONT_URL, redis_url: env.REDIS_URL, trust_proxy_hops: env.TRUST_PROXY_HOPS },
     },
     // Razorpay webhook event ids already taken in (each event acts once).
-    { resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks" },
+    // Its options are the payment-razorpay plugin's (the provider in the payment module has its own).
+    {
+      resolve: "@sweetshop/payment-razorpay/modules/razorpay-webhooks",
+      options: {
+        key_id: env.RAZORPAY_KEY_ID,
+        key_secret: env.RAZORPAY_KEY_SECRET,
+        webhook_secret: env.RAZORPAY_WEBHOOK_SECRET,
+        api_base_url: env.RAZORPAY_API_BASE_URL,
+        timeout_ms: env.RAZORPAY_TIMEOUT_MS,
+        payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
+        reconcile_after_seconds: env.RAZORPAY_RECONCILE_AFTER_SECONDS,
+      },
+    },
     {
       resolve: "@medusajs/medusa/file",
       options: {

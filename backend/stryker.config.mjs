@@ -1,14 +1,13 @@
-// Mutation testing of the delivery area, the cash-on-delivery cap, the Indian mobile rule and the input
+// Mutation testing of the delivery area, the cash-on-delivery cap and the input
 // hygiene rule (its refusals' stable codes and sentences)
 // (`npm run test:mutation`; docs/testing.md). tsconfig.stryker.json lists the same modules.
 import { strykerConfig } from "../scripts/lib/stryker.mjs"
 
 export default await strykerConfig(import.meta.url, {
-  mutate: ["src/lib/delivery-area.ts", "src/lib/cash-on-delivery.ts", "src/lib/indian-phone.ts", "src/lib/input-hygiene.ts"],
+  mutate: ["src/lib/delivery-area.ts", "src/lib/cash-on-delivery.ts", "src/lib/input-hygiene.ts"],
   tests: [
     "<rootDir>/src/lib/__tests__/delivery-area.spec.ts",
     "<rootDir>/src/lib/__tests__/cash-on-delivery.spec.ts",
-    "<rootDir>/src/lib/__tests__/indian-phone.spec.ts",
     "<rootDir>/src/lib/__tests__/input-hygiene*.spec.ts",
   ],
   tsconfig: "tsconfig.stryker.json",

@@ -11,24 +11,14 @@
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import { workspaces as workspaceDirs } from "./lib/shop.mjs"
 import { REPORTS, ROOT } from "./lib/stryker.mjs"
 
 const MINIMUM_SCORE = 90
 const STRYKER = path.join(ROOT, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js")
 
 function workspaces() {
-  const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
-  const dirs = []
-  for (const pattern of patterns) {
-    if (pattern.endsWith("/*")) {
-      const parent = path.join(ROOT, pattern.slice(0, -2))
-      if (!fs.existsSync(parent)) continue
-      for (const entry of fs.readdirSync(parent).sort()) dirs.push(path.join(parent, entry))
-    } else {
-      dirs.push(path.join(ROOT, pattern))
-    }
-  }
-  return dirs
+  return workspaceDirs()
     .filter((dir) => fs.existsSync(path.join(dir, "stryker.config.mjs")))
     .map((dir) => ({ dir, name: path.relative(ROOT, dir).split(path.sep).join("/") }))
 }

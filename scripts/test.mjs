@@ -11,7 +11,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { createRequire } from "node:module"
-import { BACKEND, buildContracts, medusa, pluginDirs, ROOT, run } from "./lib/shop.mjs"
+import { BACKEND, buildContracts, medusa, pluginDirs, ROOT, run, workspaces } from "./lib/shop.mjs"
 
 const { readSkipLog } = createRequire(import.meta.url)("./lib/skips.cjs")
 
@@ -19,23 +19,6 @@ process.env.MEDUSA_DISABLE_TELEMETRY = "true"
 // Tests that skip themselves write their reason here (scripts/lib/skips.cjs); the summary lists them.
 const skipLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-skips-")), "skipped.jsonl")
 process.env.SWEETSHOP_SKIP_LOG = skipLog
-
-function workspaces() {
-  const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
-  const dirs = []
-  for (const pattern of patterns) {
-    if (pattern.endsWith("/*")) {
-      const parent = path.join(ROOT, pattern.slice(0, -2))
-      if (!fs.existsSync(parent)) continue
-      for (const entry of fs.readdirSync(parent).sort()) dirs.push(path.join(parent, entry))
-    } else {
-      dirs.push(path.join(ROOT, pattern))
-    }
-  }
-  return dirs
-    .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
-    .map((dir) => ({ dir, name: path.relative(ROOT, dir), scripts: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).scripts ?? {} }))
-}
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm"
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -78,7 +61,7 @@ async function jestRun(label, command, args, cwd) {
 }
 
 async function main() {
-  const all = workspaces()
+  const all = workspaces().map((dir) => ({ dir, name: path.relative(ROOT, dir), scripts: JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).scripts ?? {} }))
 
   // Everything else imports the contracts' build output (types included), so they come first.
   process.stdout.write("\n=== build: packages/shop-contracts ===\n")

@@ -89,3 +89,19 @@ export async function buildContracts(options = {}) {
     throw error
   }
 }
+
+/** The folders of the root package.json's workspaces (packages/*, plugins/*, …) that hold a package.json, in order. */
+export function workspaces() {
+  const { workspaces: patterns } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
+  const dirs = []
+  for (const pattern of patterns) {
+    if (pattern.endsWith("/*")) {
+      const parent = path.join(ROOT, pattern.slice(0, -2))
+      if (!fs.existsSync(parent)) continue
+      for (const entry of fs.readdirSync(parent).sort()) dirs.push(path.join(parent, entry))
+    } else {
+      dirs.push(path.join(ROOT, pattern))
+    }
+  }
+  return dirs.filter((dir) => fs.existsSync(path.join(dir, "package.json")))
+}

@@ -1,9 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { CASH_ON_DELIVERY_PROVIDER_ID, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../config/env"
-
-/** Medusa's manual provider, offered to shoppers as cash on delivery. */
-export const CASH_ON_DELIVERY_PROVIDER_ID = "pp_system_default"
 
 export function formatRupees(rupees: number): string {
   return `₹${new Intl.NumberFormat("en-IN", { maximumFractionDigits: 2 }).format(rupees)}`
@@ -27,7 +25,7 @@ export async function limitCashOnDelivery(req: MedusaRequest, _res: MedusaRespon
     const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "amount"], filters: { id: req.params.id } })
     const amount = Number(data[0]?.amount ?? 0)
     const refusal = cashOnDeliveryRefusal(amount, readShopEnv(process.env).COD_MAX_ORDER_RUPEES)
-    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "cod_over_cap" satisfies RefusalCode))
     next()
   } catch (error) {
     next(error)

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { normalizeIndianMobile, PHONE_REFUSAL } from "./indian-phone"
+import { normalizeIndianMobile, PHONE_REFUSAL, type RefusalCode } from "@sweetshop/shop-contracts"
 
 /**
  * On cart creation and update: the shipping and billing phone numbers are
@@ -16,7 +16,7 @@ export function normalizeCheckoutPhones(req: MedusaRequest, _res: MedusaResponse
       const address = body[field]
       if (!address || typeof address !== "object" || address.phone === undefined || address.phone === null || address.phone === "") continue
       const e164 = normalizeIndianMobile(String(address.phone))
-      if (!e164) return next(new MedusaError(MedusaError.Types.INVALID_DATA, PHONE_REFUSAL))
+      if (!e164) return next(new MedusaError(MedusaError.Types.INVALID_DATA, PHONE_REFUSAL, "invalid_phone" satisfies RefusalCode))
       address.phone = e164
     }
   }

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { isPickupOption, type RefusalCode } from "@sweetshop/shop-contracts"
 import { deliveryAreaOf, normalizePincode, undeliverableSentence } from "./delivery-area"
 
 /**
@@ -22,7 +23,7 @@ export async function homeDeliveryOptionIds(container: MedusaContainer, optionId
     fields: ["id", "service_zone.fulfillment_set.type"],
     filters: { id: optionIds },
   })
-  return data.filter((option: any) => option.service_zone?.fulfillment_set?.type !== "pickup").map((option: any) => option.id as string)
+  return data.filter((option: any) => !isPickupOption(option)).map((option: any) => option.id as string)
 }
 
 /** The shopper's sentence when these options would deliver outside the area, else null. */
@@ -63,7 +64,7 @@ export async function cartDeliveryRefusal(container: MedusaContainer, cartId: st
 export async function refuseUndeliverableCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const refusal = await cartDeliveryRefusal(req.scope, req.params.id)
-    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
     next()
   } catch (error) {
     next(error)
@@ -77,7 +78,7 @@ export async function refuseUndeliverablePayment(req: MedusaRequest, _res: Medus
     const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "cart.id"], filters: { id: req.params.id } })
     const cartId = (data[0] as any)?.cart?.id as string | undefined
     const refusal = cartId ? await cartDeliveryRefusal(req.scope, cartId) : null
-    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal))
+    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
     next()
   } catch (error) {
     next(error)

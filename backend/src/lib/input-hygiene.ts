@@ -1,4 +1,5 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { isRefusalCode, refusalField } from "@sweetshop/shop-contracts"
 
 /**
  * One input hygiene rule for every route (store, admin, auth, hooks), Medusa's
@@ -227,5 +228,15 @@ export function answerMalformedUrls(error: any, req: MedusaRequest, res: MedusaR
     res.status(400).json({ type: "invalid_data", code: "malformed_url", message: "The address has a malformed percent-encoding; please check the link." })
     return
   }
-  return medusaErrorHandler(error, req, res, next)
+  return medusaErrorHandler(error, req, withRefusalField(res), next)
+}
+
+/**
+ * A shop refusal (a MedusaError whose code is one of shop-contracts' refusal codes) is answered
+ * with the form field it concerns beside the code and the sentence: `{ type, code, message, field }`.
+ */
+function withRefusalField(res: MedusaResponse): MedusaResponse {
+  const json = res.json.bind(res)
+  res.json = ((body: any) => json(body && typeof body === "object" && isRefusalCode(body.code) ? { ...body, field: refusalField(body.code) } : body)) as MedusaResponse["json"]
+  return res
 }

@@ -5,13 +5,13 @@ import {
   completeCartWorkflow,
   createPaymentSessionsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { CASH_ON_DELIVERY_PROVIDER_ID, normalizeIndianMobile, PHONE_REFUSAL, type RefusalCode } from "@sweetshop/shop-contracts"
 import { z } from "zod"
 import { readShopEnv } from "../config/env"
 import { prepareCartForCheckoutWorkflow } from "../workflows/prepare-cart-for-checkout"
-import { CASH_ON_DELIVERY_PROVIDER_ID, cashOnDeliveryRefusal } from "./cash-on-delivery"
+import { cashOnDeliveryRefusal } from "./cash-on-delivery"
 import { checkoutMetadataField } from "./checkout-metadata"
 import { deliveryRefusal } from "./home-delivery"
-import { normalizeIndianMobile, PHONE_REFUSAL } from "./indian-phone"
 
 /**
  * Checkout in one request: what the storefront's checkout page sends (contact,
@@ -61,7 +61,7 @@ export function readCheckout(body: unknown): CheckoutInput {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${message}.`)
   }
   const phone = normalizeIndianMobile(parsed.data.shipping_address.phone)
-  if (!phone) throw new MedusaError(MedusaError.Types.INVALID_DATA, PHONE_REFUSAL)
+  if (!phone) throw new MedusaError(MedusaError.Types.INVALID_DATA, PHONE_REFUSAL, "invalid_phone" satisfies RefusalCode)
   return { ...parsed.data, shipping_address: { ...parsed.data.shipping_address, phone } }
 }
 
@@ -95,10 +95,10 @@ export async function checkOut(container: MedusaContainer, cartId: string, input
     filters: { id: cartId },
   })
   const cart = carts[0] as any
-  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.")
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
+  if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This cart no longer exists. Please add the sweets to a new cart.", "cart_not_found" satisfies RefusalCode)
+  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.", "cart_completed" satisfies RefusalCode)
   // Refused before anything is written (an empty cart would get its address, delivery and payment first).
-  if (!(cart.items ?? []).length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Your cart is empty. Please add sweets before checking out.")
+  if (!(cart.items ?? []).length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Your cart is empty. Please add sweets before checking out.", "cart_empty" satisfies RefusalCode)
   // A checkout started again (a second tab, the back button, a retry after a
   // slow answer): money the gateway already holds for this cart becomes its
   // order now, or is refunded; it is never left behind a new payment session.
@@ -109,7 +109,7 @@ export async function checkOut(container: MedusaContainer, cartId: string, input
   }
   // Home delivery outside the delivery area: refused before the cart changes.
   const undeliverable = await deliveryRefusal(container, input.shipping_address.postal_code, [input.shipping_option_id])
-  if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable)
+  if (undeliverable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, undeliverable, "undeliverable_pincode" satisfies RefusalCode)
   const prepare = () =>
     prepareCartForCheckoutWorkflow(container).run({
       input: {
@@ -130,7 +130,7 @@ export async function checkOut(container: MedusaContainer, cartId: string, input
   const collection = prepared.payment_collection
   if (input.payment_provider_id === CASH_ON_DELIVERY_PROVIDER_ID) {
     const refusal = cashOnDeliveryRefusal(Number(collection.amount), readShopEnv(process.env).COD_MAX_ORDER_RUPEES)
-    if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
+    if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "cod_over_cap" satisfies RefusalCode)
   }
   // Paying online: the cart's grams are held first (gram-inventory), so a
   // payment made within the hold always becomes an order, and a cart the pools

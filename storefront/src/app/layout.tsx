@@ -3,6 +3,7 @@ import type { ReactNode } from "react"
 import "./globals.css"
 import { SiteHeader } from "@/components/layout/site-header"
 import { readConfig } from "@/lib/server/config"
+import { devanagari } from "./fonts"
 
 export async function generateMetadata(): Promise<Metadata> {
   const { siteUrl } = readConfig()
@@ -17,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7a1f2b" }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  const { fssaiLicence } = readConfig()
   return (
-    <html lang="en-IN">
+    <html lang="en-IN" className={devanagari.variable}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
@@ -30,6 +32,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">
             <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery ₹60, free from ₹999.</p>
+            {fssaiLicence && (
+              <p data-testid="fssai-licence">
+                <abbr title="Food Safety and Standards Authority of India">FSSAI</abbr> licence no. {fssaiLicence}
+              </p>
+            )}
             <p className="footer-links">
               <a href="/track">Track your order</a> · <a href="/my-orders">My orders</a>
             </p>

@@ -1,3 +1,4 @@
+import { indianMobileDigits, PHONE_REFUSAL, pincodeDigits, type FulfillmentKind } from "@sweetshop/shop-contracts"
 import { pincodeFormatError, slotRefusal } from "./delivery"
 
 /**
@@ -11,10 +12,12 @@ export type CheckoutFields = {
   phone: string
   email: string
   address: string
+  /** Optional: "near the Sai temple" (Medusa's address_2). */
+  landmark: string
   city: string
   state: string
   pincode: string
-  fulfilment: "delivery" | "pickup"
+  fulfilment: FulfillmentKind
   deliveryDate: string
   slot: string
   giftMessage: string
@@ -25,18 +28,40 @@ export type CheckoutFields = {
 export type FieldErrors = Partial<Record<keyof CheckoutFields, string>>
 
 export const GIFT_MESSAGE_MAX = 200
+export const LANDMARK_MAX = 100
 
-/** Indian mobile as typed → ten digits, or null. Same rule as the backend: 10 digits starting 6–9, +91 / 0 prefixes allowed. */
-export function indianMobileDigits(input: string): string | null {
-  const trimmed = input.trim()
-  if (!/^[+\d\s().-]+$/.test(trimmed)) return null
-  let digits = trimmed.replace(/\D/g, "")
-  if (trimmed.startsWith("+")) {
-    if (!digits.startsWith("91")) return null
-    digits = digits.slice(2)
-  } else if (digits.length === 12 && digits.startsWith("91")) digits = digits.slice(2)
-  else if (digits.length === 11 && digits.startsWith("0")) digits = digits.slice(1)
-  return /^[6-9]\d{9}$/.test(digits) ? digits : null
+/** The checkout's fields in the order the form shows them: the error summary lists errors in this order. */
+export const FIELD_ORDER: (keyof CheckoutFields)[] = [
+  "fullName",
+  "phone",
+  "email",
+  "fulfilment",
+  "address",
+  "landmark",
+  "pincode",
+  "city",
+  "state",
+  "deliveryDate",
+  "slot",
+  "giftMessage",
+  "payment",
+]
+
+/** What each field is called in the error summary. */
+export const FIELD_LABELS: Record<keyof CheckoutFields, string> = {
+  fullName: "Full name",
+  phone: "Mobile number",
+  email: "Email",
+  address: "House number and street",
+  landmark: "Landmark",
+  city: "City",
+  state: "State",
+  pincode: "Pincode",
+  fulfilment: "Delivery or pickup",
+  deliveryDate: "Day",
+  slot: "Time slot",
+  giftMessage: "Gift message",
+  payment: "Payment",
 }
 
 /** "Priya Sharma" → first and last name as Medusa's address wants them. */
@@ -52,6 +77,7 @@ export function readCheckoutForm(form: FormData): CheckoutFields {
     phone: text("phone"),
     email: text("email"),
     address: text("address"),
+    landmark: text("landmark"),
     city: text("city"),
     state: text("state"),
     pincode: text("pincode"),
@@ -67,12 +93,12 @@ export function readCheckoutForm(form: FormData): CheckoutFields {
 export function validateCheckout(fields: CheckoutFields, now: Date): FieldErrors {
   const errors: FieldErrors = {}
   if (fields.fullName.length < 2) errors.fullName = "Please enter your name."
-  if (!indianMobileDigits(fields.phone)) {
-    errors.phone = "Please give a 10-digit Indian mobile number, for example 98765 43210, so we can send you order updates."
-  }
+  // The shop's one phone rule (shop-contracts), the same the backend applies.
+  if (!indianMobileDigits(fields.phone)) errors.phone = PHONE_REFUSAL
   if (fields.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email)) errors.email = "Please check the email address, or leave it empty."
   if (fields.fulfilment === "delivery") {
     if (fields.address.length < 5) errors.address = "Please enter the house number and street."
+    if (fields.landmark.length > LANDMARK_MAX) errors.landmark = `Please keep the landmark within ${LANDMARK_MAX} characters.`
     if (fields.city.length < 2) errors.city = "Please enter the city."
     if (fields.state.length < 2) errors.state = "Please enter the state."
     const pin = pincodeFormatError(fields.pincode)
@@ -82,4 +108,14 @@ export function validateCheckout(fields: CheckoutFields, now: Date): FieldErrors
   if (slot) errors.slot = slot
   if (fields.giftMessage.length > GIFT_MESSAGE_MAX) errors.giftMessage = `Please keep the gift message within ${GIFT_MESSAGE_MAX} characters.`
   return errors
+}
+
+/** The pincode's six digits as the shopper typed them ("110 024" → "110024"), or the text as typed when it is not one. */
+export function pincodeOf(fields: Pick<CheckoutFields, "pincode">): string {
+  return pincodeDigits(fields.pincode) ?? fields.pincode.replace(/\s/g, "")
+}
+
+/** An Idempotency-Key as the browser makes it (crypto.randomUUID): anything else is not sent. */
+export function idempotencyKeyOf(value: unknown): string | null {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : null
 }

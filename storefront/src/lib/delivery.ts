@@ -1,3 +1,5 @@
+import { pincodeDigits } from "@sweetshop/shop-contracts"
+
 /**
  * When the shop delivers (slots and cut-offs, India time). Where it delivers is
  * the backend's to say: the checkout asks `GET /store/delivery/pincodes/:pincode`
@@ -5,13 +7,16 @@
  * home delivery to a pincode outside its area when the order is placed.
  */
 
-/** The form of a pincode only (six digits, not starting with 0): null when well-formed, else the sentence. */
+/** The form of a pincode only (six digits, not starting with 0; "110 024" with a space is one): null when well-formed, else the sentence. */
 export function pincodeFormatError(input: string): string | null {
-  return /^[1-9]\d{5}$/.test(input.replace(/\s/g, "")) ? null : "Please enter a 6-digit pincode, for example 110024."
+  return pincodeDigits(input) ? null : "Please enter a 6-digit pincode, for example 110024."
 }
 
-/** What the backend said of a pincode: it delivers there (and names the area), or why not. Unknown when it could not be asked. */
-export type PincodeCheck = { pincode: string; status: "serviceable"; area: string } | { pincode: string; status: "unserviceable" | "invalid"; message: string } | { pincode: string; status: "unknown"; message: string }
+/**
+ * What the backend said of a pincode: it delivers there (its area, and the city and state its
+ * addresses are written with, which the form fills in), or why not. Unknown when it could not be asked.
+ */
+export type PincodeCheck = { pincode: string; status: "serviceable"; area: string; city: string | null; state: string | null } | { pincode: string; status: "unserviceable" | "invalid"; message: string } | { pincode: string; status: "unknown"; message: string }
 
 /** Delivery (and pickup) slots, in India Standard Time. A slot closes at its cut-off on the day itself. */
 export const SLOTS = [

@@ -1,7 +1,7 @@
-import { formatQuantityOf, type Unit } from "./format"
+import { formatQuantity, type PieceName, type Unit } from "@sweetshop/shop-contracts"
 
 export type StockLevel = "in" | "low" | "out"
-export type PoolStock = { unit: Unit; available: number; soldOut: boolean; buyableByVariant: Record<string, number> }
+export type PoolStock = { unit: Unit; available: number; soldOut: boolean; buyableByVariant: Record<string, number>; pieceName?: PieceName | null }
 
 /** At or under this many grams (or pieces) a pool reads "only … left". */
 export const LOW_STOCK_GRAMS = 2000
@@ -14,9 +14,9 @@ export const LOW_STOCK_PIECES = 24
 export function stockMessage(pool: PoolStock | null, size: { variantId: string; label: string } | null): { level: StockLevel; text: string } {
   if (!pool) return { level: "in", text: "Stock could not be checked just now; we check again when you add to cart." }
   if (pool.soldOut || pool.available <= 0) return { level: "out", text: "Sold out for today. Fresh batches are made every morning." }
-  const left = formatQuantityOf(pool.unit, pool.available)
+  const left = formatQuantity(pool.unit, pool.available, pool.pieceName ?? null)
   if (size && (pool.buyableByVariant[size.variantId] ?? 0) < 1) {
-    return { level: "out", text: `Only ${left} left: not enough for a ${size.label} ${pool.unit === "grams" ? "box" : "pack"}. Try a smaller size.` }
+    return { level: "out", text: `Only ${left} left: not enough for ${pool.pieceName ? size.label : `a ${size.label} ${pool.unit === "grams" ? "box" : "pack"}`}. Try a smaller size.` }
   }
   const low = pool.unit === "grams" ? LOW_STOCK_GRAMS : LOW_STOCK_PIECES
   if (pool.available <= low) return { level: "low", text: `Only ${left} left today.` }

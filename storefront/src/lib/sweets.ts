@@ -1,4 +1,6 @@
-import { formatQuantityOf, type Unit } from "./format"
+import { formatQuantity, unitOf, type CatalogueProduct, type PieceName, type Unit } from "@sweetshop/shop-contracts"
+
+export type { CatalogueProduct } from "@sweetshop/shop-contracts"
 
 /**
  * A product as the shop's pages show it: sold by weight (grams) or by the piece,
@@ -27,35 +29,22 @@ export type Sweet = {
   ingredients: string | null
   shelfLifeDays: number | null
   bestseller: boolean
+  /** true: the green vegetarian mark; false: the red mark; null: the product does not say. */
+  veg: boolean | null
+  /** How to keep it, in the shop's words; null when the product does not say. */
+  storage: string | null
+  /** "box" for gift boxes sold as boxes; null for plain pieces and weights. */
+  pieceName: PieceName | null
   sizes: SweetSize[]
 }
 
-/** One product of the catalogue route, as it answers (money in paise, stock of the product's pool). */
-export type CatalogueProduct = {
-  id: string
-  handle: string
-  title: string
-  subtitle: string | null
-  description: string | null
-  thumbnail: string | null
-  images: string[]
-  categories: { handle: string; name: string }[]
-  sold_by: Unit
-  shelf_life_days: number | null
-  ingredients: string | null
-  bestseller: boolean
-  price_from_paise: number | null
-  price_per_kg_paise: number | null
-  available_units: number | null
-  sold_out: boolean
-  variants: { id: string; title: string; units: number; price_paise: number | null; buyable_now: number | null }[]
-}
-
 export function toSweet(product: CatalogueProduct): Sweet {
-  const unit: Unit = product.sold_by === "pieces" ? "pieces" : "grams"
+  // The shop's one sold_by rule (shop-contracts): pieces unless the product says grams, as the backend reads it.
+  const unit: Unit = unitOf({ sold_by: product.sold_by })
+  const pieceName = unit === "pieces" ? (product.piece_name ?? null) : null
   const sizes: SweetSize[] = product.variants
     .filter((v) => v.units > 0)
-    .map((v) => ({ variantId: v.id, label: formatQuantityOf(unit, v.units), units: v.units, pricePaise: v.price_paise }))
+    .map((v) => ({ variantId: v.id, label: formatQuantity(unit, v.units, pieceName), units: v.units, pricePaise: v.price_paise }))
     .sort((a, b) => a.units - b.units)
   const imageUrls = product.images.filter(Boolean)
   return {
@@ -70,8 +59,16 @@ export function toSweet(product: CatalogueProduct): Sweet {
     ingredients: product.ingredients,
     shelfLifeDays: product.shelf_life_days,
     bestseller: product.bestseller,
+    veg: typeof product.veg === "boolean" ? product.veg : null,
+    storage: product.storage ?? null,
+    pieceName,
     sizes,
   }
+}
+
+/** Every picture of the sweet for its page, the thumbnail first, each once. */
+export function galleryOf(sweet: Pick<Sweet, "imageUrl" | "imageUrls">): string[] {
+  return [...new Set([sweet.imageUrl, ...sweet.imageUrls].filter((u): u is string => Boolean(u)))]
 }
 
 /** The lowest price of the sweet in paise ("from ₹180"), or null when no size has a price. */

@@ -1,3 +1,4 @@
+import { type PoolLowStockData, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import type { PoolView } from "./pool-read"
 
 /**
@@ -5,16 +6,9 @@ import type { PoolView } from "./pool-read"
  * product's low-stock threshold: after staff adjust it, and after an order
  * takes from it. The notifications plugin tells the staff number.
  */
-export const LOW_STOCK_EVENT = "gram_pool.low_stock"
+export const LOW_STOCK_EVENT = SHOP_EVENTS.poolLowStock
 
-export type LowStockEvent = {
-  product_id: string
-  product_title: string
-  inventory_item_id: string
-  unit: PoolView["unit"]
-  available_units: number
-  low_stock_threshold_units: number
-}
+export type LowStockEvent = PoolLowStockData
 
 export function lowStockPayload(pool: PoolView): LowStockEvent {
   return {

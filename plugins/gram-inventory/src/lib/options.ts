@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { GRAM_POOL_MODULE } from "../modules/gram-pool"
 import { DEFAULT_HOLD_MINUTES } from "./payment-holds"
 
 export type GramInventoryOptions = {
@@ -11,11 +11,11 @@ export type GramInventoryOptions = {
 
 export const PLUGIN_NAME = "@sweetshop/gram-inventory"
 
+/** The plugin's options, as medusa-config.ts gives them to its gram-pool module. */
 export function pluginOptions(container: Pick<MedusaContainer, "resolve">): Required<GramInventoryOptions> {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === PLUGIN_NAME) as { options?: GramInventoryOptions } | undefined
+  const options = (container.resolve(GRAM_POOL_MODULE) as { options?: GramInventoryOptions }).options ?? {}
   return {
-    payment_hold_minutes: plugin?.options?.payment_hold_minutes ?? DEFAULT_HOLD_MINUTES,
-    payment_hold_providers: plugin?.options?.payment_hold_providers ?? [],
+    payment_hold_minutes: options.payment_hold_minutes ?? DEFAULT_HOLD_MINUTES,
+    payment_hold_providers: options.payment_hold_providers ?? [],
   }
 }

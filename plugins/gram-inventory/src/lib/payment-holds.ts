@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { RefusalCode } from "@sweetshop/shop-contracts"
 import { holdExpiresAt, HoldRecord, listHolds, PAYMENT_HOLD_DESCRIPTION } from "./hold-records"
 import { judgePlan, levelsByPool, locationsOfSalesChannel, planPools, refuseShortfalls, withUnits } from "./pool-check"
 import { acquirePoolLocks, releasePoolLocks } from "./pool-locks"
@@ -40,7 +41,7 @@ export async function holdCartStock(
   { minutes = DEFAULT_HOLD_MINUTES, now = Date.now() }: { minutes?: number; now?: number } = {}
 ): Promise<HoldResult> {
   const cart = await cartForHold(container, cartId)
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.")
+  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This cart has already been ordered.", "cart_completed" satisfies RefusalCode)
   const lines = (cart.items ?? [])
     .filter((item: any) => item?.variant_id)
     .map((item: any) => ({ key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) }))

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { availableAt, type RefusalCode, unitOf } from "@sweetshop/shop-contracts"
 import { heldByCart } from "./hold-records"
 import { judgePools, PoolInfo, PoolLine, PoolUnit, PoolVerdict } from "./pool-math"
 
@@ -38,10 +39,6 @@ export type PoolPlan = {
   meta: Map<string, { productTitle: string; unit: PoolUnit }>
   /** Lines that draw on no pool (inventory not managed, or backorders allowed). */
   unmanaged: CartLineInput[]
-}
-
-export function unitOf(metadata: Record<string, unknown> | null | undefined): PoolUnit {
-  return metadata?.sold_by === "grams" ? "grams" : "pieces"
 }
 
 /** Which pool each line draws on, and how much per unit. */
@@ -136,17 +133,13 @@ export async function levelsByPool(
     { inventory_item_id: poolIds, ...(locationIds ? { location_id: locationIds } : {}) },
     { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
   )
-  const order = new Map((locationIds ?? []).map((id, index) => [id, index]))
-  const chosen = new Map<string, { rank: number; level: PoolLevel }>()
-  for (const level of levels) {
-    const rank = order.get(level.location_id) ?? 0
-    const current = chosen.get(level.inventory_item_id)
-    if (!current || rank < current.rank) {
-      const free = Number(level.stocked_quantity) - Number(level.reserved_quantity)
-      chosen.set(level.inventory_item_id, { rank, level: { available: free, location_id: level.location_id } })
-    }
+  // Available = stocked − reserved at the first of the channel's locations holding a level (shop-contracts' one definition).
+  const byPool = new Map<string, typeof levels>()
+  for (const level of levels) byPool.set(level.inventory_item_id, [...(byPool.get(level.inventory_item_id) ?? []), level])
+  for (const [poolId, poolLevels] of byPool) {
+    const at = availableAt(poolLevels, locationIds ?? poolLevels.map((l) => l.location_id))
+    if (at) levelsOut.set(poolId, at)
   }
-  for (const [poolId, { level }] of chosen) levelsOut.set(poolId, level)
   return levelsOut
 }
 
@@ -243,7 +236,7 @@ export async function checkLines(container: MedusaContainer, input: CartLineInpu
 export function refuseShortfalls(pools: PoolVerdict[]) {
   const short = pools.filter((p) => !p.ok)
   if (short.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, short.map((p) => p.message).join(" "))
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, short.map((p) => p.message).join(" "), "pool_shortfall" satisfies RefusalCode)
   }
 }
 

@@ -1,10 +1,12 @@
+import type { Unit } from "@sweetshop/shop-contracts"
 /**
  * The arithmetic of a stock pool, free of Medusa: every variant of a product
  * draws `unitsPerVariant` grams (or pieces) from one pool, so what a cart
  * needs from a pool is the sum over all its lines of that product.
  */
 
-export type PoolUnit = "grams" | "pieces"
+/** How a pool counts: grams or pieces (shop-contracts). */
+export type PoolUnit = Unit
 
 export type PoolLine = {
   /** Whatever identifies the line to the caller (line item id or variant id). */
@@ -68,11 +70,8 @@ export function judgePools(lines: PoolLine[], pools: Map<string, PoolInfo>): Poo
   return verdicts
 }
 
-/** How many of a variant can be bought now: floor(available / required). */
-export function buyableNow(available: number, unitsPerVariant: number): number {
-  if (unitsPerVariant <= 0) return 0
-  return Math.max(0, Math.floor(available / unitsPerVariant))
-}
+/** How many of a variant can be bought now: floor(available / required); one rule, in shop-contracts. */
+export { buyableNow } from "@sweetshop/shop-contracts"
 
 /** "Only 750 g of Kaju Katli left; your cart needs 1,250 g." */
 export function shortfallMessage(productTitle: string, unit: PoolUnit, available: number, needed: number): string {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { GRAM_POOL_MODULE } from "../modules/gram-pool"
 import type GramPoolModuleService from "../modules/gram-pool/service"
 import { buyableNow, PoolUnit } from "./pool-math"
-import { unitOf } from "./pool-check"
+import { unitOf } from "@sweetshop/shop-contracts"
 
 export type PoolView = {
   product_id: string

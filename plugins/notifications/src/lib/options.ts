@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { NOTIFICATION_ATTEMPTS_MODULE } from "../modules/notification-attempts"
 import type { Language } from "./templates"
 
 /** The plugin's options (medusa-config.ts, from the environment). */
@@ -23,12 +23,10 @@ export type NotificationsPluginOptions = {
 
 export const PLUGIN_NAME = "@sweetshop/notifications"
 
+
+/** The plugin's options, as medusa-config.ts gives them to its notification-attempts module. */
 export function pluginOptions(container: { resolve: MedusaContainer["resolve"] }): NotificationsPluginOptions {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === PLUGIN_NAME) as
-    | { options?: NotificationsPluginOptions }
-    | undefined
-  return plugin?.options ?? {}
+  return (container.resolve(NOTIFICATION_ATTEMPTS_MODULE) as { options?: NotificationsPluginOptions }).options ?? {}
 }
 
 /** Channels that can send; without the option, SMS only (the first part's behaviour). */

@@ -1,3 +1,4 @@
+import { type PaymentRefundedWithoutOrderData, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { pluginOptions } from "./options"
 import { sendOnChannels } from "./order-messages"
@@ -9,19 +10,10 @@ import { WHATSAPP_TEMPLATES } from "./templates"
  * plain sentence (written by the payment plugin, which knows why), and the
  * staff number is alerted. Each once per payment and channel.
  */
-export const PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT = "razorpay.payment_refunded_without_order"
-export const PAYMENT_FAILED_EVENT = "razorpay.payment_failed"
+export const PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT = SHOP_EVENTS.paymentRefundedWithoutOrder
+export const PAYMENT_FAILED_EVENT = SHOP_EVENTS.paymentFailed
 
-export type PaymentRefundedEvent = {
-  id: string
-  razorpay_payment_id: string
-  amount_paise: number
-  reason: string
-  outcome: "refunded" | "refund_failed" | string
-  text: string
-  phone?: string | null
-  cart_id?: string | null
-}
+export type PaymentRefundedEvent = PaymentRefundedWithoutOrderData
 
 export async function sendPaymentRefundedWithoutOrder(container: MedusaContainer, event: PaymentRefundedEvent) {
   let failures = 0

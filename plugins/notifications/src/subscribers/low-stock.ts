@@ -1,12 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type PoolLowStockData, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { sendLowStock } from "../lib/order-messages"
-import type { LowStockData } from "../lib/templates"
-
-type LowStockEvent = LowStockData & { product_id: string; inventory_item_id: string }
 
 /** The gram-inventory plugin's low-stock event → the staff number (SHOP_STAFF_PHONE), SMS and WhatsApp. */
-export default async function lowStockMessages({ event, container }: SubscriberArgs<LowStockEvent>) {
+export default async function lowStockMessages({ event, container }: SubscriberArgs<PoolLowStockData>) {
   try {
     await sendLowStock(container, event.data)
   } catch (error: any) {
@@ -14,4 +12,4 @@ export default async function lowStockMessages({ event, container }: SubscriberA
   }
 }
 
-export const config: SubscriberConfig = { event: "gram_pool.low_stock" }
+export const config: SubscriberConfig = { event: SHOP_EVENTS.poolLowStock }

@@ -1,9 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type OrderPaymentRefundedData, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { sendRefunded } from "../lib/order-messages"
 
 /** A cancelled online payment refunded (order-lifecycle plugin) → SMS and WhatsApp. */
-export default async function orderRefundedMessages({ event, container }: SubscriberArgs<{ id: string; display_id: number; amount_paise: number }>) {
+export default async function orderRefundedMessages({ event, container }: SubscriberArgs<OrderPaymentRefundedData>) {
   try {
     await sendRefunded(container, event.data)
   } catch (error: any) {
@@ -11,4 +12,4 @@ export default async function orderRefundedMessages({ event, container }: Subscr
   }
 }
 
-export const config: SubscriberConfig = { event: "shop_order.payment_refunded" }
+export const config: SubscriberConfig = { event: SHOP_EVENTS.orderPaymentRefunded }

@@ -1,11 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type OrderStatusChangedData, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { sendStatusChanged } from "../lib/order-messages"
 
-type StatusChanged = { id: string; display_id: number; from: string; to: string }
-
 /** The shop moved an order on (order-lifecycle plugin) → SMS and WhatsApp, once per order, status and channel. */
-export default async function orderStatusMessages({ event, container }: SubscriberArgs<StatusChanged>) {
+export default async function orderStatusMessages({ event, container }: SubscriberArgs<OrderStatusChangedData>) {
   try {
     await sendStatusChanged(container, event.data)
   } catch (error: any) {
@@ -13,4 +12,4 @@ export default async function orderStatusMessages({ event, container }: Subscrib
   }
 }
 
-export const config: SubscriberConfig = { event: "shop_order.status_changed" }
+export const config: SubscriberConfig = { event: SHOP_EVENTS.orderStatusChanged }

@@ -48,12 +48,5 @@ export function maskAddress(address: {
   }
 }
 
-/**
- * The ten digits of an Indian mobile number as people type it
- * ("98765 43210", "+91-98765-43210", "098765 43210"), or null.
- */
-export function mobileDigits(input: unknown): string | null {
-  if (typeof input !== "string" || !/^[+\d\s().-]{10,20}$/.test(input.trim())) return null
-  const digits = input.replace(/\D/g, "").replace(/^(91|0)(?=\d{10}$)/, "")
-  return /^[6-9]\d{9}$/.test(digits) ? digits : null
-}
+/** The ten digits of an Indian mobile number as people type it, or null: the one rule, in shop-contracts. */
+export { indianMobileDigits as mobileDigits } from "@sweetshop/shop-contracts"

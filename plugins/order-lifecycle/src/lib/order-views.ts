@@ -1,11 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { type RupeeAmount, toPaise } from "@sweetshop/shop-contracts"
 import { maskAddress, maskPhone } from "./masking"
 import { fetchOrder, lifecycleService } from "./shop-orders"
 import { type FulfillmentKind, nextStatuses, STATUS_LABELS, type ShopStatus, statusPath } from "./shop-status"
 
-/** Rupee amounts from Medusa (INR, 2 decimals) as whole paise. */
-export const toPaise = (rupees: unknown) => Math.round(Number(rupees ?? 0) * 100)
+/** Rupee amounts from Medusa as whole paise (shop-contracts' exact conversion); nothing is 0. */
+const paiseOf = (rupees: unknown) => toPaise((rupees ?? 0) as RupeeAmount) ?? 0
 
 export const PAYMENT_LABELS = { cod: "Cash on delivery", online: "Paid online (Razorpay)" } as const
 
@@ -44,7 +45,7 @@ function itemsOf(order: any) {
       title: i.product_title as string,
       variant_title: (i.variant_title ?? null) as string | null,
       quantity: Number(i.quantity),
-      total_paise: toPaise(i.total),
+      total_paise: paiseOf(i.total),
     }))
 }
 
@@ -59,7 +60,7 @@ export async function publicOrderView(container: MedusaContainer, row: Row) {
     placed_at: order?.created_at ?? null,
     timeline: timeline(row, history as any),
     items: order ? itemsOf(order) : [],
-    total_paise: toPaise(order?.total),
+    total_paise: paiseOf(order?.total),
     currency_code: "INR",
     payment_mode: row.payment_mode,
     payment_label: PAYMENT_LABELS[row.payment_mode as keyof typeof PAYMENT_LABELS],

@@ -6,32 +6,10 @@
  * Either may be cancelled while the sweets have not left the kitchen
  * (placed, confirmed, preparing); nothing follows cancelled, delivered or picked_up.
  */
+import { type FulfillmentKind, type ShopStatus, STATUS_LABELS } from "@sweetshop/shop-contracts"
 
-export const SHOP_STATUSES = [
-  "placed",
-  "confirmed",
-  "preparing",
-  "out_for_delivery",
-  "delivered",
-  "ready_for_pickup",
-  "picked_up",
-  "cancelled",
-] as const
-
-export type ShopStatus = (typeof SHOP_STATUSES)[number]
-export type FulfillmentKind = "delivery" | "pickup"
-export type PaymentMode = "cod" | "online"
-
-export const STATUS_LABELS: Record<ShopStatus, string> = {
-  placed: "Placed",
-  confirmed: "Confirmed",
-  preparing: "Being prepared",
-  out_for_delivery: "Out for delivery",
-  delivered: "Delivered",
-  ready_for_pickup: "Ready for pickup",
-  picked_up: "Picked up",
-  cancelled: "Cancelled",
-}
+export { isShopStatus, SHOP_STATUSES, STATUS_LABELS } from "@sweetshop/shop-contracts"
+export type { FulfillmentKind, PaymentMode, ShopStatus } from "@sweetshop/shop-contracts"
 
 const FORWARD: Record<FulfillmentKind, ShopStatus[]> = {
   delivery: ["placed", "confirmed", "preparing", "out_for_delivery", "delivered"],
@@ -39,10 +17,6 @@ const FORWARD: Record<FulfillmentKind, ShopStatus[]> = {
 }
 
 const CANCELLABLE: ShopStatus[] = ["placed", "confirmed", "preparing"]
-
-export function isShopStatus(value: unknown): value is ShopStatus {
-  return typeof value === "string" && (SHOP_STATUSES as readonly string[]).includes(value)
-}
 
 /** The statuses an order may move to next, the forward step first. */
 export function nextStatuses(current: ShopStatus, kind: FulfillmentKind): ShopStatus[] {

@@ -1,14 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { RAZORPAY_WEBHOOKS_MODULE } from "../modules/razorpay-webhooks"
+import { RAZORPAY_PROVIDER_ID, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import type { RazorpayApiOptions } from "./razorpay-api"
 
 export const PLUGIN_NAME = "@sweetshop/payment-razorpay"
-/** The payment session provider id Medusa gives the provider registered with id "razorpay". */
-export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
+/** The payment session provider id Medusa gives the provider registered with id "razorpay" (shop-contracts). */
+export { RAZORPAY_PROVIDER_ID }
 /** Emitted when a payment that could not become an order was refunded: the notifications plugin tells the shopper and the staff. */
-export const PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT = "razorpay.payment_refunded_without_order"
+export const PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT = SHOP_EVENTS.paymentRefundedWithoutOrder
 /** Emitted when Razorpay reports a failed payment: the notifications plugin tells the shopper their cart is kept. */
-export const PAYMENT_FAILED_EVENT = "razorpay.payment_failed"
+export const PAYMENT_FAILED_EVENT = SHOP_EVENTS.paymentFailed
 
 /** The plugin's options (medusa-config.ts, from the environment): the same keys as the provider's. */
 export type RazorpayPluginOptions = Partial<RazorpayApiOptions> & {
@@ -19,10 +20,9 @@ export type RazorpayPluginOptions = Partial<RazorpayApiOptions> & {
   reconcile_after_seconds?: number
 }
 
+/** The plugin's options, as medusa-config.ts gives them to its razorpay-webhooks module. */
 export function pluginOptions(container: Pick<MedusaContainer, "resolve">): RazorpayPluginOptions {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const plugin = config.plugins?.find((p: any) => typeof p !== "string" && p.resolve === PLUGIN_NAME) as { options?: RazorpayPluginOptions } | undefined
-  return plugin?.options ?? {}
+  return (container.resolve(RAZORPAY_WEBHOOKS_MODULE) as { options?: RazorpayPluginOptions }).options ?? {}
 }
 
 /** The API options when Razorpay is configured (keys set), else undefined. */

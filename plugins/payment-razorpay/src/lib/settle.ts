@@ -5,7 +5,7 @@ import { RAZORPAY_WEBHOOKS_MODULE } from "../modules/razorpay-webhooks"
 import { attachPaymentToOrderWorkflow } from "../workflows/attach-payment-to-order"
 import type RazorpayWebhooksModuleService from "../modules/razorpay-webhooks/service"
 import { apiOptions, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
-import { paiseToRupees } from "./paise"
+import { paiseToRupees } from "@sweetshop/shop-contracts"
 import {
   callRazorpay,
   Collection,

@@ -1,12 +1,12 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
-import { CartTotals } from "@/components/cart/cart-lines"
 import { deliveryDays } from "@/lib/delivery"
-import { formatRupees, formatRupeesShort } from "@/lib/format"
+import { formatPaise, formatRupees, rupeesAsPaise } from "@/lib/format"
 import { getCart } from "@/lib/server/cart"
 import { getRegion } from "@/lib/server/catalogue"
-import { paymentProviders, RAZORPAY_PROVIDER_ID } from "@/lib/server/checkout"
+import { paymentProviders } from "@/lib/server/checkout/payment"
 import { readConfig } from "@/lib/server/config"
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
@@ -49,8 +49,9 @@ export default async function CheckoutPage() {
       <div className="two-col">
         <CheckoutForm
           days={deliveryDays(new Date())}
-          codCapLabel={formatRupeesShort(COD_CAP_RUPEES)}
+          codCapLabel={formatPaise(COD_CAP_RUPEES * 100)}
           razorpayCheckoutUrl={online ? readConfig().razorpayCheckoutUrl : null}
+          itemsPaise={rupeesAsPaise(cart.itemTotalRupees)}
         />
         <aside aria-labelledby="summary-title">
           <h2 id="summary-title">Your order</h2>
@@ -64,7 +65,10 @@ export default async function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <CartTotals cart={cart} />
+          <p className="totals-line">
+            <span>Sweets</span> <span>{formatRupees(cart.itemTotalRupees)}</span>
+          </p>
+          <p className="hint">Delivery, GST and the total are shown by the payment choice, as the shop works them out for your cart.</p>
         </aside>
       </div>
     </>

@@ -3,21 +3,12 @@
 import Link from "next/link"
 import { usePathname } from "next/navigation"
 import { useEffect, useRef, useState } from "react"
-import { loadCart } from "@/app/actions/cart"
+import { loadCart } from "@/lib/actions/cart"
+import { fetchCartCount as fetchCount } from "@/lib/browser/shop-routes"
 import type { CartView } from "@/lib/server/cart"
 import { CartLines, CartTotals } from "./cart-lines"
 import { CART_UPDATED } from "./cart-events"
 
-/** The shopper's item count from `/api/cart` (the cart cookie is httpOnly); null when it could not be read. */
-async function fetchCount(): Promise<number | null> {
-  try {
-    const res = await fetch("/api/cart", { cache: "no-store" })
-    if (!res.ok) return null
-    return ((await res.json()) as { itemCount: number }).itemCount
-  } catch {
-    return null
-  }
-}
 
 /**
  * The cart button in the header and the drawer it opens (a modal <dialog>: focus is trapped, Esc closes).

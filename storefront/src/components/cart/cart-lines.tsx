@@ -2,9 +2,9 @@
 
 import Link from "next/link"
 import { useState, useTransition } from "react"
-import { changeQuantity } from "@/app/actions/cart"
+import { changeQuantity } from "@/lib/actions/cart"
 import { DELIVERY_CHARGE_RUPEES, FREE_DELIVERY_FROM_RUPEES } from "@/lib/delivery"
-import { formatRupees, formatRupeesShort } from "@/lib/format"
+import { formatPaise, formatRupees } from "@/lib/format"
 import type { CartView } from "@/lib/server/cart"
 import { SweetImage } from "@/components/product/sweet-image"
 
@@ -83,7 +83,7 @@ export function CartTotals({ cart }: { cart: CartView }) {
         <span>
           {cart.itemTotalRupees >= FREE_DELIVERY_FROM_RUPEES
             ? "Free"
-            : `${formatRupees(DELIVERY_CHARGE_RUPEES)} (free from ${formatRupeesShort(FREE_DELIVERY_FROM_RUPEES)})`}
+            : `${formatPaise(DELIVERY_CHARGE_RUPEES * 100)} (free from ${formatPaise(FREE_DELIVERY_FROM_RUPEES * 100)})`}
         </span>
       </div>
       <p className="hint">Store pickup is free. Prices include 5% GST.</p>

@@ -1,8 +1,10 @@
 "use client"
 
 import { useCallback, useEffect, useId, useState, useTransition } from "react"
-import { addToCart } from "@/app/actions/cart"
+import { addToCart } from "@/lib/actions/cart"
+import { fetchPool } from "@/lib/browser/shop-routes"
 import { announceCart } from "@/components/cart/cart-events"
+import type { PieceName } from "@sweetshop/shop-contracts"
 import { formatPaise, formatUnitPricePaise, type Unit } from "@/lib/format"
 import { maxQuantity, stockMessage, type PoolStock } from "@/lib/stock"
 import type { SweetSize } from "@/lib/sweets"
@@ -10,16 +12,6 @@ import type { SweetSize } from "@/lib/sweets"
 /** The pool as the browser knows it: still being asked, or answered (null when it could not be read). */
 type LiveStock = { state: "checking" } | { state: "live"; pool: PoolStock | null }
 
-/** Asks the storefront's live stock route (app/api/stock); null when it could not be read. */
-async function fetchPool(handle: string): Promise<PoolStock | null> {
-  try {
-    const res = await fetch(`/api/stock?handle=${encodeURIComponent(handle)}`, { cache: "no-store" })
-    if (!res.ok) return null
-    return ((await res.json()) as { pool: PoolStock | null }).pool
-  } catch {
-    return null
-  }
-}
 
 /**
  * Size chips (each with its price and the price per kg or piece), the live
@@ -30,7 +22,7 @@ async function fetchPool(handle: string): Promise<PoolStock | null> {
  * cache. Until it answers, add to cart is disabled; the
  * server checks the pool again on every add.
  */
-export function BuyBox({ handle, title, unit, sizes }: { handle: string; title: string; unit: Unit; sizes: SweetSize[] }) {
+export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handle: string; title: string; unit: Unit; pieceName?: PieceName | null; sizes: SweetSize[] }) {
   const [live, setLive] = useState<LiveStock>({ state: "checking" })
   const pool = live.state === "live" ? live.pool : null
   const [chosen, setChosen] = useState<string | null>(null)
@@ -66,7 +58,7 @@ export function BuyBox({ handle, title, unit, sizes }: { handle: string; title: 
   const firstBuyable = (checking ? undefined : sizes.find((s) => maxQuantity(pool, s.variantId) > 0)) ?? sizes[0]
   const variantId = chosen ?? firstBuyable?.variantId ?? ""
   const size = sizes.find((s) => s.variantId === variantId) ?? null
-  const stock = checking ? { level: "in" as const, text: "Checking today's stock…" } : stockMessage(pool, size)
+  const stock = checking ? { level: "in" as const, text: "Checking today's stock…" } : stockMessage(pool ? { ...pool, pieceName } : null, size)
   const max = checking ? 1 : size ? maxQuantity(pool, size.variantId) : 0
   const canBuy = !checking && !!size && size.pricePaise !== null && max > 0
   const qty = Math.min(Math.max(1, quantity), Math.max(1, max))

@@ -1,6 +1,7 @@
 import Link from "next/link"
-import { formatPaiseShort } from "@/lib/format"
+import { formatPaise } from "@/lib/format"
 import { SweetImage } from "./sweet-image"
+import { VegMark } from "./veg-mark"
 import { fromPrice, type Sweet } from "@/lib/sweets"
 
 export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: boolean }) {
@@ -13,10 +14,12 @@ export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: bool
         <SweetImage url={sweet.imageUrl} alt="" width={300} sizes="(min-width: 760px) 260px, 50vw" priority={eager} />
         <div className="card-body">
           {sweet.bestseller && <span className="badge">Bestseller</span>}
-          <p className="card-title">{sweet.title}</p>
+          <p className="card-title">
+            <VegMark veg={sweet.veg} compact /> {sweet.title}
+          </p>
           {price !== null && smallest && (
             <p className="card-price">
-              From {formatPaiseShort(price)} for {smallest.label}
+              From {formatPaise(price)} for {smallest.label}
             </p>
           )}
         </div>

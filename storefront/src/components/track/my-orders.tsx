@@ -2,8 +2,9 @@
 
 import Link from "next/link"
 import { useEffect, useRef, useState, type FormEvent } from "react"
-import { indianMobileDigits } from "@/lib/checkout-form"
-import { type TrackedOrder, TrackedOrderView } from "./track-order"
+import { indianMobileDigits } from "@sweetshop/shop-contracts"
+import { trackingCall, type Answer, type TrackedOrder } from "@/lib/browser/order-tracking"
+import { TrackedOrderView } from "./track-order"
 import { TextField } from "@/components/form/text-field"
 
 /**
@@ -15,7 +16,6 @@ import { TextField } from "@/components/form/text-field"
  */
 
 type Step = { name: "phone" } | { name: "code"; phone: string } | { name: "orders"; phone: string; orders: TrackedOrder[] }
-type Answer = { status: number; body: Record<string, unknown>; retryAfter: string | null }
 
 const UNREACHABLE = "We could not reach the shop just now. Please try again in a moment."
 
@@ -54,19 +54,7 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
     if (step.name === "orders") ordersHeading.current?.focus()
   }, [step.name])
 
-  async function call(path: string, init: { method: "GET" | "POST"; body?: unknown; session?: string }): Promise<Answer> {
-    const res = await fetch(`${backendUrl}${path}`, {
-      method: init.method,
-      headers: {
-        "x-publishable-api-key": publishableKey,
-        ...(init.body ? { "content-type": "application/json" } : {}),
-        ...(init.session ? { "x-order-session": init.session } : {}),
-      },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    })
-    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>
-    return { status: res.status, body, retryAfter: res.headers.get("retry-after") }
-  }
+  const call = (path: string, init: { method: "GET" | "POST"; body?: unknown; session?: string }) => trackingCall({ backendUrl, publishableKey }, path, init)
 
   async function askForCode(forPhone: string) {
     setBusy(true)

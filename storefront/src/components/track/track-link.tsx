@@ -2,7 +2,8 @@
 
 import Link from "next/link"
 import { useEffect, useState } from "react"
-import { type TrackedOrder, TrackedOrderView } from "./track-order"
+import { orderOfLink, type TrackedOrder } from "@/lib/browser/order-tracking"
+import { TrackedOrderView } from "./track-order"
 
 /**
  * The order behind a signed tracking link (sent in the order's SMS and WhatsApp
@@ -15,14 +16,11 @@ export function TrackLink({ backendUrl, publishableKey, token }: { backendUrl: s
 
   useEffect(() => {
     let live = true
-    fetch(`${backendUrl}/store/order-tracking/links/${encodeURIComponent(token)}`, { headers: { "x-publishable-api-key": publishableKey } })
-      .then(async (res) => {
-        const body = (await res.json().catch(() => ({}))) as { order?: TrackedOrder; message?: string }
-        if (!live) return
-        if (res.ok && body.order) setOrder(body.order)
-        else setMessage(body.message ?? "We could not look up the order just now. Please try again in a moment.")
-      })
-      .catch(() => live && setMessage("We could not reach the shop just now. Please try again in a moment."))
+    orderOfLink({ backendUrl, publishableKey }, token).then((outcome) => {
+      if (!live) return
+      if ("order" in outcome) setOrder(outcome.order)
+      else setMessage(outcome.message)
+    })
     return () => {
       live = false
     }

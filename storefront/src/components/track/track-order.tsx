@@ -1,22 +1,12 @@
 "use client"
 
 import { useId, useState, type FormEvent } from "react"
+import { indianMobileDigits, parseOrderNumber } from "@sweetshop/shop-contracts"
+import { lookUpOrder, type TrackedOrder } from "@/lib/browser/order-tracking"
 import { formatPaise } from "@/lib/format"
-import { indianMobileDigits } from "@/lib/checkout-form"
 import { TextField } from "@/components/form/text-field"
 
-/** What the backend's tracking lookup shows a shopper: masked, no internal ids. */
-export type TrackedOrder = {
-  order_number: number
-  status_label: string
-  timeline: { status: string; label: string; done: boolean; at: string | null }[]
-  items: { title: string; variant_title: string | null; quantity: number; total_paise: number }[]
-  total_paise: number
-  payment_label: string
-  /** The address masked by the backend: initials, house number and word initials, city, first three pincode digits. */
-  fulfillment: { kind: string; date: string; slot: string | null; address: { name: string | null; line: string | null; city: string | null; pincode: string | null } | null }
-  phone: string | null
-}
+export type { TrackedOrder } from "@/lib/browser/order-tracking"
 
 const when = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone: "Asia/Kolkata" })
 const day = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
@@ -32,28 +22,21 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
   async function submit(event: FormEvent) {
     event.preventDefault()
     const problems: typeof errors = {}
-    if (!/^\d{1,9}$/.test(orderNumber.trim())) problems.orderNumber = "Please enter the order number, for example 1042."
+    // "#13" as the confirmation and the messages print it, "13", "SS-13": the shop's one rule (shop-contracts).
+    if (parseOrderNumber(orderNumber) === null) problems.orderNumber = "Please enter the order number, for example #1042."
     if (!indianMobileDigits(phone)) problems.phone = "Please give the 10-digit mobile number you ordered with."
     setErrors(problems)
     if (Object.keys(problems).length) return
     setBusy(true)
     setMessage(null)
+    const outcome = await lookUpOrder({ backendUrl, publishableKey }, orderNumber, phone)
     try {
-      const res = await fetch(`${backendUrl}/store/order-tracking/lookup`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
-        body: JSON.stringify({ order_number: Number(orderNumber.trim()), phone }),
-      })
-      const body = (await res.json().catch(() => ({}))) as { order?: TrackedOrder; message?: string }
-      if (res.ok && body.order) {
-        setOrder(body.order)
+      if ("order" in outcome) {
+        setOrder(outcome.order)
       } else {
         setOrder(null)
-        setMessage(body.message ?? "We could not look up the order just now. Please try again in a moment.")
+        setMessage(outcome.message)
       }
-    } catch {
-      setOrder(null)
-      setMessage("We could not reach the shop just now. Please try again in a moment.")
     } finally {
       setBusy(false)
     }
@@ -65,7 +48,8 @@ export function TrackOrder({ backendUrl, publishableKey, initialOrderNumber }: {
         <TextField
           id="orderNumber"
           label="Order number"
-          inputMode="numeric"
+          hint="As on your confirmation or SMS, for example #1042."
+          autoCapitalize="characters"
           value={orderNumber}
           onChange={(e) => setOrderNumber(e.target.value)}
           error={errors.orderNumber}

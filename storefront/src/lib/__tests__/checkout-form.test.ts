@@ -1,4 +1,4 @@
-import { indianMobileDigits, readCheckoutForm, splitName, validateCheckout, type CheckoutFields } from "../checkout-form"
+import { idempotencyKeyOf, pincodeOf, readCheckoutForm, splitName, validateCheckout, type CheckoutFields } from "../checkout-form"
 
 const now = new Date("2026-11-25T06:00:00+05:30")
 const good: CheckoutFields = {
@@ -6,6 +6,7 @@ const good: CheckoutFields = {
   phone: "98765 43210",
   email: "",
   address: "221 Lajpat Nagar",
+  landmark: "",
   city: "New Delhi",
   state: "Delhi",
   pincode: "110024",
@@ -16,17 +17,13 @@ const good: CheckoutFields = {
   payment: "cod",
 }
 
-describe("Indian mobiles", () => {
-  it.each([
-    ["98765 43210", "9876543210"],
-    ["+91-98765-43210", "9876543210"],
-    ["098765 43210", "9876543210"],
-    ["919876543210", "9876543210"],
-    ["(+91) 98765 43210", "9876543210"],
-  ])("%s → %s", (input, digits) => expect(indianMobileDigits(input)).toBe(digits))
+describe("Indian mobiles (the contracts' rule, as the backend applies it)", () => {
+  it.each(["98765 43210", "+91-98765-43210", "098765 43210", "919876543210", "(+91) 98765 43210"])("accepts %s", (phone) => {
+    expect(validateCheckout({ ...good, phone }, now).phone).toBeUndefined()
+  })
 
-  it.each(["12345 67890", "98765", "+44 7911 123456", "98765-4321x", ""])("refuses %p", (input) => {
-    expect(indianMobileDigits(input)).toBeNull()
+  it.each(["12345 67890", "98765", "987654321", "+44 7911 123456", "98765-4321x", ""])("refuses %p with the backend's sentence", (phone) => {
+    expect(validateCheckout({ ...good, phone }, now).phone).toBe("Please give a 10-digit Indian mobile number, for example 98765 43210, so we can send you order updates.")
   })
 })
 
@@ -39,6 +36,24 @@ describe("checkout form", () => {
     const errors = validateCheckout({ ...good, fullName: "", phone: "12345", address: "", city: "", state: "", pincode: "40001", email: "priya@" }, now)
     expect(Object.keys(errors).sort()).toEqual(["address", "city", "email", "fullName", "phone", "pincode", "state"])
     expect(errors.pincode).toBe("Please enter a 6-digit pincode, for example 110024.")
+  })
+
+  it("takes a pincode typed with a space and never cuts a longer one", () => {
+    expect(validateCheckout({ ...good, pincode: "110 024" }, now)).toEqual({})
+    expect(pincodeOf({ pincode: "110 024" })).toBe("110024")
+    expect(validateCheckout({ ...good, pincode: "1100245" }, now).pincode).toBe("Please enter a 6-digit pincode, for example 110024.")
+    expect(pincodeOf({ pincode: "1100245" })).toBe("1100245")
+  })
+
+  it("takes an optional landmark of a sensible length", () => {
+    expect(validateCheckout({ ...good, landmark: "Near the Sai temple" }, now)).toEqual({})
+    expect(validateCheckout({ ...good, landmark: "x".repeat(101) }, now).landmark).toMatch(/100 characters/)
+  })
+
+  it("sends only an Idempotency-Key that is a UUID", () => {
+    expect(idempotencyKeyOf("3b241101-e2bb-4255-8caf-4136c566a962")).toBe("3b241101-e2bb-4255-8caf-4136c566a962")
+    expect(idempotencyKeyOf("not-a-key")).toBeNull()
+    expect(idempotencyKeyOf(null)).toBeNull()
   })
 
   it("pickup needs no address", () => {
@@ -55,9 +70,11 @@ describe("checkout form", () => {
     const form = new FormData()
     form.set("fullName", "  Priya Sharma ")
     form.set("fulfilment", "something else")
+    form.set("landmark", " Near the Sai temple ")
     const fields = readCheckoutForm(form)
     expect(fields.fullName).toBe("Priya Sharma")
     expect(fields.fulfilment).toBe("delivery")
+    expect(fields.landmark).toBe("Near the Sai temple")
     expect(fields.phone).toBe("")
     expect(fields.payment).toBe("cod")
     form.set("payment", "razorpay")

@@ -17,4 +17,9 @@ describe("where the storefront finds the backend", () => {
     expect(config.backendUrl).toBe("http://localhost:9000")
     expect(config.browserBackendUrl).toBe("http://localhost:9000")
   })
+
+  it("shows the FSSAI licence only when SHOP_FSSAI_LICENCE holds one (14 digits)", () => {
+    expect(readConfig({ SHOP_FSSAI_LICENCE: "1332 4999 0001 23" } as unknown as NodeJS.ProcessEnv).fssaiLicence).toBe("13324999000123")
+    expect(readConfig({ SHOP_FSSAI_LICENCE: "12345" } as unknown as NodeJS.ProcessEnv).fssaiLicence).toBeNull()
+  })
 })

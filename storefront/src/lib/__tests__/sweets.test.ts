@@ -1,4 +1,4 @@
-import { filterAndSort, fromPrice, toSweet, type CatalogueProduct } from "../sweets"
+import { filterAndSort, fromPrice, galleryOf, toSweet, type CatalogueProduct } from "../sweets"
 
 /** A product as the catalogue route answers it (plugins/catalogue): prices in paise. */
 const product = (over: Partial<CatalogueProduct> = {}): CatalogueProduct => ({
@@ -14,6 +14,9 @@ const product = (over: Partial<CatalogueProduct> = {}): CatalogueProduct => ({
   shelf_life_days: 15,
   ingredients: "Cashew, sugar",
   bestseller: true,
+  veg: true,
+  storage: "Store in a cool, dry place in an airtight box, away from sunlight; no need to refrigerate.",
+  piece_name: null,
   price_from_paise: 30000,
   price_per_kg_paise: 120000,
   available_units: 4200,
@@ -41,6 +44,40 @@ describe("a sweet from the catalogue route", () => {
   it("by the piece", () => {
     const sweet = toSweet(product({ sold_by: "pieces", variants: [{ id: "variant_6", title: "6 pieces", units: 6, price_paise: 14000, buyable_now: 40 }] }))
     expect(sweet.sizes.map((s) => s.label)).toEqual(["6 pieces"])
+  })
+
+  it("gift boxes are sold as boxes, not pieces", () => {
+    const box = toSweet(
+      product({
+        sold_by: "pieces",
+        piece_name: "box",
+        variants: [
+          { id: "v5", title: "5 boxes", units: 5, price_paise: 400000, buyable_now: 8 },
+          { id: "v1", title: "1 box", units: 1, price_paise: 85000, buyable_now: 40 },
+        ],
+      })
+    )
+    expect(box.sizes.map((s) => s.label)).toEqual(["1 box", "5 boxes"])
+    expect(box.pieceName).toBe("box")
+    // A product sold by weight has no piece name, whatever its metadata says.
+    expect(toSweet(product({ piece_name: "box" })).pieceName).toBeNull()
+  })
+
+  it("reads sold_by as the backend does: grams only when the product says grams", () => {
+    expect(toSweet(product({ sold_by: "grams" })).unit).toBe("grams")
+    expect(toSweet(product({ sold_by: "kilos" as never })).unit).toBe("pieces")
+  })
+
+  it("carries the veg mark and the storage advice", () => {
+    expect(toSweet(product())).toMatchObject({ veg: true, storage: expect.stringMatching(/cool, dry/) })
+    expect(toSweet(product({ veg: false, storage: null }))).toMatchObject({ veg: false, storage: null })
+    expect(toSweet(product({ veg: undefined as never })).veg).toBeNull()
+  })
+
+  it("its gallery: every picture, the thumbnail first, each once", () => {
+    const sweet = toSweet(product({ thumbnail: "https://x/b.png", images: ["https://x/a.png", "https://x/b.png", "https://x/c.png"] }))
+    expect(galleryOf(sweet)).toEqual(["https://x/b.png", "https://x/a.png", "https://x/c.png"])
+    expect(galleryOf(toSweet(product()))).toEqual([])
   })
 
   it("its picture: the thumbnail, else the first image, else none (the page shows the default)", () => {

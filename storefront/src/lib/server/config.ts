@@ -26,6 +26,8 @@ export type StorefrontConfig = {
   revalidateSecret: string
   /** Razorpay's checkout.js: the real one, or the fake's in test mode (npm start sets it). Not a secret. */
   razorpayCheckoutUrl: string
+  /** The shop's FSSAI licence number (SHOP_FSSAI_LICENCE, 14 digits), shown in the footer; null when not set. */
+  fssaiLicence: string | null
 }
 
 function readEnvFile(): Record<string, string> {
@@ -66,5 +68,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): StorefrontConf
     siteUrl: siteUrl.replace(/\/$/, ""),
     revalidateSecret,
     razorpayCheckoutUrl,
+    fssaiLicence: fssaiLicenceOf(pick(env, file, "SHOP_FSSAI_LICENCE", "NEXT_PUBLIC_SHOP_FSSAI_LICENCE")),
   }
+}
+
+/** An FSSAI licence or registration number is 14 digits (spaces allowed as printed); anything else is not shown. */
+export function fssaiLicenceOf(value: string | undefined): string | null {
+  const digits = (value ?? "").replace(/\s/g, "")
+  return /^\d{14}$/.test(digits) ? digits : null
 }

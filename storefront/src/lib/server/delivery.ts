@@ -1,7 +1,8 @@
+import { pincodeDigits } from "@sweetshop/shop-contracts"
 import type { PincodeCheck } from "../delivery"
 import { BackendUnavailableError, ShopRefusal, store } from "./medusa"
 
-type PincodeAnswer = { pincode: string; serviceable: true; area: string } | { pincode: string; serviceable: false; message: string }
+type PincodeAnswer = { pincode: string; serviceable: true; area: string; city?: string; state?: string } | { pincode: string; serviceable: false; message: string }
 
 const UNCHECKED = "We could not check this pincode just now; we check it again when you place the order."
 
@@ -14,12 +15,12 @@ const UNCHECKED = "We could not check this pincode just now; we check it again w
  * "unknown": the shopper may go on, and the checkout call is the check.
  */
 export async function checkPincode(input: string): Promise<PincodeCheck> {
-  const pincode = input.replace(/\s/g, "")
+  const pincode = pincodeDigits(input) ?? input.replace(/\s/g, "")
   if (!/^\d{1,10}$/.test(pincode)) return { pincode, status: "invalid", message: "Please enter a 6-digit pincode, for example 110024." }
   try {
     const answer = await store<PincodeAnswer>(`/store/delivery/pincodes/${pincode}`, { freshness: { cache: "live" } })
     return answer.serviceable
-      ? { pincode: answer.pincode, status: "serviceable", area: answer.area }
+      ? { pincode: answer.pincode, status: "serviceable", area: answer.area, city: answer.city || null, state: answer.state || null }
       : { pincode: answer.pincode, status: "unserviceable", message: answer.message }
   } catch (error) {
     if (error instanceof ShopRefusal && error.status === 400) return { pincode, status: "invalid", message: error.message }

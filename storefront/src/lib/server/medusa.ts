@@ -1,4 +1,5 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk"
+import { refusalField, type RefusalField } from "@sweetshop/shop-contracts"
 import { readConfig } from "./config"
 
 /**
@@ -15,11 +16,19 @@ export class BackendUnavailableError extends Error {
   }
 }
 
-/** The backend refused a request with a reason meant for the shopper (stock, cash-on-delivery cap, phone). */
+/**
+ * The backend refused a request with a reason meant for the shopper (stock, cash-on-delivery cap, phone).
+ * `code` is the shop's stable refusal code (shop-contracts' REFUSALS) when the backend sent one, and
+ * `field` the form field it concerns: by the backend's word, else from the code; null when neither says.
+ */
 export class ShopRefusal extends Error {
-  constructor(message: string, readonly status: number) {
+  readonly code: string | null
+  readonly field: RefusalField | null
+  constructor(message: string, readonly status: number, refusal: { code?: unknown; field?: unknown } = {}) {
     super(message)
     this.name = "ShopRefusal"
+    this.code = typeof refusal.code === "string" && refusal.code ? refusal.code : null
+    this.field = typeof refusal.field === "string" && refusal.field ? (refusal.field as RefusalField) : refusalField(this.code)
   }
 }
 
@@ -49,15 +58,20 @@ export async function store<T>(
     method?: "GET" | "POST" | "DELETE"
     query?: Record<string, unknown>
     body?: Record<string, unknown>
-    /** Extra request headers (the order token of an order this browser placed). */
+    /** Extra request headers (the order token of an order this browser placed, an Idempotency-Key). */
     headers?: Record<string, string>
     freshness: Freshness
+    /** Give up after this long (the checkout's calls): a BackendUnavailableError, so the shopper may press again. */
+    timeoutMs?: number
   }
 ): Promise<T> {
   const { freshness } = options
   // `next build` never asks a backend: one build serves any backend, and the catalogue pages
   // are rendered on their first request, then kept in Next's cache (see their generateStaticParams).
   if (process.env.NEXT_PHASE === "phase-production-build") throw new BackendUnavailableError("not asked during next build")
+  // Changes go through `write`: the SDK's FetchError keeps only the message of a refusal, and the
+  // shop's refusals carry a code and a field beside it ({ type, code, message, field }).
+  if (options.method && options.method !== "GET") return write<T>(path, { ...options, method: options.method })
   try {
     return await client().client.fetch<T>(path, {
       method: options.method ?? "GET",
@@ -74,4 +88,37 @@ export async function store<T>(
     }
     throw new BackendUnavailableError(error)
   }
+}
+
+/**
+ * A POST or DELETE to the store API with the headers the SDK sends (JSON, the publishable key),
+ * reading a refusal's whole body: 4xx → ShopRefusal with its code and field; 5xx, a network
+ * failure or the timeout → BackendUnavailableError.
+ */
+async function write<T>(
+  path: string,
+  options: { method: "POST" | "DELETE"; query?: Record<string, unknown>; body?: Record<string, unknown>; headers?: Record<string, string>; timeoutMs?: number }
+): Promise<T> {
+  const { backendUrl, publishableKey } = readConfig()
+  const url = new URL(`${backendUrl.replace(/\/$/, "")}/${path.replace(/^\//, "")}`)
+  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method: options.method,
+      headers: { "content-type": "application/json", accept: "application/json", "x-publishable-api-key": publishableKey, ...options.headers },
+      body: options.body ? JSON.stringify(options.body) : undefined,
+      cache: "no-store",
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+    })
+  } catch (error) {
+    throw new BackendUnavailableError(error)
+  }
+  const body = (await res.json().catch(() => null)) as (Record<string, unknown> & { message?: unknown }) | null
+  if (res.ok) return body as T
+  if (res.status < 500) {
+    const message = typeof body?.message === "string" && body.message ? body.message : res.statusText || "The shop refused this request."
+    throw new ShopRefusal(message, res.status, { code: body?.code, field: body?.field })
+  }
+  throw new BackendUnavailableError(new Error(`${res.status} ${res.statusText}`))
 }

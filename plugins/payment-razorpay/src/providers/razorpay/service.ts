@@ -22,7 +22,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
-import { rupeesToPaise } from "../../lib/paise"
+import { rupeesToPaise } from "@sweetshop/shop-contracts"
 import { callRazorpay, Collection, holdsMoney, razorpayClient, RazorpayOrder, RazorpayPayment } from "../../lib/razorpay-api"
 import { checkoutSignatureValid, webhookSignatureValid } from "../../lib/signatures"
 

@@ -2,12 +2,13 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { BuyBox } from "@/components/product/buy-box"
-import { SweetImage } from "@/components/product/sweet-image"
+import { ProductGallery } from "@/components/product/product-gallery"
+import { VegMark } from "@/components/product/veg-mark"
 import { formatPaise } from "@/lib/format"
 import { imageSources } from "@/lib/images"
 import { getSweet } from "@/lib/server/catalogue"
 import { readConfig } from "@/lib/server/config"
-import { fromPrice } from "@/lib/sweets"
+import { fromPrice, galleryOf } from "@/lib/sweets"
 
 /**
  * A product page: rendered on its first request, then served from Next's cache until the backend's
@@ -68,14 +69,14 @@ export default async function ProductPage({ params }: Props) {
         </nav>
       )}
       <div className="product">
-        <div className="product-image">
-          {/* Half the 1,120 px column from 760 px; at most 300 px wide on a phone. */}
-          <SweetImage url={sweet.imageUrl} alt={sweet.title} width={600} sizes="(min-width: 760px) 540px, 300px" priority />
-        </div>
+        <ProductGallery title={sweet.title} urls={galleryOf(sweet)} />
         <div>
-          {sweet.bestseller && <span className="badge">Bestseller</span>}
+          <p className="product-marks">
+            <VegMark veg={sweet.veg} />
+            {sweet.bestseller && <span className="badge">Bestseller</span>}
+          </p>
           <h1>{sweet.title}</h1>
-          <BuyBox handle={sweet.handle} title={sweet.title} unit={sweet.unit} sizes={sweet.sizes} />
+          <BuyBox handle={sweet.handle} title={sweet.title} unit={sweet.unit} pieceName={sweet.pieceName} sizes={sweet.sizes} />
           <dl className="facts">
             <dt>About</dt>
             <dd>{sweet.description}</dd>
@@ -89,13 +90,18 @@ export default async function ProductPage({ params }: Props) {
               <>
                 <dt>Shelf life</dt>
                 <dd>
-                  Best within {sweet.shelfLifeDays === 1 ? "1 day" : `${sweet.shelfLifeDays} days`} of delivery
-                  {sweet.shelfLifeDays <= 3 ? "; keep refrigerated" : "; keep in a cool, dry place"}.
+                  Best within {sweet.shelfLifeDays === 1 ? "1 day" : `${sweet.shelfLifeDays} days`} of delivery.
                 </dd>
               </>
             )}
+            {sweet.storage && (
+              <>
+                <dt>Storage</dt>
+                <dd data-testid="storage">{sweet.storage}</dd>
+              </>
+            )}
             <dt>Sold by</dt>
-            <dd>{sweet.unit === "grams" ? "Weight: every box is weighed fresh from the same tray." : "The piece."}</dd>
+            <dd>{sweet.unit === "grams" ? "Weight: every box is weighed fresh from the same tray." : sweet.pieceName === "box" ? "The box." : "The piece."}</dd>
           </dl>
         </div>
       </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
 import { formatIndianPhone, formatRupees } from "@/lib/format"
-import { getConfirmedOrder } from "@/lib/server/checkout"
+import { getConfirmedOrder } from "@/lib/server/checkout/confirmation"
 
 export const metadata: Metadata = { title: "Order placed", robots: { index: false }, referrer: "no-referrer" }
 

@@ -1,0 +1,136 @@
+"use client"
+
+import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react"
+import { pincodeDigits } from "@sweetshop/shop-contracts"
+import { checkDeliveryPincode } from "@/lib/actions/delivery"
+import type { CheckoutFields, FieldErrors } from "@/lib/checkout-form"
+import type { DeliveryDay, PincodeCheck } from "@/lib/delivery"
+import type { Field } from "./use-checkout-form"
+
+type Input = (name: Field, label: string, props?: InputHTMLAttributes<HTMLInputElement>, hint?: ReactNode) => ReactNode
+
+/**
+ * The backend's word on the pincode, asked as soon as the field holds a pincode
+ * ("110 024" with a space is one): its area, and the city and state, which fill
+ * the address fields.
+ */
+export function usePincodeCheck(fields: CheckoutFields, fill: (patch: Partial<CheckoutFields>) => void): PincodeCheck | null {
+  const pincode = pincodeDigits(fields.pincode)
+  const wantsPinCheck = fields.fulfilment === "delivery" && pincode !== null
+  const [pinCheck, setPinCheck] = useState<PincodeCheck | null>(null)
+  const asked = useRef("")
+  useEffect(() => {
+    if (!wantsPinCheck || !pincode || asked.current === pincode) return
+    asked.current = pincode
+    checkDeliveryPincode(pincode).then(
+      (answer) => {
+        if (asked.current !== answer.pincode) return
+        setPinCheck(answer)
+        if (answer.status === "serviceable" && answer.city && answer.state) fill({ city: answer.city, state: answer.state })
+      },
+      () => asked.current === pincode && setPinCheck({ pincode, status: "unknown", message: "We could not check this pincode just now; we check it again when you place the order." })
+    )
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wantsPinCheck, pincode])
+  return wantsPinCheck && pinCheck?.pincode === pincode ? pinCheck : null
+}
+
+/** Delivery or pickup, the address with its pincode check, and the day and slot. */
+export function DeliveryFields({
+  fields,
+  errors,
+  pin,
+  days,
+  input,
+  set,
+  setFields,
+}: {
+  fields: CheckoutFields
+  errors: FieldErrors
+  pin: PincodeCheck | null
+  days: DeliveryDay[]
+  input: Input
+  set: (name: Field) => (event: { target: { value: string } }) => void
+  setFields: (patch: Partial<CheckoutFields>) => void
+}) {
+  const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
+  return (
+    <>
+      <fieldset>
+        <legend>Delivery or pickup</legend>
+        <label className="choice">
+          <input type="radio" id="fulfilment-delivery" name="fulfilment" value="delivery" checked={fields.fulfilment === "delivery"} onChange={set("fulfilment")} />
+          <span>Home delivery: ₹60, free from ₹999</span>
+        </label>
+        <label className="choice">
+          <input type="radio" id="fulfilment-pickup" name="fulfilment" value="pickup" checked={fields.fulfilment === "pickup"} onChange={set("fulfilment")} />
+          <span>Pick up from the shop: 12 Halwai Gali, Chandni Chowk (free)</span>
+        </label>
+        {errors.fulfilment && <p className="field-error">{errors.fulfilment}</p>}
+        {fields.fulfilment === "delivery" && (
+          <>
+            {input("address", "House number and street", { autoComplete: "address-line1", required: true })}
+            {input("landmark", "Landmark (optional)", { autoComplete: "address-line2" }, "Near a temple, school or shop the rider can ask for.")}
+            {input("pincode", "Pincode", { autoComplete: "postal-code", inputMode: "numeric", required: true }, "We check as you type whether our riders reach it, and fill in the city and state.")}
+            <div role="status" aria-live="polite">
+              {pin?.status === "serviceable" && !errors.pincode && (
+                <p className="field-ok" data-testid="pincode-ok">
+                  Good news: we deliver to {pin.pincode} ({pin.area}).
+                </p>
+              )}
+              {pin?.status === "unknown" && (
+                <p className="hint" data-testid="pincode-unknown">
+                  {pin.message}
+                </p>
+              )}
+            </div>
+            {input("city", "City", { autoComplete: "address-level2", required: true })}
+            {input("state", "State", { autoComplete: "address-level1", required: true })}
+          </>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{fields.fulfilment === "delivery" ? "Delivery day and time" : "Pickup day and time"}</legend>
+        <div className="field">
+          <label htmlFor="deliveryDate">Day</label>
+          <select
+            id="deliveryDate"
+            name="deliveryDate"
+            value={fields.deliveryDate}
+            onChange={(e) => {
+              const next = days.find((d) => d.date === e.target.value)
+              setFields({ deliveryDate: e.target.value, slot: next?.slots.find((s) => s.id === fields.slot && s.open) ? fields.slot : (next?.slots.find((s) => s.open)?.id ?? "") })
+            }}
+          >
+            {days.map((d) => (
+              <option key={d.date} value={d.date}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div role="radiogroup" id="slot-group" tabIndex={-1} aria-labelledby="slot-label" aria-describedby={errors.slot ? "slot-error" : undefined}>
+          <p id="slot-label" className="visually-hidden">
+            Time slot
+          </p>
+          {day?.slots.map((s) => (
+            <label key={s.id} className="choice">
+              <input type="radio" name="slot" value={s.id} checked={fields.slot === s.id} disabled={!s.open} onChange={set("slot")} />
+              <span>
+                {s.label}
+                {s.note && <span className="hint"> ({s.note})</span>}
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.slot && (
+          <p className="field-error" id="slot-error">
+            {errors.slot}
+          </p>
+        )}
+        <p className="hint">Same-day slots close at 7 am (morning) and 1 pm (evening). Festival days may run late.</p>
+      </fieldset>
+    </>
+  )
+}

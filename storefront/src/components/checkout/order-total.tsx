@@ -1,0 +1,70 @@
+"use client"
+
+import { useEffect, useState } from "react"
+import type { FulfillmentKind } from "@sweetshop/shop-contracts"
+import { previewTotals } from "@/lib/actions/checkout"
+import { DELIVERY_CHARGE_RUPEES, FREE_DELIVERY_FROM_RUPEES } from "@/lib/delivery"
+import { formatPaise } from "@/lib/format"
+import type { CheckoutTotals } from "@/lib/server/checkout/shipping"
+
+/**
+ * The total before ordering: sweets, delivery (or "Pickup: free"), the GST
+ * inside the prices, and the total, from the backend's own cart totals with the
+ * chosen way (asked again whenever the choice changes). What a cash-on-delivery
+ * shopper keeps ready is this figure.
+ */
+export function OrderTotal({ fulfilment, itemsPaise, version }: { fulfilment: FulfillmentKind; itemsPaise: number; version: number }) {
+  const [totals, setTotals] = useState<CheckoutTotals | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let current = true
+    setFailed(false)
+    previewTotals(fulfilment).then(
+      (answer) => {
+        if (!current) return
+        setTotals(answer)
+        setFailed(answer === null)
+      },
+      () => current && setFailed(true)
+    )
+    return () => {
+      current = false
+    }
+  }, [fulfilment, version])
+  const shown = totals?.fulfilment === fulfilment ? totals : null
+  const items = shown?.itemsPaise ?? itemsPaise
+  return (
+    <div className="totals" data-testid="checkout-totals" aria-live="polite" aria-busy={!shown && !failed}>
+      <div>
+        <span>Sweets</span>
+        <span>{formatPaise(items)}</span>
+      </div>
+      <div data-testid="checkout-shipping">
+        {fulfilment === "pickup" ? (
+          <>
+            <span>Pickup</span>
+            <span>free</span>
+          </>
+        ) : (
+          <>
+            <span>Delivery</span>
+            <span>{shown?.shippingPaise == null ? (failed || shown ? `${formatPaise(DELIVERY_CHARGE_RUPEES * 100)}, free from ${formatPaise(FREE_DELIVERY_FROM_RUPEES * 100)}` : "…") : shown.shippingPaise === 0 ? "free" : formatPaise(shown.shippingPaise)}</span>
+          </>
+        )}
+      </div>
+      {shown?.taxPaise != null && (
+        <div className="hint">
+          <span>GST included</span>
+          <span>{formatPaise(shown.taxPaise)}</span>
+        </div>
+      )}
+      <div className="grand">
+        <span>Total</span>
+        <span data-testid="checkout-total" data-total-paise={shown?.totalPaise ?? undefined}>
+          {shown?.totalPaise != null ? formatPaise(shown.totalPaise) : failed || shown ? "shown when you place the order" : "working it out…"}
+        </span>
+      </div>
+      {shown?.totalPaise != null && <p className="hint">Prices include 5% GST.</p>}
+    </div>
+  )
+}

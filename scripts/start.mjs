@@ -11,6 +11,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
+import { pathToFileURL } from "node:url"
 import {
   answers,
   describeConnectionError,
@@ -50,8 +51,8 @@ function failWith(what, error) {
 let usingEmbeddedPostgres = false
 /** Where the embedded PostgreSQL keeps its data when not in .data/postgres itself (root, unreachable folder). */
 let embeddedDataDir = null
-const cleanups = []
-async function cleanup() {
+export const cleanups = []
+export async function cleanup() {
   while (cleanups.length) await cleanups.pop()().catch(() => {})
 }
 
@@ -194,7 +195,7 @@ const SANDBOXES = [
  * served from this machine alone (both URLs on localhost) is a trial: it may use both, and
  * the banner says TEST MODE in red. A shop given a public URL gets no such allowance.
  */
-function allowLocalTrial() {
+export function allowLocalTrial() {
   const local = (url) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname)
   if (!local(process.env.MEDUSA_BACKEND_URL) || !local(process.env.STOREFRONT_URL)) return
   process.env.ALLOW_HTTP ||= "true"
@@ -202,9 +203,9 @@ function allowLocalTrial() {
 }
 
 /** Name → URL of each fake started, for the banner. */
-const sandboxUrls = {}
+export const sandboxUrls = {}
 
-async function startSandboxes() {
+export async function startSandboxes() {
   if (process.env.SANDBOX === "false") return
   const require = createRequire(import.meta.url)
   const fakes = require(path.join(ROOT, "sandbox"))
@@ -229,7 +230,7 @@ async function startSandboxes() {
  * backend and the storefront share for catalogue revalidation, and the token
  * a metrics scraper sends (METRICS_TOKEN: GET /metrics refuses everyone without it).
  */
-function ensureLocalSecrets() {
+export function ensureLocalSecrets() {
   const file = path.join(DATA, "secrets.env")
   fs.mkdirSync(DATA, { recursive: true })
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
@@ -249,7 +250,7 @@ function ensureLocalSecrets() {
   Object.assign(process.env, before)
 }
 
-async function preparePostgres() {
+export async function preparePostgres() {
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL
     try {
@@ -315,7 +316,7 @@ function sourceFingerprint() {
   return hash.digest("hex")
 }
 
-async function buildIfChanged() {
+export async function buildIfChanged() {
   const stamp = path.join(BUILD, ".sweetshop-build")
   const fingerprint = sourceFingerprint()
   const pluginsBuilt =
@@ -337,7 +338,7 @@ async function buildIfChanged() {
 }
 
 /** Medusa serves <app>/static at /static; uploads live in .data/uploads so builds never wipe them. */
-function linkUploads(appDir) {
+export function linkUploads(appDir) {
   const link = path.join(appDir, "static")
   const target = process.env.UPLOAD_DIR
   try {
@@ -347,14 +348,14 @@ function linkUploads(appDir) {
   fs.symlinkSync(target, link, "dir")
 }
 
-async function isSeeded() {
+export async function isSeeded() {
   return withClient(process.env.DATABASE_URL, async (c) => {
     const { rows } = await c.query("select count(*)::int as n from region where deleted_at is null")
     return rows[0].n > 0
   })
 }
 
-async function readPublishableKey() {
+export async function readPublishableKey() {
   return withClient(process.env.DATABASE_URL, async (c) => {
     const { rows } = await c.query(
       "select token from api_key where type = 'publishable' and title = $1 and revoked_at is null and deleted_at is null order by created_at limit 1",
@@ -461,7 +462,7 @@ function printBanner({ backendUrl, publishableKey, seconds }) {
   process.stdout.write(lines.join("\n") + "\n")
 }
 
-function stopChild(child) {
+export function stopChild(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve()
     child.once("exit", resolve)
@@ -470,6 +471,9 @@ function stopChild(child) {
   })
 }
 
+// scripts/cluster.mjs imports the pieces above (database, sandboxes, secrets, build); only `node scripts/start.mjs` starts the shop.
+const invokedDirectly = Boolean(process.argv[1]) && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+if (invokedDirectly) {
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
     await cleanup()
@@ -487,3 +491,4 @@ main().catch(async (error) => {
   process.stderr.write(`Sweet Shop cannot start: ${sentence}\n`)
   process.exit(1)
 })
+}

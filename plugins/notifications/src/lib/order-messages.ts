@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
@@ -24,7 +25,6 @@ export const ORDER_STATUS_TEMPLATE = "order-status"
 export const ORDER_REFUNDED_TEMPLATE = "order-refunded"
 export const LOW_STOCK_TEMPLATE = "low-stock"
 
-export const COD_PROVIDER_ID = "pp_system_default"
 
 /** One key per order (or subject), event and channel: the same event handled twice sends once. */
 export const idempotencyKey = (orderId: string, template: string, channel: string) => `${template}:${orderId}:${channel}`
@@ -131,13 +131,13 @@ export function orderLanguage(container: MedusaContainer, order: any): Language 
 
 function paidOnline(order: any) {
   const providers = (order.payment_collections ?? []).flatMap((c: any) => (c?.payment_sessions ?? []).map((s: any) => s?.provider_id))
-  return !providers.includes(COD_PROVIDER_ID)
+  return !providers.includes(CASH_ON_DELIVERY_PROVIDER_ID)
 }
 
 function capturedOnline(order: any): number {
   return (order.payment_collections ?? [])
     .flatMap((c: any) => c?.payments ?? [])
-    .filter((p: any) => p?.captured_at && p.provider_id !== COD_PROVIDER_ID)
+    .filter((p: any) => p?.captured_at && p.provider_id !== CASH_ON_DELIVERY_PROVIDER_ID)
     .reduce((sum: number, p: any) => sum + Number(p.amount), 0)
 }
 

@@ -1,3 +1,4 @@
+import type { ShopStatus as OrderShopStatus } from "@sweetshop/shop-contracts"
 /**
  * Every message the shop sends, in one place. Short enough for one SMS
  * segment where possible; English by default, Hindi when asked.
@@ -31,17 +32,8 @@ export function orderPlacedText(data: OrderPlacedData, language: Language = "en"
   return `Sweet Shop: order #${data.display_id} placed. ${itemsLine(data.items)}. Total ${total} (${pay}).${track}`
 }
 
-/** The shop statuses of an order (issue 7's `order.metadata.shop_status`; absent = placed). */
-export type ShopStatus =
-  | "placed"
-  | "confirmed"
-  | "preparing"
-  | "out_for_delivery"
-  | "delivered"
-  | "ready_for_pickup"
-  | "picked_up"
-  | "cancelled"
-  | "refunded"
+/** What a status message can be about: the shop statuses (shop-contracts) and a refund. */
+export type ShopStatus = OrderShopStatus | "refunded"
 
 const STATUS_WORDS: Record<Language, Record<ShopStatus, string>> = {
   en: {

@@ -156,13 +156,14 @@ describe("docker-compose.yml", () => {
     it("reaches the backend over the compose network, and hands the browser the backend's public URL", () => {
       const vars = { MEDUSA_BACKEND_URL: "https://api.sweetshop.in", STOREFRONT_REVALIDATE_SECRET: "r".repeat(32) }
       const env = Object.fromEntries(Object.entries<string>(storefront.environment).map(([k, v]) => [k, interpolate(String(v), vars)]))
+      // Through nginx, which spreads the requests over every backend-server replica.
       const server = new URL(env.MEDUSA_BACKEND_URL)
       expect(server.hostname in services).toBe(true)
-      expect(server.hostname).toBe("backend-server")
-      expect(services["backend-server"].environment.PORT).toBe(server.port)
+      expect(server.hostname).toBe("nginx")
+      expect(services.nginx.ports).toEqual([`${server.port}:${server.port}`])
       expect(env.MEDUSA_BROWSER_BACKEND_URL).toBe("https://api.sweetshop.in")
       expect(interpolate(storefront.environment.MEDUSA_BROWSER_BACKEND_URL, {})).toBe("http://localhost:9000")
-      expect(storefront.depends_on["backend-server"]).toEqual({ condition: "service_healthy" })
+      expect(storefront.depends_on.nginx).toEqual({ condition: "service_healthy" })
     })
 
     it("shares the revalidation secret with the backend, which calls it by its service name", () => {
@@ -199,6 +200,50 @@ describe("docker-compose.yml", () => {
     expect(undocumented).toEqual([])
     const unexplainedShopVariables = SHOP_ENV_VARIABLES.filter((name) => !documented.has(name))
     expect(unexplainedShopVariables).toEqual([])
+  })
+})
+
+describe("docker-compose.yml: nginx in front of a backend-server that scales (docker compose up --scale backend-server=N)", () => {
+  const services = compose.services as Record<string, any>
+  const nginxConf = fs.readFileSync(path.join(root, "deploy/nginx/nginx.conf"), "utf8")
+  const proxyConf = fs.readFileSync(path.join(root, "deploy/nginx/proxy.conf"), "utf8")
+
+  it("gives backend-server no container name and no host port, so several replicas can run", () => {
+    const server = services["backend-server"]
+    expect(server.container_name).toBeUndefined()
+    expect(server.ports).toBeUndefined()
+    expect(server.expose).toEqual([server.environment.PORT])
+    for (const [name, svc] of Object.entries<any>(services)) {
+      // Only nginx and the storefront publish ports; no service is pinned to a container name.
+      expect({ name, container_name: svc.container_name }).toEqual({ name, container_name: undefined })
+      if (svc.ports) expect(["nginx", "storefront"]).toContain(name)
+    }
+  })
+
+  it("runs nginx on port 9000 with the repository's configuration, after a healthy backend-server, with a health check", () => {
+    const nginx = services.nginx
+    expect(nginx.image).toMatch(/^nginx:1\.(2[7-9]|[3-9]\d)/) // `resolve` in an upstream needs 1.27.3+
+    expect(nginx.ports).toEqual(["9000:9000"])
+    expect(nginx.volumes).toContain("./deploy/nginx:/etc/nginx/sweetshop:ro")
+    expect(nginx.command).toEqual(["nginx", "-c", "/etc/nginx/sweetshop/nginx.conf", "-g", "daemon off;"])
+    expect(nginx.depends_on["backend-server"]).toEqual({ condition: "service_healthy" })
+    expect(nginx.healthcheck.test.join(" ")).toContain("http://127.0.0.1:9000/health")
+  })
+
+  it("proxies to every replica by its service name, re-resolved through Docker's DNS, with passive health", () => {
+    expect(nginxConf).toMatch(/resolver 127\.0\.0\.11/)
+    expect(nginxConf).toMatch(/server backend-server:9000 resolve max_fails=\d+ fail_timeout=\d+s;/)
+    expect(nginxConf).toMatch(/listen 9000;/)
+    expect(nginxConf).toContain("include /etc/nginx/sweetshop/proxy.conf;")
+  })
+
+  it("replays a POST to another server only for the checkout carrying an Idempotency-Key", () => {
+    expect(proxyConf).toMatch(/^proxy_next_upstream error timeout http_502 http_503;$/m)
+    const nonIdempotent = proxyConf.split("\n").filter((l) => /proxy_next_upstream .*non_idempotent/.test(l))
+    expect(nonIdempotent).toHaveLength(1)
+    const keyed = proxyConf.slice(proxyConf.indexOf("location @checkout_with_key"))
+    expect(keyed.slice(0, keyed.indexOf("}"))).toContain(nonIdempotent[0].trim())
+    expect(proxyConf).toMatch(/location ~ \^\/store\/carts\/\[\^\/\]\+\/checkout\/\?\$ \{[^}]*if \(\$http_idempotency_key\)/)
   })
 })
 

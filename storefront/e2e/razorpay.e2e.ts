@@ -50,7 +50,7 @@ describe("paying online through Razorpay's checkout.js (fake Razorpay)", () => {
     await dialog.getByRole("button", { name: "Pay ₹1,600.00" }).click()
 
     await page.waitForURL("**/order/confirmed/**", WAIT)
-    expect(await textOf(page, "main")).toContain("Paid online: ₹1,600.00.")
+    expect(await textOf(page, "main")).toContain("Paid online: ₹1,600.")
     const [order] = await latestOrders(1)
     expect(order.items.map((i) => `${i.product_handle} ${i.variant_title}`)).toEqual(["anjeer-barfi 1 kg"])
     expect(await orderPayments(order.id)).toEqual([expect.objectContaining({ provider_id: "pp_razorpay_razorpay", amount: 1600 })])
@@ -71,7 +71,7 @@ describe("paying online through Razorpay's checkout.js (fake Razorpay)", () => {
     await page.getByTestId("place-order").click()
     await page.getByRole("dialog", { name: "Sweet Shop" }).getByRole("button", { name: "Pay ₹760.00" }).click()
     await page.waitForURL("**/order/confirmed/**", WAIT)
-    expect(await textOf(page, "main")).toContain("Paid online: ₹760.00.") // ₹700 of sweets + ₹60 delivery
+    expect(await textOf(page, "main")).toContain("Paid online: ₹760.") // ₹700 of sweets + ₹60 delivery
     await page.context().close()
   })
 
@@ -97,7 +97,7 @@ describe("paying online through Razorpay's checkout.js (fake Razorpay)", () => {
     await payOnline(page)
     await page.getByRole("dialog", { name: "Sweet Shop" }).getByRole("button", { name: "Pay ₹6,600.00" }).click()
     await page.waitForURL("**/order/confirmed/**", WAIT)
-    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹6,600.00")
+    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹6,600")
     await page.context().close()
   })
 })

@@ -32,6 +32,8 @@ async function codeFor(shop, phone, seen) {
   throw new Error(`no code reached ${phone}`)
 }
 
+// The footer's FSSAI licence, as a shop sets SHOP_FSSAI_LICENCE (a made-up number of the right form).
+process.env.SHOP_FSSAI_LICENCE ||= "10020011000123"
 const shop = await startTestShop()
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS })
 fs.mkdirSync(OUT, { recursive: true })
@@ -55,6 +57,12 @@ try {
     await go("/products/kaju-katli")
     await page.locator("label.chip", { hasText: "500 g" }).click()
     await shoot("product")
+    // A gift box: sold as boxes, with the veg mark and its storage advice.
+    await go("/products/festive-assortment")
+    await page.locator("label.chip", { hasText: "1 box" }).click()
+    await shoot("gift-box")
+    await go("/products/kaju-katli")
+    await page.locator("label.chip", { hasText: "500 g" }).click()
     await page.getByTestId("add-to-cart").click()
     await page.getByTestId("cart-drawer").getByTestId("cart-line").first().waitFor()
     await shoot("cart-drawer")
@@ -62,20 +70,33 @@ try {
     await shoot("cart")
     await go("/checkout")
     await page.getByLabel("Full name").fill("Priya Sharma")
-    await page.getByLabel("Mobile number").fill("98765 43210")
+    // A 9-digit phone: after pressing Place order, the error summary at the top holds focus, in view.
+    await page.getByLabel("Mobile number").fill("98765 4321")
     await page.getByLabel("House number and street").fill("221 Lajpat Nagar")
-    await page.getByLabel("Pincode").fill("110024")
+    await page.getByLabel("Landmark (optional)").fill("Near the Sai temple")
+    await page.getByLabel("Pincode").fill("110 024")
     await page.getByLabel("Pincode").blur()
-    // The pincode as the backend answered it, in view.
+    // The pincode as the backend answered it, with the city and state it filled in.
     await page.getByTestId("pincode-ok").waitFor()
+    await page.getByLabel("Message for the card").fill("शुभ दीपावली, नानी! Happy Diwali")
+    await page.getByTestId("place-order").click()
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "error-summary")
+    await shoot("checkout-errors")
+    await page.getByLabel("Mobile number").fill("98765 43210")
     await page.getByRole("group", { name: "Delivery or pickup" }).evaluate((el) => el.scrollIntoView({ block: "start" }))
     await shoot("checkout")
+    // The total before ordering, from the backend's cart totals, by the button.
+    await page.waitForFunction(() => document.querySelector("[data-testid=checkout-total]")?.getAttribute("data-total-paise"))
+    await page.getByTestId("place-order").evaluate((el) => el.scrollIntoView({ block: "end" }))
+    await shoot("checkout-total")
     await page.getByTestId("place-order").click()
     await page.waitForURL("**/order/confirmed/**")
     await shoot("confirmation")
     await page.getByTestId("track-link").click()
     await page.waitForURL("**/track?order=*")
-    await page.getByLabel("Mobile number").fill("98765 43210")
+    // The order number as the confirmation and the SMS print it.
+    await page.getByLabel("Order number").fill(`#${await page.getByLabel("Order number").inputValue()}`)
+    await page.getByLabel("Mobile number").fill("+91-98765-43210")
     await page.getByTestId("track-submit").click()
     await page.getByTestId("tracked-order").waitFor()
     await shoot("track")

@@ -42,7 +42,11 @@ describe("shopping on a desktop", () => {
     await page.waitForURL("**/products/kaju-katli", WAIT)
 
     // Weight chips with their prices and the price per kg; the pool's stock live.
-    expect(await textOf(page, "label.chip:has-text('500 g')")).toBe("500 g · ₹600.00 ₹1,200.00/kg")
+    expect(await textOf(page, "label.chip:has-text('500 g')")).toBe("500 g · ₹600 ₹1,200/kg")
+    // What an Indian sweet shop shows: the veg mark, how to keep it, the FSSAI licence in the footer.
+    expect(await textOf(page, "main [data-testid=veg-mark]")).toBe("Vegetarian")
+    expect(await textOf(page, "[data-testid=storage]")).toMatch(/cool, dry place/)
+    expect(await textOf(page, "[data-testid=fssai-licence]")).toBe("FSSAI licence no. 10020011000123")
     expect(await textOf(page, "[data-testid=stock-message]")).toBe("In stock, made fresh today.")
 
     await addSize(page, "500 g")
@@ -60,10 +64,10 @@ describe("shopping on a desktop", () => {
     const lines = page.locator("main [data-testid=cart-line]")
     await lines.nth(1).waitFor(WAIT)
     expect((await lines.allTextContents()).map((t) => t.replace(/\s+/g, " "))).toEqual([
-      expect.stringContaining("500 g × 1 at ₹600.00"),
-      expect.stringContaining("1 kg × 1 at ₹1,200.00"),
+      expect.stringContaining("500 g × 1 at ₹600"),
+      expect.stringContaining("1 kg × 1 at ₹1,200"),
     ])
-    expect(await textOf(page, "main [data-testid=cart-totals]")).toMatch(/Sweets ?₹1,800\.00/)
+    expect(await textOf(page, "main [data-testid=cart-totals]")).toMatch(/Sweets ?₹1,800/)
     expect(await textOf(page, "main [data-testid=cart-totals]")).toMatch(/Delivery ?Free/)
 
     await page.locator("main").getByRole("link", { name: "Checkout" }).click()
@@ -80,7 +84,7 @@ describe("shopping on a desktop", () => {
     await page.waitForURL("**/order/confirmed/**", WAIT)
     const heading = await textOf(page, "[data-testid=order-number]")
     expect(heading).toMatch(/^Thank you! Order #\d+ is placed\.$/)
-    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹1,800.00")
+    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹1,800")
     expect(await textOf(page, "main")).toContain("What happens next")
 
     // What the shop holds: the order with the phone as +91…, the slot and gift message, and the pool down by 1.5 kg.
@@ -107,7 +111,7 @@ describe("shopping on a desktop", () => {
     await page.getByLabel("Mobile number").fill("+91 98765 43210")
     await page.getByTestId("track-submit").click()
     expect(await textOf(page, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
-    expect(await textOf(page, "[data-testid=tracked-order]")).toContain("Total ₹1,800.00 (Cash on delivery)")
+    expect(await textOf(page, "[data-testid=tracked-order]")).toContain("Total ₹1,800 (Cash on delivery)")
     // The address as the backend masks it: no full street, the pincode's first three digits.
     expect(await textOf(page, "[data-testid=tracked-fulfilment]")).toMatch(/^Delivery on \w+day, \d+ \w+ to .*New Delhi, 110•••\.$/)
 
@@ -131,6 +135,16 @@ describe("shopping on a desktop", () => {
     const button = page.getByTestId("add-to-cart")
     expect(await button.textContent()).toBe("Sold out")
     expect(await button.isDisabled()).toBe(true)
+    await page.context().close()
+  })
+
+  it("gift boxes are sold as boxes; a product with several pictures shows them all", async () => {
+    await setPool("festive-assortment", 20)
+    const page = await newPage()
+    await page.goto(storefrontUrl("/products/festive-assortment"))
+    expect(await textOf(page, "label.chip:has-text('1 box')")).toBe("1 box · ₹850 ₹850/box")
+    expect(await textOf(page, "label.chip:has-text('5 boxes')")).toMatch(/^5 boxes · /)
+    expect(await textOf(page, "main [data-testid=veg-mark]")).toBe("Vegetarian")
     await page.context().close()
   })
 
@@ -206,6 +220,7 @@ describe("shopping on a desktop", () => {
     await page.getByLabel("Mobile number").fill("12345")
     await page.getByTestId("place-order").click()
     expect(await textOf(page, "[data-testid=error-phone]")).toMatch(/10-digit Indian mobile number/)
+    expect(await textOf(page, "[data-testid=summary-phone]")).toMatch(/^Mobile number: Please give a 10-digit Indian mobile number/)
     expect(await textOf(page, "[data-testid=error-fullName]")).toBe("Please enter your name.")
     expect(await page.getByLabel("Mobile number").getAttribute("aria-invalid")).toBe("true")
     await page.context().close()
@@ -221,11 +236,11 @@ describe("shopping on a phone (360 px wide)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await page.getByTestId("sweet-card").filter({ hasText: "Gulab Jamun" }).click()
     await page.waitForURL("**/products/gulab-jamun", WAIT)
-    expect(await textOf(page, "label.chip:has-text('6 pieces')")).toBe("6 pieces · ₹140.00 ₹23.33/piece")
+    expect(await textOf(page, "label.chip:has-text('6 pieces')")).toBe("6 pieces · ₹140 ₹23.33/piece")
     await page.locator("label.chip", { hasText: "6 pieces" }).click()
     await page.getByRole("button", { name: "One more" }).click()
     expect(await page.getByTestId("quantity").textContent()).toBe("2")
-    expect(await textOf(page, "[data-testid=price]")).toBe("₹280.00")
+    expect(await textOf(page, "[data-testid=price]")).toBe("₹280")
     await page.getByTestId("add-to-cart").click()
     await page.getByTestId("cart-drawer").getByRole("link", { name: "Checkout" }).click()
     await page.waitForURL("**/checkout", WAIT)
@@ -233,7 +248,7 @@ describe("shopping on a phone (360 px wide)", () => {
     await page.getByLabel(/Pick up from the shop/).check()
     await page.getByTestId("place-order").click()
     await page.waitForURL("**/order/confirmed/**", WAIT)
-    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹280.00")
+    expect(await textOf(page, "[data-testid=order-total]")).toBe("₹280")
     expect(await textOf(page, "main")).toContain("when you pick up your sweets")
     expect(await textOf(page, "main")).toMatch(/Pick them up on \w+day, \d+ \w+, (morning|evening)/)
     const [order] = await latestOrders(1)
@@ -341,8 +356,8 @@ describe("catalogue freshness", () => {
     await page.goto(storefrontUrl("/products/mathri"))
     const chip = "label.chip:has-text('250 g')"
     const shown = await textOf(page, chip)
-    expect(shown).toMatch(/^250 g · ₹\d+\.00 ₹[\d,]+\.00\/kg$/)
-    const rupees = Number(/₹(\d+)\.00/.exec(shown)?.[1])
+    expect(shown).toMatch(/^250 g · ₹\d+ ₹[\d,]+\/kg$/)
+    const rupees = Number(/₹(\d+)/.exec(shown)?.[1])
     // The category page is a cached read (tag "catalogue"): read it once so the old price is in Next's cache.
     const card = "[data-testid=sweet-card]:has-text('Methi Mathri') .card-price"
     await page.goto(storefrontUrl("/categories/namkeen"))

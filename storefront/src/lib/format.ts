@@ -1,4 +1,4 @@
-import { formatPaise, toPaise, type Unit } from "@sweetshop/shop-contracts"
+import { formatPaise, toPaise, type PieceName, type Unit } from "@sweetshop/shop-contracts"
 
 /**
  * Money, weights and pieces the way Indian shoppers read them. The rules are the
@@ -27,10 +27,10 @@ export function formatIndianPhone(e164: string): string {
   return m ? `+91 ${m[1]} ${m[2]}` : e164
 }
 
-/** "₹1,200/kg" or "₹23.33/piece" from a box's price in paise, rounded to the paisa: the comparison price beside each chip. */
-export function formatUnitPricePaise(unit: Unit, boxPaise: number, units: number): string {
+/** "₹1,200/kg", "₹23.33/piece" or "₹820/box" from a size's price in paise, rounded to the paisa: the comparison price beside each chip. */
+export function formatUnitPricePaise(unit: Unit, boxPaise: number, units: number, pieceName: PieceName | null = null): string {
   if (!Number.isSafeInteger(boxPaise)) throw new Error(`not a whole number of paise: ${boxPaise}`)
   if (units <= 0) throw new Error(`a box must hold something: ${units}`)
   const per = unit === "grams" ? Math.round((boxPaise * 1000) / units) : Math.round(boxPaise / units)
-  return `${formatPaise(per)}/${unit === "grams" ? "kg" : "piece"}`
+  return `${formatPaise(per)}/${unit === "grams" ? "kg" : (pieceName ?? "piece")}`
 }

@@ -34,7 +34,7 @@ export function CheckoutForm({
   const { state, fields, set, blur, touched, submittedOnce } = form
   const pin = usePincodeCheck(fields, form.setFields)
   const { payment, confirming, open } = useRazorpay(state, razorpayCheckoutUrl, fields, form.paymentFailed)
-  const { all: errors, client } = visibleErrors(fields, touched, submittedOnce, pin, state.fieldErrors)
+  const { all: errors, blocking } = visibleErrors(fields, touched, submittedOnce, pin, state.fieldErrors)
   const busy = form.pending || confirming || open
   const paymentProblem = payment && payment.message !== PAYMENT_RECEIVED ? payment.message : null
 
@@ -56,7 +56,7 @@ export function CheckoutForm({
   }
 
   return (
-    <form action={form.dispatchWithoutScript} onSubmit={(event) => form.submit(event, client)} noValidate aria-describedby={state.message ? "error-summary-title" : undefined}>
+    <form action={form.dispatchWithoutScript} onSubmit={(event) => form.submit(event, blocking)} noValidate aria-describedby={state.message ? "error-summary-title" : undefined}>
       <ErrorSummary
         summaryRef={form.summaryRef}
         show={submittedOnce || form.failedSubmits > 0}

@@ -108,8 +108,11 @@ export function visibleErrors(
   submittedOnce: boolean,
   pin: PincodeCheck | null,
   server: FieldErrors
-): { all: FieldErrors; client: FieldErrors } {
-  const client: FieldErrors = validateCheckout(fields, new Date())
+): { all: FieldErrors; blocking: FieldErrors } {
+  // What stops a submit in the browser: the form's own checks. The backend's word on the pincode is
+  // shown, but the checkout call is its judge (the storefront holds no list of pincodes).
+  const blocking: FieldErrors = validateCheckout(fields, new Date())
+  const client: FieldErrors = { ...blocking }
   if (pin && (pin.status === "unserviceable" || pin.status === "invalid")) client.pincode = pin.message
   const all: FieldErrors = {}
   for (const name of FIELD_ORDER) {
@@ -118,5 +121,5 @@ export function visibleErrors(
     const error = (shownNow ? client[name] : undefined) ?? server[name]
     if (error) all[name] = error
   }
-  return { all, client }
+  return { all, blocking }
 }

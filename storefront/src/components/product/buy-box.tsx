@@ -88,7 +88,7 @@ export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handl
           </p>
           <p className="per-unit">
             {qty > 1 ? `${qty} × ${formatPaise(size.pricePaise)} · ` : ""}
-            {formatUnitPricePaise(unit, size.pricePaise, size.units)}
+            {formatUnitPricePaise(unit, size.pricePaise, size.units, pieceName)}
           </p>
         </>
       )}
@@ -112,7 +112,7 @@ export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handl
               <span>
                 <strong>{s.label}</strong>
                 {s.pricePaise !== null && <> · {formatPaise(s.pricePaise)}</>}
-                <small>{soldOut ? "Not available now" : s.pricePaise !== null ? formatUnitPricePaise(unit, s.pricePaise, s.units) : ""}</small>
+                <small>{soldOut ? "Not available now" : s.pricePaise !== null ? formatUnitPricePaise(unit, s.pricePaise, s.units, pieceName) : ""}</small>
               </span>
             </label>
           )

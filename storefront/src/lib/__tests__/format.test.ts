@@ -72,6 +72,7 @@ describe("amounts in paise (the catalogue and tracking routes)", () => {
     expect(formatUnitPricePaise("grams", 30000, 250)).toBe("₹1,200/kg")
     expect(formatUnitPricePaise("grams", 10000, 300)).toBe("₹333.33/kg")
     expect(formatUnitPricePaise("pieces", 14000, 6)).toBe("₹23.33/piece")
+    expect(formatUnitPricePaise("pieces", 400000, 5, "box")).toBe("₹800/box")
     expect(() => formatUnitPricePaise("pieces", 14000, 0)).toThrow()
   })
 

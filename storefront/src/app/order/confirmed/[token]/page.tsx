@@ -61,8 +61,11 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
             </tbody>
           </table>
           {order.giftMessage && (
-            <p>
-              <strong>Gift message:</strong> “{order.giftMessage}”
+            <p data-testid="gift-message">
+              <strong>Gift message:</strong>{" "}
+              <span className="hindi-text" lang={/[\u0900-\u097F]/.test(order.giftMessage) ? "hi" : undefined}>
+                “{order.giftMessage}”
+              </span>
             </p>
           )}
         </section>

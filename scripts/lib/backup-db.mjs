@@ -143,13 +143,52 @@ export async function appliedMigrations(client) {
 }
 
 /**
- * pg_dump in custom format, in a snapshot exported by a second connection that also reads the
- * counts and migrations: what the manifest says is exactly what the dump holds.
+ * Orders a checkout is still writing, as this client's snapshot sees them. Medusa's cart
+ * completion is a workflow of steps, each its own transaction: the order (with its items) first,
+ * then its links to the cart and payment collection and its stock reservations, then the payment.
+ * A snapshot taken between two steps holds an order without some of these; restored, it would be
+ * an order nobody finishes. Only orders of the last 10 minutes count (an old odd order never
+ * blocks a backup); 0 when the database has no Medusa tables.
  */
-export async function logicalDump({ url, tool, file }) {
+export async function halfWrittenOrders(client) {
+  const need = ["order", "order_item", "order_line_item", "order_cart", "order_payment_collection", "payment", "reservation_item", "product_variant"]
+  for (const table of need) {
+    if (!(await client.query("select to_regclass($1) as t", [`public.${table}`])).rows[0].t) return 0
+  }
+  const { rows } = await client.query(`
+    select count(*)::int as n from public."order" o
+     where o.deleted_at is null and o.created_at > now() - interval '10 minutes' and o.status <> 'canceled'
+       and (not exists (select 1 from public.order_cart l where l.order_id = o.id and l.deleted_at is null)
+            or not exists (select 1 from public.order_payment_collection l join public.payment p on p.payment_collection_id = l.payment_collection_id
+                            where l.order_id = o.id and l.deleted_at is null and p.deleted_at is null)
+            or exists (select 1 from public.order_item oi join public.order_line_item li on li.id = oi.item_id
+                         join public.product_variant v on v.id = li.variant_id and v.manage_inventory
+                        where oi.order_id = o.id and oi.deleted_at is null
+                          and not exists (select 1 from public.reservation_item r where r.line_item_id = li.id)))`)
+  return rows[0].n
+}
+
+/**
+ * pg_dump in custom format, in a snapshot exported by a second connection that also reads the
+ * counts and migrations: what the manifest says is exactly what the dump holds. The snapshot is
+ * taken again (every 200 ms, for up to `settleMs`) while it holds an order a checkout is still
+ * writing, so the archive holds whole orders only.
+ */
+export async function logicalDump({ url, tool, file, settleMs = 30_000 }) {
   return withDb(url, async (client) => {
-    await client.query("begin isolation level repeatable read read only")
-    const snapshot = (await client.query("select pg_export_snapshot() as s")).rows[0].s
+    const started = Date.now()
+    let tries = 0
+    let halfWritten = 0
+    let snapshot
+    for (;;) {
+      tries++
+      await client.query("begin isolation level repeatable read read only")
+      snapshot = (await client.query("select pg_export_snapshot() as s")).rows[0].s
+      halfWritten = await halfWrittenOrders(client)
+      if (!halfWritten || Date.now() - started >= settleMs) break
+      await client.query("rollback")
+      await new Promise((r) => setTimeout(r, 200))
+    }
     const counts = await countRecords(client)
     const migrations = await appliedMigrations(client)
     const target = libpqTarget(url)
@@ -158,7 +197,7 @@ export async function logicalDump({ url, tool, file }) {
       what: `pg_dump ${tool.major}`,
     })
     await client.query("commit")
-    return { counts, migrations }
+    return { counts, migrations, settle: { tries, waited_ms: Date.now() - started, half_written_orders: halfWritten } }
   })
 }
 

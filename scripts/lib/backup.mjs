@@ -42,6 +42,9 @@ export const defaults = (env = process.env) => ({
   s3Url: env.BACKUP_S3_URL || null,
 })
 
+/** How long a backup waits for checkouts under way to finish writing their orders (BACKUP_SETTLE_SECONDS, 30). */
+const settleMs = () => wholeNumber(process.env.BACKUP_SETTLE_SECONDS, 30, "BACKUP_SETTLE_SECONDS") * 1000
+
 function wholeNumber(value, fallback, name) {
   if (value === undefined || value === "") return fallback
   const n = Number(value)
@@ -127,8 +130,9 @@ export async function createBackup({ databaseUrl, embeddedDataDir, uploadsDir, b
     if (tool) {
       log(`dumping ${info.database} (PostgreSQL ${info.version}) with pg_dump ${tool.major}…`)
       const file = path.join(staging, "database.dump")
-      const { counts, migrations } = await logicalDump({ url: target.url, tool, file })
-      database = { method: "logical", file: "database.dump", format: "pg_dump custom", pg_dump: tool.major, server_major: info.major, name: info.database, sha256: await sha256File(file), counts, migrations }
+      const { counts, migrations, settle } = await logicalDump({ url: target.url, tool, file, settleMs: settleMs() })
+      if (settle.half_written_orders) log(`warning: ${settle.half_written_orders} order(s) were still being written after ${Math.round(settle.waited_ms / 1000)} s; the archive holds them as they were.`)
+      database = { method: "logical", file: "database.dump", format: "pg_dump custom", pg_dump: tool.major, server_major: info.major, name: info.database, sha256: await sha256File(file), counts, migrations, settle }
     } else {
       log(`no pg_dump of PostgreSQL ${info.major} or newer here: an online base backup of ${info.dataDirectory ?? "the server"}…`)
       const folder = path.join(staging, "database")
@@ -180,6 +184,38 @@ export async function createBackup({ databaseUrl, embeddedDataDir, uploadsDir, b
   } finally {
     await target.stop().catch(() => {})
     fs.rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+/** 02:30 India time as a daily cron expression in this process's time zone (21:00 on a UTC machine). */
+export function defaultBackupCron(now = new Date()) {
+  const utcMinutes = (2 * 60 + 30 - 330 + 24 * 60) % (24 * 60)
+  const local = (utcMinutes - now.getTimezoneOffset() + 24 * 60) % (24 * 60)
+  return `${local % 60} ${Math.floor(local / 60)} * * *`
+}
+
+/** The next time a cron expression (this process's time zone) fires. */
+export async function nextRun(cron, from = new Date()) {
+  const { default: parser } = await import("cron-parser")
+  try {
+    return parser.parseExpression(cron, { currentDate: from }).next().toDate()
+  } catch {
+    throw new BackupError(`BACKUP_CRON is not a cron expression: ${JSON.stringify(cron)} (for example "0 21 * * *", or off).`)
+  }
+}
+
+/** Reads KEY=value lines into process.env (variables already set win); no file, nothing to do. */
+export function loadEnvFile(file) {
+  let text
+  try {
+    text = fs.readFileSync(file, "utf8")
+  } catch {
+    return
+  }
+  for (const line of text.split("\n")) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line)
+    if (!match || match[1] in process.env) continue
+    process.env[match[1]] = match[2].replace(/^(["'])(.*)\1$/, "$2")
   }
 }
 
@@ -297,10 +333,14 @@ export async function unpackArchive(archive, into) {
   return manifest
 }
 
-/** The migrations the code here would apply that the database does not have (core modules, plugins). */
+/**
+ * The shop's own migrations (its plugins' modules, all loaded) that the restored database lacks.
+ * Medusa's own modules are judged by Medusa's version instead (it ships modules a shop may not
+ * load, and two workflow engines with the same migration names), in restoreBackup.
+ */
 export function pendingMigrationNames(applied) {
   const have = new Set(applied.modules ?? [])
-  const names = new Set()
+  const pending = new Set()
   const scan = (dir) => {
     let entries
     try {
@@ -309,21 +349,17 @@ export function pendingMigrationNames(applied) {
       return
     }
     for (const e of entries) {
-      const full = path.join(dir, e.name)
       if (e.isDirectory()) {
-        if (e.name === "node_modules") continue
-        scan(full)
-      } else if (path.basename(dir) === "migrations" && /^Migration.*\.js$/.test(e.name)) {
-        names.add(e.name.replace(/\.js$/, ""))
+        if (e.name !== "node_modules") scan(path.join(dir, e.name))
+      } else if (path.basename(dir) === "migrations" && /^Migration.*\.js$/.test(e.name) && !have.has(e.name.slice(0, -3))) {
+        pending.add(e.name.slice(0, -3))
       }
     }
   }
-  const modules = path.join(ROOT, "node_modules", "@medusajs")
-  for (const pkg of fs.existsSync(modules) ? fs.readdirSync(modules) : []) scan(path.join(modules, pkg, "dist"))
   for (const plugin of fs.existsSync(path.join(ROOT, "plugins")) ? fs.readdirSync(path.join(ROOT, "plugins")) : []) {
     scan(path.join(ROOT, "plugins", plugin, ".medusa", "server", "src"))
   }
-  return [...names].filter((n) => !have.has(n)).sort()
+  return [...pending].sort()
 }
 
 /** Runs `medusa db:migrate` in the backend (its build when there is one) against the restored database. */

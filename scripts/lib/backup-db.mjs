@@ -189,6 +189,7 @@ export async function logicalDump({ url, tool, file, settleMs = 30_000 }) {
       await client.query("rollback")
       await new Promise((r) => setTimeout(r, 200))
     }
+    const waited = Date.now() - started
     const counts = await countRecords(client)
     const migrations = await appliedMigrations(client)
     const target = libpqTarget(url)
@@ -197,7 +198,7 @@ export async function logicalDump({ url, tool, file, settleMs = 30_000 }) {
       what: `pg_dump ${tool.major}`,
     })
     await client.query("commit")
-    return { counts, migrations, settle: { tries, waited_ms: Date.now() - started, half_written_orders: halfWritten } }
+    return { counts, migrations, settle: { tries, waited_ms: waited, half_written_orders: halfWritten } }
   })
 }
 

@@ -3,8 +3,12 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 import { Client } from "pg"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { SubscriberTracker, trackSubscribers } from "../helpers/events"
+import { parseExposition, sampleValue } from "../helpers/prometheus"
+import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 import { PNG_2X2 } from "../helpers/images"
 
 jest.setTimeout(300_000)
@@ -13,13 +17,24 @@ jest.setTimeout(300_000)
  * `npm run backup` and `npm run restore` (scripts/backup.mjs, scripts/restore.mjs) on a shop with
  * orders, customers, pool history and an uploaded picture: the database and the uploads are wiped
  * and restored, and everything is found again, byte for byte; a damaged archive is refused; a
- * backup taken while 20 shoppers check out restores every order whole.
+ * backup taken while 20 shoppers check out restores every order whole; a nightly backup that fails
+ * alerts the staff number and counts as a failed job.
  */
 const ROOT = path.resolve(__dirname, "../../..")
 // The app reads UPLOAD_DIR when it boots (after this file loads): a folder of this suite's own.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "sweetshop-backup-test-"))
 process.env.UPLOAD_DIR = path.join(work, "uploads")
 const backupDir = path.join(work, "backups")
+// The nightly job runs scripts/backup.mjs with the app's environment: into this suite's folder too.
+process.env.BACKUP_DIR = backupDir
+const STAFF_PHONE = "+919812345678"
+const METRICS_TOKEN = "backup-test-metrics-token-0123456789"
+let twilio: FakeTwilio
+
+useFakeBeforeBoot(async () => {
+  twilio = await startFakeTwilio()
+  return { fake: twilio, env: { ...twilioEnv(twilio), SHOP_STAFF_PHONE: STAFF_PHONE, METRICS_TOKEN } }
+})
 
 function serverUrl(database: string) {
   const user = encodeURIComponent(process.env.DB_USERNAME || "postgres")
@@ -79,9 +94,11 @@ medusaIntegrationTestRunner({
     let shopper: Shopper
     let dbUrl: string
     let dbName: string
+    let events: SubscriberTracker
     const extraDatabases: string[] = []
 
     beforeAll(async () => {
+      events = trackSubscribers(getContainer())
       storeHeaders = await seedShop(getContainer())
       dbName = (await dbConnection.raw("select current_database() as d")).rows[0].d
       dbUrl = serverUrl(dbName)
@@ -93,6 +110,7 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(async () => {
+      events?.restore()
       for (const name of extraDatabases) await sql(serverUrl("postgres"), `drop database if exists "${name}" with (force)`).catch(() => undefined)
       fs.rmSync(work, { recursive: true, force: true })
     })
@@ -132,6 +150,8 @@ medusaIntegrationTestRunner({
       const pictureFile = path.join(process.env.UPLOAD_DIR!, uploaded.id)
       const pictureBytes = fs.readFileSync(pictureFile)
 
+      // The order messages and the catalogue's refresh are done before the snapshot is compared.
+      await events.settled()
       const before = await fingerprint(dbUrl)
       expect(before.order.rows).toBe(3)
       expect(before.pool_adjustment.rows).toBeGreaterThanOrEqual(2)
@@ -279,6 +299,45 @@ medusaIntegrationTestRunner({
            from inventory_level l where l.deleted_at is null`
       )
       expect(pools.filter((p) => p.reserved !== p.reservations)).toEqual([])
+
+      // The check itself: an order whose reservations are not written yet holds the snapshot back
+      // (BACKUP_SETTLE_SECONDS), and the backup then says so.
+      await sql(
+        restoredUrl,
+        `delete from reservation_item where line_item_id in (select oi.item_id from order_item oi where oi.order_id = (select id from "order" order by created_at desc limit 1))`
+      )
+      const held = await script("backup.mjs", ["--json"], { DATABASE_URL: restoredUrl, BACKUP_SETTLE_SECONDS: "1", UPLOAD_DIR: path.join(work, "rush-uploads") })
+      expect(held.code).toBe(0)
+      const heldResult = JSON.parse(held.stdout.trim().split("\n").pop()!)
+      expect(heldResult.settle).toMatchObject({ half_written_orders: 1 })
+      expect(heldResult.settle.tries).toBeGreaterThan(1)
+      expect(heldResult.settle.waited_ms).toBeGreaterThanOrEqual(1000)
+      expect(held.stderr).toContain("warning: 1 order(s) were still being written after 1 s; the archive holds them as they were.")
+    })
+
+    it("a nightly backup that fails alerts the staff number and counts as a failed job in /metrics", async () => {
+      const scrape = async () => parseExposition((await api.get("/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).data)
+      const failed = { job: "nightly-backup", outcome: "failed" }
+      await events.settled()
+      const before = await scrape()
+      const staffBefore = twilio.messages.filter((m) => m.to === STAFF_PHONE).length
+      // The job's backup gets a database that does not exist (its process reads DATABASE_URL when it starts).
+      const appDatabase = process.env.DATABASE_URL
+      process.env.DATABASE_URL = serverUrl(`${dbName}_missing`)
+      let result: any
+      try {
+        result = await getContainer().resolve(Modules.WORKFLOW_ENGINE).run("job-nightly-backup", { input: {}, throwOnError: false })
+      } finally {
+        process.env.DATABASE_URL = appDatabase
+      }
+      expect(result.errors.map((e: any) => e.error?.message)).toEqual([expect.stringContaining("Nightly backup failed: the database at")])
+      await events.settled()
+
+      const after = await scrape()
+      expect(sampleValue(after, "sweetshop_job_runs_total", failed)).toBe(sampleValue(before, "sweetshop_job_runs_total", failed) + 1)
+      const alerts = twilio.messages.filter((m) => m.to === STAFF_PHONE).slice(staffBefore)
+      expect(alerts).toHaveLength(1)
+      expect(alerts[0].body).toMatch(/^The shop's backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC failed: the database at postgres:\/\/.+ does not answer \(.+\)\. Check the worker's log and run npm run backup by hand\.$/)
     })
   },
 })

@@ -82,7 +82,7 @@ function stop(child) {
  * Starts everything; resolves with the URLs, the admin credentials' source and
  * a stop function that ends both servers and drops the database.
  */
-export async function startTestShop({ storefrontPort, backendPort, withStorefront = true } = {}) {
+export async function startTestShop({ storefrontPort, backendPort, withStorefront = true, withAdmin = false } = {}) {
   process.env.MEDUSA_DISABLE_TELEMETRY = "true"
   process.env.NEXT_TELEMETRY_DISABLED = "1"
   const database = await provideTestPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres-storefront"), log })
@@ -114,7 +114,8 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
     MEDUSA_BACKEND_URL: backendUrl,
     STORE_CORS: storefrontUrl,
     LOG_LEVEL: "error",
-    DISABLE_ADMIN: "true",
+    // The admin (tests/admin-order-page.spec.ts): served by Vite from the sources, NODE_ENV development.
+    DISABLE_ADMIN: withAdmin ? "false" : "true",
     STOREFRONT_URL: storefrontUrl,
     STOREFRONT_REVALIDATE_SECRET: revalidateSecret,
     TRACKING_SECRET: trackingSecret,

@@ -1,0 +1,223 @@
+/**
+ * The admin's order page in Debian's chromium (issue 17, items 9–11): the Shop status
+ * widget asks before a move (and warns when the order is due later), Undo inside the
+ * window sends nothing (no request, no SMS at the fake Twilio), and a move made refreshes
+ * Medusa's own order header (Delivered, Captured) and payment section without a reload.
+ *
+ * It starts its own seeded shop with the admin (tests/support/admin-shop.mjs: a fresh
+ * database, free ports, the fake Twilio). `UPDATE_SCREENSHOTS=1` also writes
+ * docs/screenshots/admin-order-after-move.png.
+ */
+import { spawn, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { chromium, type Browser, type Page } from "playwright-core"
+
+const ROOT = path.resolve(__dirname, "..")
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+/** The widget's undo window (plugins/order-lifecycle/src/admin/lib/move-guard.ts). */
+const UNDO_SECONDS = 5
+const PHONE = "9845012345"
+const E164 = `+91${PHONE}`
+
+type Shop = { backendUrl: string; publishableKey: string; twilioUrl: string; twilioAccountSid: string; twilioAuthToken: string; adminPassword: string }
+
+const haveChromium = fs.existsSync(CHROMIUM)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (!haveChromium) require("../scripts/lib/skips.cjs").noteSkipped("admin order page", `no chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`)
+const describeIf = haveChromium ? describe : describe.skip
+
+jest.setTimeout(15 * 60_000)
+
+let child: ChildProcess
+let shop: Shop
+let browser: Browser
+let adminToken: string
+
+function startShop(): Promise<Shop> {
+  return new Promise((resolve, reject) => {
+    child = spawn(process.execPath, [path.join(ROOT, "tests/support/admin-shop.mjs")], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] })
+    let out = ""
+    const onData = (d: Buffer) => {
+      out += d
+      const line = out.split("\n").find((l) => l.startsWith("ADMIN_SHOP "))
+      if (line) resolve(JSON.parse(line.slice("ADMIN_SHOP ".length)))
+    }
+    child.stdout!.on("data", onData)
+    child.stderr!.on("data", (d) => (out += d))
+    child.once("exit", (code) => reject(new Error(`the admin test shop ended (exit ${code}):\n${out.slice(-4000)}`)))
+  })
+}
+
+async function call<T = any>(method: string, pathname: string, headers: Record<string, string>, body?: unknown): Promise<T> {
+  const res = await fetch(`${shop.backendUrl}${pathname}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(`${method} ${pathname} → ${res.status}: ${JSON.stringify(data)}`)
+  return data as T
+}
+
+const admin = () => ({ authorization: `Bearer ${adminToken}` })
+
+/** India's calendar day `days` from today, YYYY-MM-DD. */
+const indiaDay = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Kolkata" })
+
+/** A cash-on-delivery order for home delivery, due in two days, with a gift message. */
+async function placeOrder() {
+  const store = { "x-publishable-api-key": shop.publishableKey }
+  const { regions } = await call("GET", "/store/regions", store)
+  const { products } = await call("GET", "/store/products?handle[]=kaju-katli&fields=id,handle,*variants", store)
+  const variant = products[0].variants.find((v: any) => v.title === "500 g")
+  const { cart } = await call("POST", "/store/carts?fields=id", store, { region_id: regions[0].id, items: [{ variant_id: variant.id, quantity: 1 }] })
+  const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, store)
+  const done = await call("POST", `/store/carts/${cart.id}/checkout`, store, {
+    email: "priya@example.in",
+    shipping_address: { first_name: "Priya", last_name: "Sharma", address_1: "221 Lajpat Nagar", city: "New Delhi", postal_code: "110024", phone: PHONE },
+    shipping_option_id: shipping_options.find((o: any) => o.name === "Home delivery").id,
+    payment_provider_id: "pp_system_default",
+    metadata: { delivery_date: indiaDay(2), delivery_slot: "evening", delivery_slot_label: "Evening, 4–7 pm", gift_message: "Happy Diwali, Nani! With love, Priya" },
+  })
+  return done.order as { id: string; display_id: number }
+}
+
+async function smsBodies(): Promise<string[]> {
+  const authorization = `Basic ${Buffer.from(`${shop.twilioAccountSid}:${shop.twilioAuthToken}`).toString("base64")}`
+  const res = await fetch(`${shop.twilioUrl}/2010-04-01/Accounts/${shop.twilioAccountSid}/Messages.json?To=${encodeURIComponent(E164)}`, { headers: { authorization } })
+  return ((await res.json()) as { messages: { body: string | null }[] }).messages.map((m) => m.body ?? "")
+}
+
+/** Waits (bounded) until the fake Twilio holds an SMS matching `pattern`. */
+async function smsArrives(pattern: RegExp): Promise<string> {
+  const until = Date.now() + 60_000
+  while (Date.now() < until) {
+    const hit = (await smsBodies()).find((b) => pattern.test(b))
+    if (hit) return hit
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`no SMS matching ${pattern} reached ${E164}`)
+}
+
+async function login(page: Page) {
+  // The admin is served by Vite from the sources: the first page waits for its dependencies to be bundled.
+  await page.goto(`${shop.backendUrl}/app/login`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+  await page.locator('input[name="email"]').waitFor({ timeout: 300_000 })
+  await page.locator('input[name="email"]').fill("admin@sweetshop.local")
+  await page.locator('input[name="password"]').fill(shop.adminPassword)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 180_000 })
+}
+
+/** Medusa's own order header: the container holding the "#N" heading and its badges. */
+const header = (page: Page, displayId: number) =>
+  page.getByRole("heading", { name: `#${displayId}`, exact: true }).locator("xpath=ancestor::div[contains(@class,'justify-between')][1]")
+
+describeIf("admin order page (Debian chromium)", () => {
+  beforeAll(async () => {
+    shop = await startShop()
+    adminToken = (await call<{ token: string }>("POST", "/auth/user/emailpass", {}, { email: "admin@sweetshop.local", password: shop.adminPassword })).token
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (child && child.exitCode === null) {
+      const ended = new Promise((r) => child.once("exit", r))
+      child.kill("SIGTERM")
+      await ended
+    }
+  })
+
+  it("asks before a move, warns of an early delivery, sends nothing on Undo, and refreshes Medusa's header after the move", async () => {
+    const order = await placeOrder()
+    for (const status of ["confirmed", "preparing", "out_for_delivery"]) {
+      await call("POST", `/admin/shop-orders/${order.id}/status`, admin(), { status })
+    }
+    await smsArrives(/out for delivery/)
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    const browserErrors: string[] = []
+    page.on("console", (m) => m.type() === "error" && browserErrors.push(m.text()))
+    page.on("pageerror", (e) => browserErrors.push(e.message))
+    const statusPosts: string[] = []
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().includes(`/admin/shop-orders/${order.id}/status`)) statusPosts.push(r.url())
+    })
+    await login(page)
+    await page.goto(`${shop.backendUrl}/app/orders/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const widget = page.getByTestId("shop-status-widget")
+    // On a cold Vite cache the first visit to a page with the plugins' widgets can bundle new
+    // dependencies and be left half-loaded: one reload, before anything is measured.
+    await widget
+      .getByRole("button", { name: "Mark delivered" })
+      .waitFor({ timeout: 120_000 })
+      .catch(async () => {
+        await page.reload({ waitUntil: "domcontentloaded", timeout: 300_000 })
+        await widget.getByRole("button", { name: "Mark delivered" }).waitFor({ timeout: 180_000 })
+      })
+      .catch(async (error) => {
+        await page.screenshot({ path: path.join(require("node:os").tmpdir(), "admin-order-page-failure.png"), fullPage: true }).catch(() => {})
+        throw new Error(`${error.message}\nbrowser errors:\n${browserErrors.join("\n")}`)
+      })
+    // A marker on the window: still there at the end means the page was never reloaded.
+    await page.evaluate(() => ((window as any).__sameDocument = true))
+
+    // At a glance: the gift message and the due day, and the widget above Medusa's own sections.
+    expect(await widget.getByTestId("shop-status-gift").innerText()).toBe("Happy Diwali, Nani! With love, Priya")
+    expect(await widget.getByTestId("shop-status-payment").innerText()).toBe("Cash on delivery")
+    const widgetTop = (await widget.boundingBox())!.y
+    const headerTop = (await header(page, order.display_id).boundingBox())!.y
+    expect(widgetTop).toBeLessThan(headerTop)
+    // Before the move Medusa's header says the cash is only authorised.
+    await expect(header(page, order.display_id).innerText()).resolves.toMatch(/Authorized/)
+
+    // 1. The question, with the early-delivery warning; then Undo inside the window.
+    await widget.getByRole("button", { name: "Mark delivered" }).click()
+    const prompt = page.getByRole("alertdialog")
+    await prompt.waitFor()
+    expect(await prompt.innerText()).toContain("The customer gets an SMS and a WhatsApp.")
+    expect(await prompt.getByTestId("shop-status-early").innerText()).toMatch(/is due on .+; today is /)
+    await prompt.getByRole("button", { name: "Mark delivered anyway" }).click()
+    await page.getByTestId("shop-status-pending").getByRole("button", { name: "Undo" }).click()
+    await page.getByTestId("shop-status-pending").waitFor({ state: "detached" })
+    // The window is the widget's own timer: past it, an undone move has sent nothing.
+    await page.waitForTimeout((UNDO_SECONDS + 2) * 1000)
+    expect(statusPosts).toEqual([])
+    const { shop_order: still } = await call("GET", `/admin/shop-orders/${order.id}`, admin())
+    expect(still.status).toBe("out_for_delivery")
+    expect((await smsBodies()).filter((b) => /is delivered/.test(b))).toEqual([])
+
+    // 2. The move for real: asked, confirmed, sent after the window.
+    await widget.getByRole("button", { name: "Mark delivered" }).click()
+    await prompt.waitFor()
+    const moved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/admin/shop-orders/${order.id}/status`), {
+      timeout: 60_000,
+    })
+    await prompt.getByRole("button", { name: "Mark delivered anyway" }).click()
+    expect((await moved).status()).toBe(200)
+    expect(statusPosts).toHaveLength(1)
+
+    // Medusa's header follows at once, with no reload: Delivered and Captured, and no capture button.
+    await page.waitForFunction(
+      (n) => {
+        const heading = [...document.querySelectorAll("h1,h2,h3")].find((h) => h.textContent?.trim() === `#${n}`)
+        const box = heading?.closest("div.justify-between") as HTMLElement | null
+        const text = box?.innerText ?? ""
+        return /Delivered/.test(text) && /Captured/.test(text)
+      },
+      order.display_id,
+      { timeout: 30_000 }
+    )
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true)
+    expect(await page.getByRole("button", { name: "Capture payment" }).count()).toBe(0)
+    expect(await widget.getByText("Delivered").first().isVisible()).toBe(true)
+    expect(await smsArrives(/is delivered/)).toMatch(/order #\d+ is delivered/)
+
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: path.join(ROOT, "docs/screenshots/admin-order-after-move.png"), fullPage: true })
+    }
+    await page.close()
+  })
+})

@@ -47,6 +47,10 @@ function refuse(req: MedusaRequest, res: MedusaResponse, error: UploadRejected) 
  * sentence, and nothing is saved, instead of Medusa's "Field 'images, 1, url' is required".
  */
 export function explainRefusedPictures(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  // Registered without a method (so it runs before Medusa's own validation of the body, which
+  // is already parsed by then): only a product's create or update is looked at.
+  const path = (req.originalUrl ?? req.url ?? "").split("?")[0]
+  if (req.method !== "POST" || !/^\/admin\/products(\/prod_[A-Za-z0-9]+)?\/?$/.test(path)) return next()
   if (!hasPictureWithoutUrl(req.body)) return next()
   res.status(400).json({ type: "invalid_data", code: "image_not_uploaded", field: "images", message: missingPictureSentence(recentRefusal(actorOf(req))) })
 }
@@ -122,8 +126,7 @@ export async function serveStoredImage(req: MedusaRequest, res: MedusaResponse) 
 export default defineMiddlewares({
   routes: [
     { matcher: "/admin/uploads", middlewares: [guardImageUploads] },
-    { method: ["POST"], matcher: "/admin/products", middlewares: [explainRefusedPictures] },
-    { method: ["POST"], matcher: "/admin/products/:id", middlewares: [explainRefusedPictures] },
+    { matcher: "/admin/products", middlewares: [explainRefusedPictures] },
     { method: ["GET"], matcher: `${SERVED_PATH}/:key`, middlewares: [serveStoredImage] },
   ],
 })

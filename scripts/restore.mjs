@@ -41,6 +41,7 @@ try {
   else if (result.pending.length) console.log(`Migrations run (the archive lacked ${result.pending.join(", ")}).`)
   else console.log(`Migrations run (the archive is from Medusa ${m.versions?.medusa}).`)
 } catch (error) {
-  console.error(`Restore refused: ${error instanceof BackupError ? error.message : `unexpected error: ${error?.stack ?? error}`}`)
+  const prefix = error?.incomplete ? "Restore incomplete" : "Restore refused"
+  console.error(`${prefix}: ${error instanceof BackupError ? error.message : `unexpected error: ${error?.stack ?? error}`}`)
   process.exitCode = 1
 }

@@ -40,7 +40,8 @@ export function runTool(command, args, { env = process.env, cwd, what = path.bas
     child.on("error", (error) => reject(new BackupError(`${what} could not be run (${error.message}).`)))
     child.on("close", (code) => {
       if (code === 0) return resolve({ stdout, stderr })
-      const last = stderr.trim().split("\n").filter(Boolean).slice(-3).join(" / ") || `exit ${code}`
+      const lines = `${stderr}\n${stdout}`.split("\n").map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").trim()).filter((l) => l && !l.startsWith("at "))
+      const last = (lines.filter((l) => /error|fatal|cannot|refuse/i.test(l)).slice(-2).join(" / ") || lines.slice(-2).join(" / ") || `exit ${code}`).slice(0, 600)
       reject(new BackupError(`${what} failed: ${last}`))
     })
   })

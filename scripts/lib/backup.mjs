@@ -369,7 +369,7 @@ export async function runMigrations(databaseUrl, log = () => {}) {
   const cwd = fs.existsSync(path.join(built, "medusa-config.js")) ? built : backend
   const { createRequire } = await import("node:module")
   const cli = createRequire(path.join(backend, "package.json")).resolve("@medusajs/cli/cli.js")
-  log("running migrations (the archive is older than this code)…")
+  log("running migrations (medusa db:migrate)…")
   await runTool(process.execPath, [cli, "db:migrate"], {
     cwd,
     env: { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true" },
@@ -483,7 +483,15 @@ export async function restoreBackup({ archive, databaseUrl, embeddedDataDir, upl
     const before = await withDb(url, appliedMigrations)
     const pending = pendingMigrationNames(before)
     if (migrate === "always" || (migrate === "auto" && (pending.length || manifest.versions?.medusa !== versions().medusa))) {
-      await runMigrations(url, log)
+      try {
+        await runMigrations(url, log)
+      } catch (error) {
+        const incomplete = new BackupError(
+          `the database and uploads were restored, but the migrations did not run (${error.message}); run npx medusa db:migrate in backend/ before starting the shop.`
+        )
+        incomplete.incomplete = true
+        throw incomplete
+      }
       migrated = true
     }
     const counts = await withDb(url, countRecords)

@@ -282,6 +282,9 @@ export async function copyToS3(archive, s3Url) {
     region: parsed.searchParams.get("region") || process.env.AWS_REGION || "us-east-1",
     endpoint,
     forcePathStyle: Boolean(endpoint),
+    // Plain bodies (no aws-chunked checksum trailers, which several S3-compatible services store as-is).
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
   })
   const prefix = parsed.pathname.replace(/^\/+|\/+$/g, "")
   const keys = []

@@ -174,6 +174,10 @@ export const WHATSAPP_TEMPLATES = {
     body: "Sweet Shop payments: {{1}}",
     parameters: (d: { text: string }) => [d.text],
   },
+  staff_backup_alert: {
+    body: "Sweet Shop backup: {{1}}",
+    parameters: (d: { text: string }) => [d.text],
+  },
   low_stock_alert: {
     body: "Sweet Shop stock: {{1}} is low, {{2}} left (alert at {{3}}).",
     parameters: (d: LowStockData) => [d.product_title, units(d.available_units, d.unit), units(d.low_stock_threshold_units, d.unit)],

@@ -38,6 +38,7 @@ try {
   for (const line of countsTable(m.counts, result.counts)) console.log(line)
   console.log(`  uploads    ${String(m.uploads?.files ?? 0).padStart(15)} ${String(result.uploads).padStart(10)}`)
   if (!result.migrated) console.log("No migrations needed.")
+  else if (flag("--migrate")) console.log("Migrations run (--migrate).")
   else if (result.pending.length) console.log(`Migrations run (the archive lacked ${result.pending.join(", ")}).`)
   else console.log(`Migrations run (the archive is from Medusa ${m.versions?.medusa}).`)
 } catch (error) {

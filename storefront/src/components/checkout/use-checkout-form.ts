@@ -111,8 +111,17 @@ export function visibleErrors(
 ): { all: FieldErrors; blocking: FieldErrors } {
   // What stops a submit in the browser: the form's own checks. The backend's word on the pincode is
   // shown, but the checkout call is its judge (the storefront holds no list of pincodes).
-  const blocking: FieldErrors = validateCheckout(fields, new Date())
-  const client: FieldErrors = { ...blocking }
+  const checks: FieldErrors = validateCheckout(fields, new Date())
+  const client: FieldErrors = { ...checks }
+  const blocking: FieldErrors = { ...checks }
+  // With a well-formed pincode the server fills an empty city and state from the backend's answer
+  // (the shopper may press before that answer reached the form), so those two do not stop the submit.
+  if (!checks.pincode && fields.fulfilment === "delivery") {
+    delete blocking.city
+    delete blocking.state
+    if (!touched.city) delete client.city
+    if (!touched.state) delete client.state
+  }
   if (pin && (pin.status === "unserviceable" || pin.status === "invalid")) client.pincode = pin.message
   const all: FieldErrors = {}
   for (const name of FIELD_ORDER) {

@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation"
 import type { FulfillmentKind } from "@sweetshop/shop-contracts"
-import { idempotencyKeyOf, readCheckoutForm, validateCheckout, type FieldErrors } from "@/lib/checkout-form"
+import { idempotencyKeyOf, readCheckoutForm, validateCheckout, type CheckoutFields, type FieldErrors } from "@/lib/checkout-form"
+import { pincodeFormatError } from "@/lib/delivery"
+import { checkPincode } from "@/lib/server/delivery"
 import { cartId } from "@/lib/server/cart"
 import type { PlaceOrderOutcome } from "@/lib/server/checkout/confirmation"
 import { placeCashOnDeliveryOrder } from "@/lib/server/checkout/one-call"
@@ -46,9 +48,17 @@ function messageState(previous: CheckoutState, message: string, unanswered = fal
   return next(previous, { fieldErrors: {}, stockMessages: [], message, razorpay: null, unanswered })
 }
 
+/** An empty city or state filled from the backend's answer for a pincode it delivers to (as the form does when the answer comes in time). */
+async function withCityFromPincode(fields: CheckoutFields): Promise<CheckoutFields> {
+  if (fields.fulfilment !== "delivery" || (fields.city && fields.state) || pincodeFormatError(fields.pincode)) return fields
+  const answer = await checkPincode(fields.pincode).catch(() => null)
+  if (answer?.status !== "serviceable") return fields
+  return { ...fields, city: fields.city || answer.city || "", state: fields.state || answer.state || "" }
+}
+
 /** The checkout form's action: checks every field, then cash on delivery (to the confirmation) or the start of an online payment. */
 export async function placeOrder(previous: CheckoutState, form: FormData): Promise<CheckoutState> {
-  const fields = readCheckoutForm(form)
+  const fields = await withCityFromPincode(readCheckoutForm(form))
   const idempotencyKey = idempotencyKeyOf(form.get("idempotencyKey"))
   const fieldErrors = validateCheckout(fields, new Date())
   if (Object.keys(fieldErrors).length) {

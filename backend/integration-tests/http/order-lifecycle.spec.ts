@@ -128,7 +128,8 @@ medusaIntegrationTestRunner({
       expect(records.payments[0]).toMatchObject({ provider_id: "pp_system_default" })
       expect(records.payments[0].captured_at).not.toBeNull()
       expect(records.order.status).toBe("completed")
-      expect(records.order.metadata.shop_status).toBe("delivered")
+      // The shop status has one home, the shop_order record (no copy on the order's metadata).
+      expect(records.order.metadata?.shop_status).toBeUndefined()
 
       view = await shopOrder(order.id)
       expect(view.history.map((h: any) => [h.from_status, h.to_status, h.actor_type])).toEqual([
@@ -267,6 +268,73 @@ medusaIntegrationTestRunner({
       const records = await medusaRecords(order.id)
       expect(records.order.status).toBe("canceled")
       expect(Number(records.payments[0].refunded)).toBe(660)
+    })
+
+    it("undoes a move that fails half-way: the order, its fulfilment, payment, pool and history stay as they were", async () => {
+      const kaju = await shopper.variant("kaju-katli", "500 g")
+      const order = await placeOrder([["kaju-katli", "500 g", 1]])
+      expect((await move(order.id, "confirmed")).status).toBe(200)
+      const before = { records: await medusaRecords(order.id), pool: await pool(kaju.pool_id), view: await shopOrder(order.id) }
+      expect(before.records.fulfillments).toHaveLength(0)
+
+      // "Being prepared" creates Medusa's fulfilment, then writes the shop's history row. The database
+      // refuses that row (a real failure of the last write, not a stand-in): the fulfilment made a step
+      // earlier must be undone with it.
+      await dbConnection.raw(`alter table shop_order_status_change add constraint refuse_preparing check (to_status <> 'preparing') not valid`)
+      try {
+        const failed = await move(order.id, "preparing")
+        expect(failed.status).toBeGreaterThanOrEqual(400)
+      } finally {
+        await dbConnection.raw(`alter table shop_order_status_change drop constraint refuse_preparing`)
+      }
+      const after = { records: await medusaRecords(order.id), pool: await pool(kaju.pool_id), view: await shopOrder(order.id) }
+      expect(after.records.fulfillments.filter((f: any) => !f.canceled_at)).toHaveLength(0)
+      expect(after.records.order).toEqual(before.records.order)
+      expect(after.records.payments).toEqual(before.records.payments)
+      expect(after.pool).toEqual(before.pool)
+      expect(after.view.status).toBe("confirmed")
+      expect(after.view.history).toEqual(before.view.history)
+
+      // The same move, pressed again once the database takes it, goes through once.
+      expect((await move(order.id, "preparing")).status).toBe(200)
+      const done = await medusaRecords(order.id)
+      expect(done.fulfillments.filter((f: any) => !f.canceled_at)).toHaveLength(1)
+      expect((await shopOrder(order.id)).history.map((h: any) => h.to_status)).toEqual(["placed", "confirmed", "preparing"])
+    })
+
+    it("undoes a cancellation whose refund Razorpay refuses: the order stays confirmed and paid, with its history", async () => {
+      const box = await shopper.variant("kaju-katli", "500 g")
+      const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
+      await api.post(`/store/carts/${cartId}`, { email: "anita@example.in", shipping_address: DELHI_ADDRESS }, storeHeaders)
+      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+      const started = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_razorpay_razorpay" }, storeHeaders)
+      const session = started.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_razorpay_razorpay")
+      const { checkout_response, payment } = await fake.pay(session.data.razorpay_order_id, { status: "authorized" })
+      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders)
+      const order = (await shopper.complete(cartId)).data.order
+      expect((await move(order.id, "confirmed")).status).toBe(200)
+      const before = { records: await medusaRecords(order.id), pool: await pool(box.pool_id), view: await shopOrder(order.id) }
+
+      // Razorpay answers the refund with a server error: the shop's record of the cancellation, written a
+      // step earlier, is undone, and the order is not cancelled with the shopper's money still taken
+      // (Medusa's own cancel would log the refused refund and cancel anyway).
+      fake.failNext(5, "500", { only: `POST /v1/payments/${payment.id}/refund` })
+      const failed = await move(order.id, "cancelled")
+      fake.failNext(0)
+      expect(failed.status).toBeGreaterThanOrEqual(400)
+      expect(fake.payments.get(payment.id)).toMatchObject({ status: "captured", amount_refunded: 0 })
+      const after = { records: await medusaRecords(order.id), pool: await pool(box.pool_id), view: await shopOrder(order.id) }
+      expect(after.records.order.status).toBe(before.records.order.status)
+      expect(after.records.payments).toEqual(before.records.payments)
+      expect(after.pool).toEqual(before.pool)
+      expect(after.view.status).toBe("confirmed")
+      expect(after.view.history).toEqual(before.view.history)
+
+      // Once Razorpay answers again, the cancellation goes through and refunds once.
+      expect((await move(order.id, "cancelled")).status).toBe(200)
+      expect(fake.payments.get(payment.id)).toMatchObject({ status: "refunded", amount_refunded: 66000 })
     })
 
     it("sums the kitchen sheet of a day in grams and pieces across orders and variants", async () => {

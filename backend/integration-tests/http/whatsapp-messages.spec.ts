@@ -365,8 +365,11 @@ medusaIntegrationTestRunner({
     it('answers "status" from the phone the order was placed with, and reveals nothing to any other phone', async () => {
       const { order } = await placeCodOrder()
       expect(await waitFor(() => toCustomer().whatsapp.length === 1)).toBe(true)
-      // The order-lifecycle plugin mirrors the shop status here.
-      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: order.id, metadata: { shop_status: "preparing" } }])
+      // The shop status lives in the order-lifecycle plugin's shop_order record (made when the order is placed).
+      const lifecycle = getContainer().resolve("order_lifecycle") as any
+      expect(await waitFor(async () => (await lifecycle.listShopOrders({ order_id: order.id })).length === 1)).toBe(true)
+      const [shopOrder] = await lifecycle.listShopOrders({ order_id: order.id })
+      await lifecycle.updateShopOrders({ id: shopOrder.id, status: "preparing" })
 
       const replyTo = (phone: string) => graph.messages.filter((m) => m.type === "text" && m.to === digits(phone))
       expect((await graph.deliver(webhookUrl, graph.inbound({ from: CUSTOMER, text: "Status" }))).status).toBe(200)

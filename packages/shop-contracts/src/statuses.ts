@@ -27,3 +27,11 @@ export const STATUS_LABELS: Record<ShopStatus, string> = {
 export function isShopStatus(value: unknown): value is ShopStatus {
   return typeof value === "string" && (SHOP_STATUSES as readonly string[]).includes(value)
 }
+
+/**
+ * The shop status of an order lives in one place: the order-lifecycle module's
+ * `shop_order` records (order_id, status, fulfillment_kind, payment_mode,
+ * delivery_date, delivery_slot). Other packages read it through Medusa's Query
+ * by this entity name, never through a copy on the order.
+ */
+export const SHOP_ORDER_ENTITY = "shop_order"

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
@@ -226,7 +226,7 @@ export async function sendStatusChanged(container: MedusaContainer, event: { id:
     template: `${ORDER_STATUS_TEMPLATE}.${event.to}`,
     text: statusChangedText(data, language),
     whatsapp: { name: "order_status_update", parameters: WHATSAPP_TEMPLATES.order_status_update.parameters(data, language) },
-    trigger: "shop_order.status_changed",
+    trigger: SHOP_EVENTS.orderStatusChanged,
   })
 }
 
@@ -242,7 +242,7 @@ export async function sendRefunded(container: MedusaContainer, event: { id: stri
     template: ORDER_REFUNDED_TEMPLATE,
     text: refundedText(data, language),
     whatsapp: { name: "order_refunded", parameters: WHATSAPP_TEMPLATES.order_refunded.parameters(data) },
-    trigger: "shop_order.payment_refunded",
+    trigger: SHOP_EVENTS.orderPaymentRefunded,
   })
 }
 

@@ -1,3 +1,4 @@
+import { SHOP_ORDER_ENTITY } from "@sweetshop/shop-contracts"
 import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { attemptsModule, deliver } from "./deliver"
@@ -99,9 +100,16 @@ export async function orderForPhone(container: MedusaContainer, phone: string, q
   return orderPhone(order) === phone ? order : undefined
 }
 
-/** The shop status of an order (issue 7's metadata.shop_status; absent = placed, Medusa-cancelled = cancelled). */
-export function shopStatusOf(order: any): string {
-  return order?.metadata?.shop_status ?? (order?.status === "canceled" ? "cancelled" : "placed")
+/**
+ * The shop status of an order, read from its one record (the order-lifecycle plugin's shop_order,
+ * through Query by entity name: shop-contracts); no record yet = placed, Medusa-cancelled = cancelled.
+ */
+export async function shopStatusOf(container: MedusaContainer, order: any): Promise<string> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query
+    .graph({ entity: SHOP_ORDER_ENTITY, fields: ["status"], filters: { order_id: order.id } })
+    .catch(() => ({ data: [] as any[] }))
+  return (data[0] as any)?.status ?? (order?.status === "canceled" ? "cancelled" : "placed")
 }
 
 /**
@@ -125,7 +133,7 @@ export async function answerInbound(
   const order = question && "phone" in address ? await orderForPhone(container, address.phone, question) : undefined
   const language = order ? orderLanguage(container, order) : pluginOptions(container).language ?? "en"
   const text = order
-    ? statusReplyText({ display_id: order.display_id, status: shopStatusOf(order), tracking_url: await trackingUrlFor(container, order.id) }, language)
+    ? statusReplyText({ display_id: order.display_id, status: await shopStatusOf(container, order), tracking_url: await trackingUrlFor(container, order.id) }, language)
     : neutralReplyText(language)
   // A reply inside the 24-hour window the customer just opened: plain text, once per inbound message.
   await deliver(container, {

@@ -1,20 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import {
-  cancelOrderFulfillmentWorkflow,
-  cancelOrderWorkflow,
-  capturePaymentWorkflow,
-  completeOrderWorkflow,
-  createOrderFulfillmentWorkflow,
-  createOrderShipmentWorkflow,
-  markOrderFulfillmentAsDeliveredWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { CASH_ON_DELIVERY_PROVIDER_ID, isPickupOption, paiseToRupees, type RupeeAmount, SHOP_EVENTS, toPaise } from "@sweetshop/shop-contracts"
 import { ORDER_LIFECYCLE_MODULE } from "../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../modules/order-lifecycle/service"
+import { type MovePlan, moveShopOrderWorkflow } from "../workflows/move-shop-order"
 import { type FulfillmentKind, type PaymentMode, refuseMove, type ShopStatus } from "./shop-status"
 
 /**
- * The shop's order lifecycle on Medusa's own records:
+ * The shop's order lifecycle on Medusa's own records (the move itself is the
+ * workflow `move-shop-order`, ../workflows/move-shop-order.ts):
  *   confirmed        → an online payment not yet captured is captured
  *   preparing        → a fulfillment is created (reserved stock leaves the pool)
  *   out_for_delivery / ready_for_pickup → the fulfillment is marked shipped
@@ -22,12 +16,12 @@ import { type FulfillmentKind, type PaymentMode, refuseMove, type ShopStatus } f
  *                      is captured (marked paid), the order is completed
  *   cancelled        → the fulfillment (if any) is cancelled, which restocks, then
  *                      Medusa's cancel: reservations released, online payment refunded
- * Each Medusa step is skipped when it has already happened, so a move that
- * failed halfway can be pressed again.
+ * Each Medusa step is left out of the plan when it has already happened; a
+ * move that fails half-way is undone by the workflow's compensations.
  */
 
-export const STATUS_CHANGED_EVENT = "shop_order.status_changed"
-export const PAYMENT_REFUNDED_EVENT = "shop_order.payment_refunded"
+export const STATUS_CHANGED_EVENT = SHOP_EVENTS.orderStatusChanged
+export const PAYMENT_REFUNDED_EVENT = SHOP_EVENTS.orderPaymentRefunded
 
 export type Actor = { type: "user" | "system"; id?: string | null }
 
@@ -79,7 +73,7 @@ const payments = (order: any): any[] => (order.payment_collections ?? []).flatMa
 
 export function paymentModeOf(order: any): PaymentMode {
   const providers = payments(order).map((p) => p.provider_id)
-  return providers.length && providers.every((p: string) => p === "pp_system_default") ? "cod" : providers.length ? "online" : "cod"
+  return providers.length && providers.every((p: string) => p === CASH_ON_DELIVERY_PROVIDER_ID) ? "cod" : providers.length ? "online" : "cod"
 }
 
 async function fulfillmentKindOf(container: MedusaContainer, order: any): Promise<FulfillmentKind> {
@@ -91,9 +85,7 @@ async function fulfillmentKindOf(container: MedusaContainer, order: any): Promis
     fields: ["id", "type.code", "service_zone.fulfillment_set.type"],
     filters: { id: optionIds },
   })
-  return data.some((o: any) => o?.service_zone?.fulfillment_set?.type === "pickup" || o?.type?.code === "store-pickup")
-    ? "pickup"
-    : "delivery"
+  return data.some((o: any) => isPickupOption(o)) ? "pickup" : "delivery"
 }
 
 /**
@@ -136,7 +128,8 @@ export class MoveRefused extends Error {}
  * Moves an order to a new shop status, for staff or for the shop itself.
  * Under a lock per order (Redis with REDIS_URL), so two staff pressing the same
  * button at once change the order once: the second sees the move made and is
- * told so. Throws MoveRefused with the sentence for a move not allowed.
+ * told so. Throws MoveRefused with the sentence for a move not allowed. The
+ * move is the workflow `move-shop-order`: all of it happens, or none of it.
  */
 export async function moveShopOrder(
   container: MedusaContainer,
@@ -146,7 +139,6 @@ export async function moveShopOrder(
   return await locking.execute(
     `shop-order:${input.orderId}`,
     async () => {
-      const service = lifecycleService(container)
       const row = await ensureShopOrder(container, input.orderId)
       if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `There is no order with id ${input.orderId}.`)
       const from = row.status as ShopStatus
@@ -154,103 +146,90 @@ export async function moveShopOrder(
       if (refusal) throw new MoveRefused(refusal)
 
       const order = await fetchOrder(container, input.orderId)
-      const refundedBefore = refundedRupees(order)
-      await applyOnMedusa(container, order, input.to, input.actor)
-
-      await service.updateShopOrders({ id: row.id, status: input.to })
-      const change = await service.createStatusChanges({
-        order_id: row.order_id,
-        from_status: from,
-        to_status: input.to,
-        actor_type: input.actor.type,
-        actor_id: input.actor.id ?? null,
-        note: input.note?.trim() || null,
-      })
-      await mirrorOnOrder(container, order, input.to)
-
-      const events: { name: string; data: Record<string, unknown> }[] = [
-        { name: STATUS_CHANGED_EVENT, data: { id: row.order_id, display_id: row.display_id, from, to: input.to } },
-      ]
-      if (input.to === "cancelled") {
-        const refunded = refundedRupees(await fetchOrder(container, input.orderId)) - refundedBefore
-        if (refunded > 0) {
-          events.push({
-            name: PAYMENT_REFUNDED_EVENT,
-            data: { id: row.order_id, display_id: row.display_id, amount_paise: Math.round(refunded * 100) },
-          })
-        }
-      }
-      await container.resolve(Modules.EVENT_BUS).emit(events)
-      return { from, to: input.to, change }
+      const plan = planMove(order, { shop_order_id: row.id, from, to: input.to, actor: input.actor, note: input.note })
+      const { result } = await moveShopOrderWorkflow(container).run({ input: plan })
+      return { from, to: input.to, change: result.change }
     },
     { timeout: 60 }
   )
 }
 
-function refundedRupees(order: any): number {
+/** Paise refunded on an order so far (shop-contracts' exact conversion). */
+export function refundedPaise(order: any): number {
   return payments(order)
     .flatMap((p) => p.refunds ?? [])
-    .reduce((sum: number, r: any) => sum + Number(r?.amount ?? 0), 0)
+    .reduce((sum: number, r: any) => sum + (toPaise((r?.amount ?? 0) as RupeeAmount) ?? 0), 0)
 }
 
-/** Other modules (messages, the WhatsApp "status" reply) read the shop status from order.metadata.shop_status. */
-async function mirrorOnOrder(container: MedusaContainer, order: any, status: ShopStatus) {
-  await container.resolve(Modules.ORDER).updateOrders([{ id: order.id, metadata: { ...(order.metadata ?? {}), shop_status: status } }])
-}
-
-async function applyOnMedusa(container: MedusaContainer, order: any, to: ShopStatus, actor: Actor) {
-  const by = actor.id ?? undefined
+/**
+ * What a move does on Medusa's records, from the order as it stands: steps
+ * already done are left out. Throws MoveRefused when the order is not in a
+ * state the move can start from (no fulfilment to hand over, sweets already
+ * out of the kitchen for a cancellation).
+ */
+export function planMove(
+  order: any,
+  move: { shop_order_id: string; from: ShopStatus; to: ShopStatus; actor: Actor; note?: string | null }
+): MovePlan {
   const items = (order.items ?? []).filter(Boolean).map((i: any) => ({ id: i.id, quantity: Number(i.quantity) }))
   const active = (order.fulfillments ?? []).filter((f: any) => f && !f.canceled_at)
   const fulfillment = active[0]
-
-  switch (to) {
+  const open = payments(order).filter((p) => !p.captured_at && !p.canceled_at)
+  const plan: MovePlan = {
+    order_id: order.id,
+    display_id: Number(order.display_id),
+    shop_order_id: move.shop_order_id,
+    from: move.from,
+    to: move.to,
+    actor_type: move.actor.type,
+    actor_id: move.actor.id ?? null,
+    note: move.note?.trim() || null,
+    create_fulfillment: null,
+    ship_fulfillment: null,
+    deliver_fulfillment_id: null,
+    complete_order: false,
+    cancel_fulfillment_id: null,
+    refund: null,
+    cancel_order: false,
+    capture_payment_ids: [],
+    refunded_before_paise: refundedPaise(order),
+  }
+  switch (move.to) {
     case "confirmed":
-      await captureAll(container, order, (p) => p.provider_id !== "pp_system_default", by)
-      return
+      plan.capture_payment_ids = open.filter((p) => p.provider_id !== CASH_ON_DELIVERY_PROVIDER_ID).map((p) => p.id)
+      break
     case "preparing":
-      if (!fulfillment) {
-        await createOrderFulfillmentWorkflow(container).run({ input: { order_id: order.id, items, created_by: by } })
-      }
-      return
+      if (!fulfillment) plan.create_fulfillment = { items }
+      break
     case "out_for_delivery":
     case "ready_for_pickup":
       if (!fulfillment) throw new MoveRefused(`Order #${order.display_id} has no fulfillment to hand over; move it to "Being prepared" first.`)
-      if (!fulfillment.shipped_at) {
-        await createOrderShipmentWorkflow(container).run({
-          input: { order_id: order.id, fulfillment_id: fulfillment.id, items, created_by: by },
-        })
-      }
-      return
+      if (!fulfillment.shipped_at) plan.ship_fulfillment = { id: fulfillment.id, items }
+      break
     case "delivered":
     case "picked_up":
       if (!fulfillment) throw new MoveRefused(`Order #${order.display_id} has no fulfillment to deliver.`)
-      if (!fulfillment.delivered_at) {
-        await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order.id, fulfillmentId: fulfillment.id } })
-      }
+      if (!fulfillment.delivered_at) plan.deliver_fulfillment_id = fulfillment.id
       // Cash on delivery is paid now; an online payment still uncaptured is captured too.
-      await captureAll(container, order, () => true, by)
-      if (order.status !== "completed") {
-        await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
-      }
-      return
+      plan.capture_payment_ids = open.map((p) => p.id)
+      plan.complete_order = order.status !== "completed"
+      break
     case "cancelled":
-      for (const f of active) {
-        if (f.shipped_at) throw new MoveRefused(`Order #${order.display_id} has left the kitchen; it can no longer be cancelled.`)
-        await cancelOrderFulfillmentWorkflow(container).run({ input: { order_id: order.id, fulfillment_id: f.id, canceled_by: by } as any })
-      }
-      if (order.status !== "canceled") {
-        await cancelOrderWorkflow(container).run({ input: { order_id: order.id, canceled_by: by } })
-      }
-      return
-    default:
-      return
+      if (active.some((f: any) => f.shipped_at)) throw new MoveRefused(`Order #${order.display_id} has left the kitchen; it can no longer be cancelled.`)
+      if (active.length > 1) throw new MoveRefused(`Order #${order.display_id} has ${active.length} fulfilments; cancel them on Medusa's order page first.`)
+      plan.cancel_fulfillment_id = fulfillment?.id ?? null
+      const refunds = payments(order)
+        .filter((p) => p.captured_at && !p.canceled_at)
+        .map((p) => {
+          const refunded = (p.refunds ?? []).reduce((sum: number, r: any) => sum + (toPaise((r?.amount ?? 0) as RupeeAmount) ?? 0), 0)
+          return { payment_id: p.id as string, paise: (toPaise(p.amount as RupeeAmount) ?? 0) - refunded }
+        })
+        .filter((r) => r.paise > 0)
+        .map((r) => ({ payment_id: r.payment_id, amount: paiseToRupees(r.paise) }))
+      if (refunds.length > 1) throw new MoveRefused(`Order #${order.display_id} has ${refunds.length} captured payments; refund them on Medusa's order page first.`)
+      plan.refund = refunds[0] ?? null
+      plan.cancel_order = order.status !== "canceled"
+      break
   }
-}
-
-async function captureAll(container: MedusaContainer, order: any, which: (payment: any) => boolean, by?: string) {
-  for (const payment of payments(order)) {
-    if (payment.captured_at || payment.canceled_at || !which(payment)) continue
-    await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, captured_by: by } })
-  }
+  return plan
 }

@@ -92,7 +92,7 @@ export function CheckoutForm({
             aria-invalid={errors.giftMessage ? true : undefined}
           />
           <p className="hint" id="giftMessage-count">
-            {fields.giftMessage.length} of {GIFT_MESSAGE_MAX} characters. Hindi is welcome: शुभ दीपावली!
+            {fields.giftMessage.length} of {GIFT_MESSAGE_MAX} characters. Hindi is welcome: <span lang="hi">शुभ दीपावली!</span>
           </p>
           {errors.giftMessage && <p className="field-error">{errors.giftMessage}</p>}
         </div>

@@ -161,7 +161,7 @@ module.exports = defineConfig({
     // A cart's stock is held while its shopper pays online (PAYMENT_HOLD_MINUTES), so a payment can always become an order.
     ...(env.GRAM_POOL_CHECKS ? ["@sweetshop/gram-inventory"] : []),
     // Cloudinary file provider, and the image checks on every admin upload (any provider).
-    { resolve: "@sweetshop/file-cloudinary", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
+    "@sweetshop/file-cloudinary",
     // The storefront's catalogue reads: lean products with prices in paise and live pool stock, about a second fresh.
     { resolve: "@sweetshop/catalogue", options: {} },
     // The shop's order lifecycle, kitchen sheet and order tracking for shoppers (routes, subscribers, admin pages).
@@ -213,6 +213,8 @@ module.exports = defineConfig({
         reconcile_after_seconds: env.RAZORPAY_RECONCILE_AFTER_SECONDS,
       },
     },
+    // The upload checks' options (file-cloudinary plugin): the largest file staff may upload, any provider.
+    { resolve: "@sweetshop/file-cloudinary/modules/upload-policy", options: { max_upload_bytes: env.UPLOAD_MAX_BYTES } },
     {
       resolve: "@medusajs/medusa/file",
       options: {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
 import { readShopEnv } from "../config/env"
-import { clientKeyOf } from "./client-address"
+import { clientKeyOf } from "@sweetshop/shop-contracts"
 
 /**
  * Issue 23: the staff login (POST /auth/user/emailpass) and the token refresh

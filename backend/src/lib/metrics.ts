@@ -7,6 +7,7 @@ import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
 import client from "prom-client"
 import { currentLogContext, installJsonLogging, jsonLogs, requestIdFrom, runWithLogContext, writeRequestLine } from "./request-context"
 import { dependencyStates, ensureHealthProbes } from "./health"
+import { CASH_ON_DELIVERY_PROVIDER_ID, RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 
 /**
  * The shop's metrics, in Prometheus' text format at GET /metrics (api/metrics/route.ts), one
@@ -339,9 +340,9 @@ export function observeRequests(req: MedusaRequest, res: MedusaResponse, next: M
 /** The payment method's label from a Medusa payment provider id. */
 export function paymentMethodOf(providerId: string | null | undefined): string {
   if (!providerId) return "unknown"
-  if (providerId === "pp_system_default") return "cash_on_delivery"
-  const razorpay = /^pp_razorpay_/.test(providerId)
-  return razorpay ? "razorpay" : providerId.replace(/^pp_/, "")
+  if (providerId === CASH_ON_DELIVERY_PROVIDER_ID) return "cash_on_delivery"
+  if (providerId === RAZORPAY_PROVIDER_ID) return "razorpay"
+  return providerId.replace(/^pp_/, "")
 }
 
 export function countPayment(method: string, outcome: "succeeded" | "failed" | "refunded" | "orphan_refunded" | "orphan_refund_failed") {

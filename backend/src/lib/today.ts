@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { unitOf } from "@sweetshop/shop-contracts"
 
 /**
  * What staff look at first in the morning (the admin's "Today" page, GET /admin/today): orders and
@@ -87,7 +88,7 @@ export async function todayReport(container: MedusaContainer, now = new Date()):
       title: r.title,
       available_units: Number(r.available),
       threshold_units: Number(r.threshold),
-      unit: r.metadata?.sold_by === "grams" ? "grams" : "pieces", // as the gram-inventory plugin reads it (unitOf)
+      unit: unitOf(r.metadata),
     })),
   }
 }

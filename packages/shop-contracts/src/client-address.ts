@@ -1,7 +1,8 @@
 import ipaddr from "ipaddr.js"
 
 /**
- * Who a request comes from, for per-client abuse limits.
+ * Who a request comes from, for per-client abuse limits (order tracking's limits in
+ * order-lifecycle, the staff login throttle in the backend): one rule for both.
  *
  * The address is the TCP peer's, unless the shop says how many proxies of its own
  * stand in front of the backend (`trust_proxy_hops`, TRUST_PROXY_HOPS): then the

@@ -1,3 +1,5 @@
+import { CASH_ON_DELIVERY_PROVIDER_ID, RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
+
 /** The shop itself: names, the kitchen, delivery charges. Amounts are whole rupees. */
 export const SHOP = {
   storeName: "Sweet Shop",
@@ -6,8 +8,8 @@ export const SHOP = {
   /** The storefront finds its publishable key by this title (see scripts/start.mjs). */
   publishableKeyTitle: "Sweet Shop Storefront",
   /** Medusa's built-in manual payment provider, shown to shoppers as cash on delivery. */
-  cashOnDeliveryProviderId: "pp_system_default",
-  razorpayProviderId: "pp_razorpay_razorpay",
+  cashOnDeliveryProviderId: CASH_ON_DELIVERY_PROVIDER_ID,
+  razorpayProviderId: RAZORPAY_PROVIDER_ID,
   fulfillmentProviderId: "manual_manual",
   /** The code of home delivery's shipping option type; its delivery-area rule is found by it. */
   homeDeliveryTypeCode: "home-delivery",

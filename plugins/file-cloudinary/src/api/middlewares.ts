@@ -7,6 +7,8 @@ import { readMultipartUpload } from "../lib/read-uploads"
 import { reencodeImage } from "../lib/reencode-image"
 import { SERVED_PATH, servedContentType, servedFileHeaders } from "../lib/served-files"
 import { hasPictureWithoutUrl, missingPictureSentence, recentRefusal, rememberRefusal } from "../lib/upload-refusals"
+import { UPLOAD_POLICY_MODULE } from "../modules/upload-policy"
+import type UploadPolicyModuleService from "../modules/upload-policy/service"
 
 /** Most images in one upload request (each is held in memory, up to the size limit, until it is re-encoded). */
 export const MAX_FILES_PER_UPLOAD = 10
@@ -21,10 +23,8 @@ function config(req: MedusaRequest): ConfigModule {
 }
 
 function maxUploadBytes(req: MedusaRequest): number {
-  const plugin = config(req).plugins?.find((p: any) => typeof p !== "string" && p?.resolve === "@sweetshop/file-cloudinary") as
-    | { options?: { max_upload_bytes?: number } }
-    | undefined
-  return plugin?.options?.max_upload_bytes ?? DEFAULT_MAX_UPLOAD_BYTES
+  const policy = req.scope.resolve(UPLOAD_POLICY_MODULE, { allowUnregistered: true }) as UploadPolicyModuleService | undefined
+  return policy?.options.max_upload_bytes ?? DEFAULT_MAX_UPLOAD_BYTES
 }
 
 /** True when files are kept on this machine (Medusa's local provider, also Medusa's default). */

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { unitOf } from "@sweetshop/shop-contracts"
 import { lifecycleService } from "./shop-orders"
 import { STATUS_LABELS, type ShopStatus } from "./shop-status"
 
@@ -61,7 +62,7 @@ export async function kitchenSheet(container: MedusaContainer, date: string): Pr
     const link = (v.inventory_items ?? []).find((l: any) => String(l?.inventory?.sku ?? "").startsWith("POOL-"))
     measure.set(v.id, {
       units: link ? Number(link.required_quantity) : 1,
-      unit: link && v.product?.metadata?.sold_by === "grams" ? "grams" : "pieces",
+      unit: link ? unitOf(v.product?.metadata) : "pieces",
     })
   }
 

@@ -1,6 +1,7 @@
 import crypto from "crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { mobileDigits } from "./masking"
 import { publicOrderView } from "./order-views"
 import { openToken, openTrackingToken, sealToken } from "./order-tokens"
@@ -38,7 +39,7 @@ export const SESSION_MINUTES = 30
 export const CONFIRMATION_WINDOW_MINUTES = 30
 
 /** Emitted by POST /store/order-tracking/codes; the subscriber sends the code, off the request path. */
-export const CODE_REQUESTED_EVENT = "order_tracking.code_requested"
+export const CODE_REQUESTED_EVENT = SHOP_EVENTS.trackingCodeRequested
 export type CodeRequested = { phone: string }
 
 export class TooManyRequests extends Error {
@@ -133,7 +134,7 @@ export async function sendOrdersCode(container: MedusaContainer, { phone }: Code
         template: "orders-code",
         content: { text },
         data: { text },
-        trigger_type: "order_tracking.code_requested",
+        trigger_type: CODE_REQUESTED_EVENT,
         resource_id: record.id,
         resource_type: "tracking_code",
         idempotency_key: `orders-code:${record.id}:sms`,

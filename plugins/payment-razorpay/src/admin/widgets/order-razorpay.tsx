@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 
 type Payment = { id: string; provider_id: string; amount: number; data: Record<string, any> | null; captured_at: string | null }
 
@@ -16,7 +17,7 @@ const OrderRazorpayWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
         setPayments(
           (body.order?.payment_collections ?? [])
             .flatMap((c: any) => c.payments ?? [])
-            .filter((p: Payment) => p.provider_id === "pp_razorpay_razorpay")
+            .filter((p: Payment) => p.provider_id === RAZORPAY_PROVIDER_ID)
         )
       )
       .catch(() => setPayments([]))

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { clientKeyOf } from "../../../lib/client-address"
+import { clientKeyOf } from "@sweetshop/shop-contracts"
 import { lifecycleService } from "../../../lib/shop-orders"
 import { TooManyRequests } from "../../../lib/shopper-tracking"
 

@@ -170,8 +170,15 @@ module.exports = defineConfig({
     "@sweetshop/payment-razorpay",
     // Order messages (subscribers, retry job, WhatsApp webhook, admin view; the providers are in the notification module below).
     "@sweetshop/notifications",
+    // GST tax invoices and credit notes: numbers per financial year, PDFs for staff and shoppers (options on its module below).
+    "@sweetshop/invoices",
   ],
   modules: [
+    // The seller on GST invoices (SHOP_GSTIN, SHOP_LEGAL_NAME, SHOP_ADDRESS, SHOP_STATE, SHOP_FSSAI_LICENCE), and the invoice and credit-note numbers.
+    {
+      resolve: "@sweetshop/invoices/modules/invoices",
+      options: { gstin: env.SHOP_GSTIN, legal_name: env.SHOP_LEGAL_NAME, address: env.SHOP_ADDRESS, state: env.SHOP_STATE, fssai_licence: env.SHOP_FSSAI_LICENCE },
+    },
     // The pools' adjustment history and low-stock thresholds (stock itself is Medusa's inventory module).
     // Its options are the gram-inventory plugin's (each plugin's options live on its own module).
     {

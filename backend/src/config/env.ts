@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { GSTIN_PATTERN, gstState } from "@sweetshop/shop-contracts"
 
 /**
  * Every setting of the shop comes from the environment and is checked here,
@@ -119,6 +120,12 @@ const schema = z.object({
   // The "ready for pickup" message: the counter's address and opening hours (defaults: the seed's kitchen, plugins/notifications templates.ts).
   SHOP_PICKUP_ADDRESS: z.string().trim().min(10, "must be the shop's full address, as a shopper would find it").max(160, "must be at most 160 characters (it goes in an SMS)").optional(),
   SHOP_PICKUP_HOURS: z.string().trim().min(3, "must say when the counter is open, like 10 am to 9 pm, every day").max(80, "must be at most 80 characters (it goes in an SMS)").optional(),
+  // The seller on GST tax invoices (plugins/invoices). The defaults are a made-up shop for local trials; set your own before selling.
+  SHOP_GSTIN: z.string().trim().toUpperCase().regex(GSTIN_PATTERN, { message: "must be a 15-character GSTIN like 07AABCS1234Q1Z5 (state code, PAN, entity, Z, check)" }).default("07AABCS1234Q1Z5"),
+  SHOP_LEGAL_NAME: z.string().trim().min(3, "must be the shop's legal name as registered for GST").max(120, "must be at most 120 characters").default("Sweet Shop Foods Private Limited"),
+  SHOP_ADDRESS: z.string().trim().min(10, "must be the shop's registered address, as on its GST registration").max(240, "must be at most 240 characters").default("12 Chandni Chowk, Delhi 110006"),
+  SHOP_STATE: z.string().trim().refine((value) => gstState(value.replace(/\s*\(\s*\d{2}\s*\)\s*$/, "")) !== null, { message: "must be an Indian state or union territory, optionally with its GST code, like Delhi or Delhi (07)" }).default("Delhi (07)"),
+  SHOP_FSSAI_LICENCE: z.string().trim().regex(/^\d{14}$/, { message: "must be the 14-digit FSSAI licence number" }).default("13326999000123"),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
@@ -231,6 +238,14 @@ export function readShopEnv(source: NodeJS.ProcessEnv): ShopEnv {
       missing,
       `${missing} is not set: WhatsApp needs WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN together.`
     )
+  }
+  const shopState = gstState(env.SHOP_STATE.replace(/\s*\(\s*\d{2}\s*\)\s*$/, ""))!
+  const typedCode = /\((\d{2})\)\s*$/.exec(env.SHOP_STATE)?.[1]
+  if (typedCode && typedCode !== shopState.code) {
+    throw new ShopConfigError("SHOP_STATE", `SHOP_STATE is invalid: ${shopState.name}'s GST state code is ${shopState.code}, not ${typedCode}.`)
+  }
+  if (env.SHOP_GSTIN.slice(0, 2) !== shopState.code) {
+    throw new ShopConfigError("SHOP_GSTIN", `SHOP_GSTIN is invalid: it starts with state code ${env.SHOP_GSTIN.slice(0, 2)}, but SHOP_STATE is ${shopState.name} (${shopState.code}).`)
   }
   const production = env.NODE_ENV === "production"
   for (const secret of ["JWT_SECRET", "COOKIE_SECRET", "TRACKING_SECRET"] as const) {

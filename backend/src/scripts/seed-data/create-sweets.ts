@@ -68,6 +68,8 @@ export async function createSweets(container: MedusaContainer, sweets: Sweet[], 
             ...(sweet.storage ? { storage: sweet.storage } : {}),
             ...(sweet.veg === undefined ? {} : { veg: sweet.veg }),
             ...(sweet.pieceName ? { piece_name: sweet.pieceName } : {}),
+            // HSN on the GST invoice (plugins/invoices): 1704, sugar confectionery, for the cashew, almond and pistachio sweets; any other is the default 2106.
+            ...(sweet.category === "dry-fruit-sweets" ? { hsn: "1704" } : {}),
           },
           ...variantsOf(sweet, poolIdBySku.get(poolSku(sweet))!),
         }

@@ -36,3 +36,16 @@ export const holdCartStockWorkflow = createWorkflow("gram-pool-hold-cart-stock",
   const held = holdCartStockStep(input)
   return new WorkflowResponse<HoldResult>(held)
 })
+
+const releaseCartHoldsStep = createStep("gram-pool-release-cart-holds", async (input: { cart_id: string }, { container }) => {
+  await releaseCartHolds(container, input.cart_id)
+  return new StepResponse(input.cart_id)
+})
+
+/**
+ * Gives a cart's held grams back at once (a checkout that failed after holding them), rather than
+ * when the hold runs out. Run by its id (`gram-pool-release-cart-holds`) from other packages.
+ */
+export const releaseCartHoldsWorkflow = createWorkflow("gram-pool-release-cart-holds", (input: { cart_id: string }) => {
+  return new WorkflowResponse(releaseCartHoldsStep(input))
+})

@@ -34,6 +34,11 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/store/carts/:id/line-items", middlewares: [refuseUnknownCartOrLine] },
     { method: ["POST", "DELETE"], matcher: "/store/carts/:id/line-items/:line_id", middlewares: [refuseUnknownCartOrLine] },
     { method: ["POST"], matcher: "/store/carts/:id/shipping-methods", middlewares: [refuseUnknownCartOrLine] },
+    // The delivery area and the cash-on-delivery cap on Medusa's own routes. Where Medusa offers a workflow hook the
+    // rule is a hook (adding a shipping method: ../workflows/hooks/delivery-area.ts; the one-call checkout has them
+    // as steps of its workflow). These two stay middlewares because Medusa offers no hook for them:
+    // completeCartWorkflow's one `validate` hook (a hook takes one handler) belongs to gram-inventory's pool
+    // guard, which a plugin cannot share with the backend; the payment-session workflow has no hook at all.
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart] },
     { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, limitCashOnDelivery, refuseUndeliverablePayment] },
   ],

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { RefusalCode } from "@sweetshop/shop-contracts"
 import {
   addShippingMethodToCartWorkflow,
   listShippingOptionsForCartWithPricingWorkflow,
@@ -33,5 +34,5 @@ listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(as
 addShippingMethodToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const optionIds = (input.options ?? []).map((option) => option.id)
   const refusal = await deliveryRefusal(container, (cart as CartWithAddress)?.shipping_address?.postal_code, optionIds)
-  if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
+  if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode)
 })

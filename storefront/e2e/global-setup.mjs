@@ -6,7 +6,7 @@ import { startTestShop } from "./support/test-shop.mjs"
 export default async function globalSetup() {
   if (process.env.E2E_STOREFRONT_URL && process.env.E2E_BACKEND_URL) return
   // The footer's FSSAI licence (a made-up number of the right form; the storefront inherits this environment).
-  process.env.SHOP_FSSAI_LICENCE ||= "10020011000123"
+  process.env.SHOP_FSSAI_LICENCE ||= "13326999000123"
   const shop = await startTestShop()
   globalThis.__SWEETSHOP_E2E__ = shop
   process.env.E2E_STOREFRONT_URL = shop.storefrontUrl

@@ -33,7 +33,7 @@ async function codeFor(shop, phone, seen) {
 }
 
 // The footer's FSSAI licence, as a shop sets SHOP_FSSAI_LICENCE (a made-up number of the right form).
-process.env.SHOP_FSSAI_LICENCE ||= "10020011000123"
+process.env.SHOP_FSSAI_LICENCE ||= "13326999000123"
 const shop = await startTestShop()
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: FLAGS })
 fs.mkdirSync(OUT, { recursive: true })

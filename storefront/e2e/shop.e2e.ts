@@ -46,7 +46,7 @@ describe("shopping on a desktop", () => {
     // What an Indian sweet shop shows: the veg mark, how to keep it, the FSSAI licence in the footer.
     expect(await textOf(page, "main [data-testid=veg-mark]")).toBe("Vegetarian")
     expect(await textOf(page, "[data-testid=storage]")).toMatch(/cool, dry place/)
-    expect(await textOf(page, "[data-testid=fssai-licence]")).toBe("FSSAI licence no. 10020011000123")
+    expect(await textOf(page, "[data-testid=fssai-licence]")).toBe("FSSAI licence no. 13326999000123")
     expect(await textOf(page, "[data-testid=stock-message]")).toBe("In stock, made fresh today.")
 
     await addSize(page, "500 g")

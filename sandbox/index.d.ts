@@ -118,6 +118,8 @@ export type FakeRazorpay = {
   orders: Map<string, FakeRazorpayOrder>
   payments: Map<string, FakeRazorpayPayment>
   refunds: Map<string, FakeRazorpayRefund>
+  /** A refund asked at speed "optimum" is processed "instant" (true, the default) or falls back to "normal" (false), as Razorpay documents. */
+  instantRefunds: boolean
   providerOptions: { key_id: string; key_secret: string; webhook_secret: string; api_base_url: string }
   /** The shopper pays in the checkout popup (the payment is recorded against the order). */
   pay(

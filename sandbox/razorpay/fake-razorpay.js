@@ -88,6 +88,9 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
   const accountId = id("acc")
   let failing = { count: 0, mode: "500", only: undefined }
   let sequence = 0 // breaks ties between entities created in the same second: newest first
+  // Razorpay's instant refund ("Create an Instant Refund"): speed "optimum" is processed at speed "instant"
+  // when a faster rail is available, else at "normal". fake.instantRefunds = false plays the fallback.
+  const refundRails = { instant: true }
 
   function capture(payment) {
     const order = orders.get(payment.order_id)
@@ -183,7 +186,7 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
       created_at: now(),
       batch_id: null,
       status: "processed",
-      speed_processed: speed === "optimum" ? "instant" : "normal",
+      speed_processed: speed === "optimum" && refundRails.instant ? "instant" : "normal",
       speed_requested: speed,
     }
     Object.defineProperty(refund, "_seq", { value: ++sequence })
@@ -401,6 +404,13 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
           } catch (error) {
             throw new Error(error.status === 404 ? `no order ${orderId}` : error.message)
           }
+        },
+        /** Whether a refund asked at speed "optimum" is processed "instant" (true, the default) or falls back to "normal". */
+        get instantRefunds() {
+          return refundRails.instant
+        },
+        set instantRefunds(value) {
+          refundRails.instant = Boolean(value)
         },
         /** Staff refund a captured payment in the Razorpay dashboard; returns the refund entity. */
         refund(paymentId, options = {}) {

@@ -197,6 +197,21 @@ describe("REST answers have the shape of Razorpay's documented entities", () => 
     expect(differences(fixture("api/refund.fetch.json"), await rzp.refunds.fetch(refund.id), { nullable: true })).toEqual([])
   })
 
+  it("instant refund (Create an Instant Refund): optimum is processed instant, or normal when no faster rail is free", async () => {
+    const { payment } = await fake.pay((await newOrder()).id, { status: "captured" })
+    const instant = await rzp.payments.refund(payment.id, { amount: 10, speed: "optimum", notes: { source: "shop" } })
+    expect(differences(fixture("api/refund.instant.json"), instant, { nullable: true })).toEqual([])
+    expect(instant).toMatchObject({ speed_requested: "optimum", speed_processed: "instant" })
+    fake.instantRefunds = false
+    try {
+      const fallback = await rzp.payments.refund(payment.id, { amount: 10, speed: "optimum" })
+      expect(fallback).toMatchObject({ speed_requested: "optimum", speed_processed: "normal" })
+    } finally {
+      fake.instantRefunds = true
+    }
+    expect(await rzp.payments.refund(payment.id, { amount: 10 })).toMatchObject({ speed_requested: "normal", speed_processed: "normal" })
+  })
+
   it("errors: an unknown id, a bad amount (with its field), within Razorpay's documented error keys", async () => {
     const unknown = await rejection(rzp.payments.fetch("pay_DoesNotExist01"))
     expect(unknown.statusCode).toBe(400)

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID, SHOP_EVENTS } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, refundArrival, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
@@ -230,6 +230,13 @@ export async function sendStatusChanged(container: MedusaContainer, event: { id:
   })
 }
 
+/** The data of the order's payments (where the Razorpay provider records each refund and its speed). */
+async function paymentsData(container: MedusaContainer, orderId: string): Promise<unknown[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.data"], filters: { id: orderId } })
+  return ((data[0] as any)?.payment_collections ?? []).flatMap((c: any) => (c?.payments ?? []).map((p: any) => p?.data))
+}
+
 /** A cancelled online payment refunded (issue 7's `shop_order.payment_refunded`). */
 export async function sendRefunded(container: MedusaContainer, event: { id: string; display_id?: number; amount_paise: number }) {
   const order = await loadOrder(container, event.id)
@@ -237,11 +244,14 @@ export async function sendRefunded(container: MedusaContainer, event: { id: stri
   if (!order || !phone) return { failures: 0 }
   const language = orderLanguage(container, order)
   // Paise are whole numbers: dividing by 100 is exact for display to two places.
-  const data = { display_id: order.display_id ?? event.display_id, amount_rupees: Math.round(Number(event.amount_paise)) / 100 }
+  // Instant when Razorpay granted the instant refund the shop asked for (speed_processed in the payment's data).
+  const instant = refundArrival(await paymentsData(container, order.id), Math.round(Number(event.amount_paise))) === "instant"
+  const data = { display_id: order.display_id ?? event.display_id, amount_rupees: Math.round(Number(event.amount_paise)) / 100, instant }
+  const whatsapp = instant ? "order_refunded_instant" : "order_refunded"
   return messageOrder(container, order, phone, language, {
     template: ORDER_REFUNDED_TEMPLATE,
     text: refundedText(data, language),
-    whatsapp: { name: "order_refunded", parameters: WHATSAPP_TEMPLATES.order_refunded.parameters(data) },
+    whatsapp: { name: whatsapp, parameters: WHATSAPP_TEMPLATES[whatsapp].parameters(data) },
     trigger: SHOP_EVENTS.orderPaymentRefunded,
   })
 }

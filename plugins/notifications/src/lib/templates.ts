@@ -95,8 +95,14 @@ export function statusChangedText(data: StatusData, language: Language = "en"): 
     : `Sweet Shop: your order #${data.display_id} is ${statusPhrase(data)}.${track}`
 }
 
-export function refundedText(data: { display_id: number | string; amount_rupees: number }, language: Language = "en"): string {
+/** `instant`: Razorpay processed the refund at instant speed (speed_processed), so the money arrives in minutes; else its 5-7 days. */
+export function refundedText(data: { display_id: number | string; amount_rupees: number; instant?: boolean }, language: Language = "en"): string {
   const amount = formatRupees(data.amount_rupees)
+  if (data.instant) {
+    return language === "hi"
+      ? `Sweet Shop: ऑर्डर #${data.display_id} के ${amount} वापस कर दिए गए (इंस्टेंट रिफ़ंड)। कुछ ही मिनटों में खाते में आ जाएँगे।`
+      : `Sweet Shop: ${amount} refunded for order #${data.display_id} as an instant refund. It reaches your account within minutes.`
+  }
   return language === "hi"
     ? `Sweet Shop: ऑर्डर #${data.display_id} के ${amount} वापस कर दिए गए। 5-7 दिन में खाते में आ जाएँगे।`
     : `Sweet Shop: ${amount} refunded for order #${data.display_id}. It reaches your account in 5-7 days.`
@@ -160,6 +166,10 @@ export const WHATSAPP_TEMPLATES = {
   },
   order_refunded: {
     body: "Sweet Shop: {{2}} refunded for order #{{1}}. It reaches your account in 5-7 days.",
+    parameters: (d: { display_id: number | string; amount_rupees: number }) => [String(d.display_id), formatRupees(d.amount_rupees)],
+  },
+  order_refunded_instant: {
+    body: "Sweet Shop: {{2}} refunded for order #{{1}} as an instant refund. It reaches your account within minutes.",
     parameters: (d: { display_id: number | string; amount_rupees: number }) => [String(d.display_id), formatRupees(d.amount_rupees)],
   },
   payment_refunded_no_order: {

@@ -20,6 +20,10 @@ describe("status, payment, refund and stock messages", () => {
       expect(statusChangedText({ display_id: 1042, status }).length).toBeLessThanOrEqual(70)
     }
     expect(refundedText({ display_id: 7, amount_rupees: 1250.5 })).toBe("Sweet Shop: ₹1,250.50 refunded for order #7. It reaches your account in 5-7 days.")
+    expect(refundedText({ display_id: 7, amount_rupees: 1250.5, instant: true })).toBe(
+      "Sweet Shop: ₹1,250.50 refunded for order #7 as an instant refund. It reaches your account within minutes."
+    )
+    expect(refundedText({ display_id: 7, amount_rupees: 1250.5, instant: true }, "hi")).toContain("कुछ ही मिनटों में")
     expect(lowStockText({ product_title: "Kaju Katli", available_units: 750, unit: "grams", low_stock_threshold_units: 1000 })).toBe(
       "Sweet Shop stock: Kaju Katli is low, 750 g left (alert at 1000 g)."
     )

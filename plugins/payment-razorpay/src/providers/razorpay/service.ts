@@ -52,7 +52,12 @@ export type RazorpaySessionData = {
   razorpay_payment_status?: string
   /** Unix seconds: the end of the stock hold; a payment started later is refunded, not fulfilled. */
   hold_until?: number
-  refunds?: { id: string; amount_paise: number }[]
+  /**
+   * The refunds made, each with the speed asked (`optimum`: Razorpay's instant refund when it
+   * can) and the speed Razorpay granted (`instant` or `normal`, its `speed_processed`), which
+   * tells the shopper when the money arrives.
+   */
+  refunds?: { id: string; amount_paise: number; speed_requested?: string; speed_processed?: string | null }[]
 }
 
 const SESSION_KEYS = [
@@ -257,9 +262,11 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
     }
     const refund = (await this.call("refund", () =>
       // The note tells this refund apart from one made in Razorpay's dashboard when its webhook arrives.
-      this.client.payments.refund(session.razorpay_payment_id!, { amount: amountPaise, notes: { source: "shop" } } as any)
-    )) as { id: string; amount: number }
-    return { data: { ...session, refunds: [...(session.refunds ?? []), { id: refund.id, amount_paise: refund.amount }] } }
+      // speed "optimum": Razorpay's instant refund where it can (minutes), its normal one (5-7 working days) where it cannot.
+      this.client.payments.refund(session.razorpay_payment_id!, { amount: amountPaise, speed: "optimum", notes: { source: "shop" } } as any)
+    )) as { id: string; amount: number; speed_requested?: string; speed_processed?: string | null }
+    const made = { id: refund.id, amount_paise: refund.amount, speed_requested: refund.speed_requested ?? "optimum", speed_processed: refund.speed_processed ?? null }
+    return { data: { ...session, refunds: [...(session.refunds ?? []), made] } }
   }
 
   /** An uncaptured Razorpay payment is released by Razorpay itself; nothing to call. */

@@ -6,11 +6,44 @@
 // Its popup (TEST MODE) has three buttons standing in for the shopper and the bank: pay (the
 // fake records a captured payment and hands the page a correctly signed response), fail (the
 // fake records a failed payment; "payment.failed" fires with Razorpay's error shape) and close.
+// The popup lists the payment methods in the order the page's `config.display` asks (Razorpay's
+// "Configure payment methods": blocks, sequence, preferences.show_default_blocks), e.g. UPI first.
 "use strict"
+
+/**
+ * The payment methods the popup shows, in order, from checkout options' `config.display`: each
+ * entry of `sequence` ("block.<code>" or a method name), then, unless `show_default_blocks` is
+ * false, Razorpay's default methods not shown yet. Runs in Node (tests) and, as its source, in the page.
+ */
+function displayedMethods(options) {
+  const DEFAULTS = ["upi", "card", "netbanking", "wallet"]
+  const NAMES = { upi: "UPI", card: "Cards", netbanking: "Netbanking", wallet: "Wallets" }
+  const display = (options && options.config && options.config.display) || {}
+  const blocks = display.blocks || {}
+  const shown = []
+  for (const entry of display.sequence || []) {
+    const block = typeof entry === "string" && entry.indexOf("block.") === 0 ? blocks[entry.slice(6)] : null
+    if (block) {
+      for (const instrument of block.instruments || []) {
+        shown.push({ block: entry.slice(6), name: block.name, method: instrument.method, flows: instrument.flows || [] })
+      }
+    } else if (NAMES[entry]) {
+      shown.push({ block: null, name: NAMES[entry], method: entry, flows: [] })
+    }
+  }
+  const preferences = display.preferences || {}
+  if (preferences.show_default_blocks !== false) {
+    for (const method of DEFAULTS) {
+      if (!shown.some((m) => m.method === method)) shown.push({ block: null, name: NAMES[method], method, flows: [] })
+    }
+  }
+  return shown
+}
 
 function checkoutScript() {
   return `(() => {
   const base = new URL(document.currentScript ? document.currentScript.src : location.href).origin
+  ${displayedMethods.toString()}
   function Razorpay(options) {
     if (!(this instanceof Razorpay)) return new Razorpay(options)
     if (!options || !options.key) throw new Error("Razorpay: key is required")
@@ -51,12 +84,21 @@ function checkoutScript() {
       '<p style="margin:6px 0 0;color:#444" data-field="description"></p>' +
       '<p style="margin:12px 0;font-size:24px;font-weight:700" data-field="amount"></p>' +
       '<p style="margin:0 0 12px;background:#fff4d6;color:#5a3b00;padding:6px 8px;border-radius:6px;font-size:13px">TEST MODE: fake Razorpay, no money moves.</p>' +
+      '<ol data-field="methods" aria-label="Payment methods" style="margin:0 0 12px;padding-left:20px;font-size:14px"></ol>' +
       '<button type="button" data-action="pay" style="width:100%;padding:12px;border:0;border-radius:6px;background:#0b3d91;color:#fff;font-size:16px;font-weight:700;cursor:pointer"></button>' +
       '<button type="button" data-action="fail" style="width:100%;margin-top:8px;padding:10px;border:1px solid #a3122a;border-radius:6px;background:#fff;color:#a3122a;font-size:15px;cursor:pointer">Make the payment fail</button>' +
       '<p role="status" data-field="status" style="min-height:1.2em;margin:8px 0 0;font-size:14px"></p></div>'
     root.querySelector("#rzp-fake-title").textContent = o.name || "Razorpay Checkout"
     root.querySelector('[data-field="description"]').textContent = o.description || ""
     root.querySelector('[data-field="amount"]').textContent = rupees
+    const list = root.querySelector('[data-field="methods"]')
+    for (const method of displayedMethods(o)) {
+      const item = document.createElement("li")
+      item.dataset.method = method.method
+      if (method.flows.length) item.dataset.flows = method.flows.join(" ")
+      item.textContent = method.name + (method.flows.length ? " (" + method.flows.join(", ") + ")" : "")
+      list.appendChild(item)
+    }
     root.querySelector('[data-action="pay"]').textContent = "Pay " + rupees
     const status = root.querySelector('[data-field="status"]')
     const buttons = root.querySelectorAll("button")
@@ -106,4 +148,4 @@ function checkoutScript() {
 `
 }
 
-module.exports = { checkoutScript }
+module.exports = { checkoutScript, displayedMethods }

@@ -3,6 +3,7 @@
 import { useEffect, useState, useTransition } from "react"
 import { confirmRazorpayPayment, type CheckoutState, type PaymentConfirmation } from "@/lib/actions/checkout"
 import type { CheckoutFields } from "@/lib/checkout-form"
+import { checkoutDevice, razorpayCheckoutConfig, type RazorpayDisplayConfig } from "@sweetshop/shop-contracts"
 
 /** The page-facing API of Razorpay's checkout.js (the real one and the sandbox's stand-in). */
 type RazorpayWidget = { open(): void; on(event: "payment.failed", fn: (response: { error?: { description?: string } }) => void): void }
@@ -17,6 +18,7 @@ type RazorpayConstructor = new (options: {
   theme: { color: string }
   handler: (response: { razorpay_payment_id: string; razorpay_order_id: string; razorpay_signature: string }) => void
   modal: { ondismiss: () => void }
+  config: RazorpayDisplayConfig
 }) => RazorpayWidget
 
 let checkoutScript: Promise<RazorpayConstructor> | null = null
@@ -75,6 +77,8 @@ export function useRazorpay(state: CheckoutState, checkoutUrl: string | null, fi
           description: "Your sweets order",
           prefill: { name: fields.fullName, contact: fields.phone, ...(fields.email ? { email: fields.email } : {}) },
           theme: { color: "#7a1f2b" },
+          // UPI first: the phone's UPI apps (intent) on a phone, a QR code on a desktop; then cards, netbanking, wallets.
+          config: razorpayCheckoutConfig(checkoutDevice(navigator.userAgent, window.matchMedia?.("(pointer: coarse)").matches)),
           handler: (response) =>
             startConfirming(async () => {
               setOpen(false)

@@ -70,6 +70,9 @@ const notificationProviders = [
             api_base_url: env.TWILIO_API_BASE_URL,
             timeout_ms: env.TWILIO_TIMEOUT_MS,
             status_callback_url: env.TWILIO_STATUS_CALLBACK_URL,
+            // India's DLT: with real Twilio, a template without its id is not sent (flagged at start).
+            dlt_entity_id: env.SMS_DLT_ENTITY_ID,
+            dlt_template_ids: env.SMS_DLT_TEMPLATE_IDS,
           },
         },
       ]
@@ -86,6 +89,7 @@ const notificationProviders = [
             graph_base_url: env.WHATSAPP_GRAPH_BASE_URL,
             api_version: env.WHATSAPP_API_VERSION,
             template_language: env.WHATSAPP_TEMPLATE_LANGUAGE,
+            template_names: env.WHATSAPP_TEMPLATE_NAMES,
             timeout_ms: env.WHATSAPP_TIMEOUT_MS,
           },
         },

@@ -42,6 +42,25 @@ const corsList = z
     message: "must be a comma-separated list of origins like http://localhost:8000",
   })
 
+/** A JSON object of names and values (each value matching `value`), as in SMS_DLT_TEMPLATE_IDS. */
+const jsonNameMap = (message: string, value: RegExp) =>
+  z.string().transform((text, ctx) => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+    const ok =
+      parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) &&
+      Object.entries(parsed as Record<string, unknown>).every(([k, v]) => /^[a-z0-9_.-]{1,80}$/.test(k) && typeof v === "string" && value.test(v))
+    if (!ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message })
+      return z.NEVER
+    }
+    return parsed as Record<string, string>
+  })
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"], "postgres://user:password@localhost:5432/sweetshop"),
@@ -115,6 +134,11 @@ const schema = z.object({
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, { message: "must be a Graph API version like v21.0" }).default("v21.0"),
   WHATSAPP_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, { message: "must be a template language code like en, en_US or hi" }).default("en"),
   WHATSAPP_TIMEOUT_MS: z.coerce.number({ invalid_type_error: "must be a number of milliseconds" }).int().min(100).max(60000).default(10000),
+  // India's DLT (TRAI): the sender's principal entity id and each SMS template's DLT template id (plugins/notifications, providers/sms/dlt.ts).
+  SMS_DLT_ENTITY_ID: z.string().trim().regex(/^\d{10,25}$/, { message: "must be the sender's DLT principal entity id (digits, from the operator's DLT portal)" }).optional(),
+  SMS_DLT_TEMPLATE_IDS: jsonNameMap("must be a JSON object of SMS template names and DLT template ids, like {\"order-placed\":\"1107160000000012345\"}", /^\d{10,25}$/).optional(),
+  // The approved (utility) WhatsApp template names, per message ("order-status.confirmed") or per shop template ("order_refunded").
+  WHATSAPP_TEMPLATE_NAMES: jsonNameMap("must be a JSON object of the shop's message or template names and approved template names, like {\"order-status.confirmed\":\"order_confirmed\"}", /^[a-z0-9_]{1,512}$/).optional(),
   SHOP_STAFF_PHONE: z.string().regex(/^\+\d{8,15}$/, { message: "must be a phone number in international form like +919876543210" }).optional(),
   MESSAGE_LANGUAGE: z.enum(["en", "hi"], { errorMap: () => ({ message: "must be en or hi" }) }).default("en"),
   // The "ready for pickup" message: the counter's address and opening hours (defaults: the seed's kitchen, plugins/notifications templates.ts).

@@ -37,3 +37,23 @@ describe("the seller's GST settings", () => {
     expect(problem({ ...base, SHOP_FSSAI_LICENCE: "12345" }).message).toBe("SHOP_FSSAI_LICENCE is invalid: it must be the 14-digit FSSAI licence number.")
   })
 })
+
+describe("SMS DLT ids and WhatsApp template names", () => {
+  it("reads the entity id, the template ids and the template names as JSON", () => {
+    const env = readShopEnv({
+      ...base,
+      SMS_DLT_ENTITY_ID: "1101600000000012345",
+      SMS_DLT_TEMPLATE_IDS: '{"order-placed":"1107160000000012345","order-status.confirmed":"1107160000000012346"}',
+      WHATSAPP_TEMPLATE_NAMES: '{"order-status.confirmed":"order_confirmed"}',
+    })
+    expect(env.SMS_DLT_TEMPLATE_IDS).toEqual({ "order-placed": "1107160000000012345", "order-status.confirmed": "1107160000000012346" })
+    expect(env.WHATSAPP_TEMPLATE_NAMES).toEqual({ "order-status.confirmed": "order_confirmed" })
+  })
+
+  it("refuses what is not such a JSON object, in one sentence", () => {
+    expect(problem({ ...base, SMS_DLT_TEMPLATE_IDS: "order-placed=1" }).message).toMatch(/^SMS_DLT_TEMPLATE_IDS is invalid: it must be a JSON object of SMS template names and DLT template ids/)
+    expect(problem({ ...base, SMS_DLT_TEMPLATE_IDS: '{"order-placed":"abc"}' }).variable).toBe("SMS_DLT_TEMPLATE_IDS")
+    expect(problem({ ...base, SMS_DLT_ENTITY_ID: "PE-1" }).variable).toBe("SMS_DLT_ENTITY_ID")
+    expect(problem({ ...base, WHATSAPP_TEMPLATE_NAMES: '["a"]' }).variable).toBe("WHATSAPP_TEMPLATE_NAMES")
+  })
+})

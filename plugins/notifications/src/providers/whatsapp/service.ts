@@ -11,6 +11,12 @@ export type WhatsAppCloudOptions = {
   /** Language code of the approved templates (en, en_US, hi…). */
   template_language?: string
   timeout_ms?: number
+  /**
+   * The approved (utility) template names of this WhatsApp Business account (WHATSAPP_TEMPLATE_NAMES), by the
+   * shop's message ("order-status.confirmed": one per status) or by the shop's template name
+   * ("order_status_update"); anything not named here is sent under the shop's own name.
+   */
+  template_names?: Record<string, string>
 }
 
 /**
@@ -64,6 +70,14 @@ export default class WhatsAppCloudProviderService extends AbstractNotificationPr
     }
   }
 
+  /** The template under the name approved for this message: per status ("order-status.confirmed"), per shop template, or the shop's own. */
+  approvedName(template: string, message: WhatsAppMessage): WhatsAppMessage {
+    if (message.type !== "template") return message
+    const names = this.options_.template_names ?? {}
+    const name = names[template] ?? names[message.name] ?? message.name
+    return name === message.name ? message : { ...message, name }
+  }
+
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
     const message = (notification.data as any)?.whatsapp as WhatsAppMessage | undefined
     if (!message?.type) throw new MedusaError(MedusaError.Types.INVALID_DATA, `WhatsApp ${notification.template} has no message.`)
@@ -74,7 +88,7 @@ export default class WhatsAppCloudProviderService extends AbstractNotificationPr
       response = await fetch(url, {
         method: "POST",
         headers: { authorization: `Bearer ${this.options_.access_token}`, "content-type": "application/json" },
-        body: JSON.stringify(this.requestBody(notification.to, message)),
+        body: JSON.stringify(this.requestBody(notification.to, this.approvedName(notification.template ?? "", message))),
         signal: AbortSignal.timeout(this.options_.timeout_ms ?? 10_000),
       })
     } catch (error: any) {

@@ -1,6 +1,7 @@
 import crypto from "crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { availableAt, type StockLevelShape } from "@sweetshop/shop-contracts"
 import { type CatalogueProduct, type StoredProduct, storeProduct, withStock } from "./catalogue-view"
 
 /**
@@ -25,6 +26,8 @@ const MAX_BODIES = 500
 
 type Held = {
   fingerprint: string
+  /** The stock locations the sales channels sell from, in order: where "available" is read. */
+  locationIds: string[]
   products: StoredProduct[]
   stockKey: string
   withStock: CatalogueProduct[]
@@ -101,31 +104,53 @@ async function readProducts(container: MedusaContainer, scope: Scope): Promise<S
   return (products as any[]).map(storeProduct)
 }
 
-/** stocked − reserved per inventory item, over all locations. */
-async function readStock(container: MedusaContainer, itemIds: string[]): Promise<Map<string, number>> {
+/** The stock locations the sales channels sell from, in the order gram-inventory's pool guard reads them. */
+async function sellingLocations(container: MedusaContainer, salesChannelIds: string[]): Promise<string[]> {
+  if (!salesChannelIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: salesChannelIds } })
+  return [...new Set((data as any[]).flatMap((c) => (c?.stock_locations ?? []).map((l: { id: string }) => l.id)))]
+}
+
+/**
+ * Available units per inventory item, by the one definition (shop-contracts' availableAt): stocked −
+ * reserved at the first selling location that holds a level of it (every location the item has, in
+ * their order, when the channels name none), never a sum over locations.
+ */
+async function readStock(container: MedusaContainer, itemIds: string[], locationIds: string[]): Promise<Map<string, number>> {
   if (!itemIds.length) return new Map()
   const knex = await pg(container)
   const { rows } = await knex.raw(
-    `select inventory_item_id, sum(stocked_quantity - reserved_quantity)::float8 as available
-       from inventory_level where deleted_at is null and inventory_item_id = any(?) group by inventory_item_id`,
+    `select inventory_item_id, location_id, stocked_quantity::float8 as stocked_quantity, reserved_quantity::float8 as reserved_quantity
+       from inventory_level where deleted_at is null and inventory_item_id = any(?) order by created_at`,
     [itemIds]
   )
-  return new Map(rows.map((r: any) => [r.inventory_item_id as string, Number(r.available)]))
+  const byItem = new Map<string, StockLevelShape[]>()
+  for (const row of rows as (StockLevelShape & { inventory_item_id: string })[]) byItem.set(row.inventory_item_id, [...(byItem.get(row.inventory_item_id) ?? []), row])
+  const available = new Map<string, number>()
+  for (const [itemId, levels] of byItem) {
+    const at = availableAt(levels, locationIds.length ? locationIds : levels.map((l) => l.location_id))
+    if (at) available.set(itemId, at.available)
+  }
+  return available
 }
 
 async function refresh(container: MedusaContainer, key: string, scope: Scope, current: Held | undefined): Promise<Held> {
   const print = await fingerprint(container, scope.salesChannelIds)
   const products = current && current.fingerprint === print ? current.products : await readProducts(container, scope)
   const itemIds = [...new Set(products.flatMap((p) => p.variants.map((v) => v.inventory_item_id).filter((id): id is string => !!id)))]
-  const stock = await readStock(container, itemIds)
+  const locationIds = await sellingLocations(container, scope.salesChannelIds)
+  const stock = await readStock(container, itemIds, locationIds)
   const stockKey = [...stock.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `${id}=${n}`).join(",")
   if (current && current.fingerprint === print && current.stockKey === stockKey) {
     current.checkedAt = Date.now()
+    current.locationIds = locationIds
     return current
   }
   const full = products.map((p) => withStock(p, stock))
   const next: Held = {
     fingerprint: print,
+    locationIds,
     products,
     stockKey,
     withStock: full,
@@ -191,7 +216,7 @@ export async function withLiveStock(container: MedusaContainer, catalogue: Held,
   const stored = catalogue.products.find((p) => p.handle === handle)
   if (!stored) return null
   const itemIds = [...new Set(stored.variants.map((v) => v.inventory_item_id).filter((id): id is string => !!id))]
-  return withStock(stored, await readStock(container, itemIds))
+  return withStock(stored, await readStock(container, itemIds, catalogue.locationIds))
 }
 
 /** Forgets every catalogue (tests, and after a bulk import). */

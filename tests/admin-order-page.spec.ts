@@ -1,12 +1,14 @@
 /**
- * The admin's order page in Debian's chromium (issue 17, items 9–11): the Shop status
- * widget asks before a move (and warns when the order is due later), Undo inside the
- * window sends nothing (no request, no SMS at the fake Twilio), and a move made refreshes
- * Medusa's own order header (Delivered, Captured) and payment section without a reload.
+ * The admin in Debian's chromium (issue 17, items 9–12): the Shop status widget asks before
+ * a move (and warns when the order is due later), Undo inside the window sends nothing (no
+ * request, no SMS at the fake Twilio), and a move made refreshes Medusa's own order header
+ * (Delivered, Captured) and payment section without a reload; Shop orders, the kitchen sheet
+ * and the packing slip show the gift message, day and slot; the stock pool sits after
+ * Medusa's Variants and a save leaves no red field.
  *
  * It starts its own seeded shop with the admin (tests/support/admin-shop.mjs: a fresh
- * database, free ports, the fake Twilio). `UPDATE_SCREENSHOTS=1` also writes
- * docs/screenshots/admin-order-after-move.png.
+ * database, free ports, the fake Twilio). `UPDATE_SCREENSHOTS=1` also writes the
+ * docs/screenshots/admin-*.png pictures of the README.
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
@@ -167,9 +169,20 @@ describeIf("admin order page (Debian chromium)", () => {
     // At a glance: the gift message and the due day, and the widget above Medusa's own sections.
     expect(await widget.getByTestId("shop-status-gift").innerText()).toBe("Happy Diwali, Nani! With love, Priya")
     expect(await widget.getByTestId("shop-status-payment").innerText()).toBe("Cash on delivery")
-    const widgetTop = (await widget.boundingBox())!.y
-    const headerTop = (await header(page, order.display_id).boundingBox())!.y
-    expect(widgetTop).toBeLessThan(headerTop)
+    // The page is laid out by the shop's default layout once the dashboard has fetched it.
+    const above = await page
+      .waitForFunction(
+        (n) => {
+          const widgetBox = document.querySelector('[data-testid="shop-status-widget"]')?.getBoundingClientRect()
+          const heading = [...document.querySelectorAll("h1,h2,h3")].find((h) => h.textContent?.trim() === `#${n}`)
+          return !!widgetBox && !!heading && widgetBox.top < heading.getBoundingClientRect().top
+        },
+        order.display_id,
+        { timeout: 30_000 }
+      )
+      .then(() => true)
+      .catch(() => false)
+    expect(above).toBe(true)
     // Before the move Medusa's header says the cash is only authorised.
     await expect(header(page, order.display_id).innerText()).resolves.toMatch(/Authorized/)
 
@@ -257,6 +270,40 @@ describeIf("admin order page (Debian chromium)", () => {
     }
     expect(slipText).toMatch(/Collect ₹[\d,]+ in cash/)
     await shot("admin-packing-slip.png")
+    await page.close()
+  })
+
+  it("puts the stock pool right after Medusa's Variants, with each size's figure, and leaves no red field after a save", async () => {
+    const { products } = await call("GET", "/admin/products?handle=kaju-katli&fields=id,*variants", admin())
+    const product = products[0]
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    await login(page)
+    await page.goto(`${shop.backendUrl}/app/products/${product.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const pool = page.getByRole("heading", { name: "Stock pool (grams)" })
+    await pool.waitFor({ timeout: 180_000 })
+    const variants = page.getByRole("heading", { name: "Variants", exact: true })
+    expect((await pool.boundingBox())!.y).toBeGreaterThan((await variants.boundingBox())!.y)
+    expect(await page.getByTestId("pool-per-variant").innerText()).toMatch(/500 g \(500 g each\): \d+ can be sold now/)
+
+    await page.locator("#pool-amount").fill("100")
+    await page.locator("#pool-reason").fill("Fresh batch")
+    await page.getByRole("button", { name: "Save", exact: true }).click()
+    // The save empties both fields; neither is marked invalid (Medusa's inputs turn red on :invalid or aria-invalid).
+    await page.waitForFunction(() => (document.querySelector("#pool-amount") as HTMLInputElement | null)?.value === "", undefined, { timeout: 30_000 })
+    for (const id of ["#pool-amount", "#pool-reason"]) {
+      expect(await page.locator(id).evaluate((el) => el.matches(":invalid") || el.getAttribute("aria-invalid") === "true")).toBe(false)
+    }
+    if (process.env.UPDATE_SCREENSHOTS) await pool.locator("xpath=ancestor::div[contains(@class,'divide-y')][1]").screenshot({ path: path.join(ROOT, "docs/screenshots/admin-product-pool-widget.png") })
+    // Saving empty fields says why, at the fields.
+    await page.getByRole("button", { name: "Save", exact: true }).click()
+    expect(await page.locator("#pool-amount").getAttribute("aria-invalid")).toBe("true")
+    expect(await page.locator("#pool-amount-problem").innerText()).toBe("Enter the grams as a whole number above 0.")
+
+    const variant = product.variants.find((v: any) => v.title === "500 g")
+    await page.goto(`${shop.backendUrl}/app/products/${product.id}/variants/${variant.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const onVariant = page.getByTestId("variant-pool")
+    await onVariant.waitFor({ timeout: 120_000 })
+    expect(await onVariant.innerText()).toMatch(/This size takes 500 g from a pool of [\d,]+ g available: \d+ can be sold now\./)
     await page.close()
   })
 })

@@ -13,7 +13,7 @@
 // for --online of the shoppers (pay at the fake, then the checkout response).
 //
 //   node bench/rush.mjs [--servers N] [--rates 0.25,0.5,1,1.5,2,3] [--step-seconds 30]
-//                       [--online 0.25] [--think-ms 800] [--only stock,single,cluster] [--min-steps 1]
+//                       [--online 0.25] [--think-ms 800] [--only stock,single,cluster] [--min-steps 1] [--out rush]
 //
 // Writes bench/results/rush.json, rush.md (table) and rush.svg (chart). The machine's load
 // (os.loadavg) is recorded with each step: on a shared machine the figures say how loaded it was.
@@ -46,6 +46,8 @@ const THINK_MS = Number(value("think-ms", 800))
 const ONLY = String(value("only", "stock,single,cluster")).split(",")
 // Steps run even past a p95 over 2 s (a loaded machine passes it at the first step; the shape still shows).
 const MIN_STEPS = Number(value("min-steps", 1))
+// Results under bench/results/<out>.{json,md,svg} (default rush; another name keeps an experiment apart).
+const OUT = String(value("out", "rush"))
 const P95_LIMIT_MS = 2000
 const RESULTS = path.join(ROOT, "bench", "results")
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-IN", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–")
@@ -293,7 +295,7 @@ function markdown(meta, runs) {
   return [
     "# Diwali rush: checkouts per second at p95 ≤ 2 s",
     "",
-    `Measured ${meta.measuredAt} with \`npm run bench:rush\` on ${meta.machine}. **The machine was shared with other engineers' work while this ran**: the load average (1, 5, 15 min) before → after each step is in the last column; the figures are what this machine gave at that moment, not its best.`,
+    `Measured ${meta.measuredAt}${meta.commit ? ` (commit ${meta.commit})` : ""} with \`npm run bench:rush\` on ${meta.machine}. **The machine was shared with other engineers' work while this ran**: the load average (1, 5, 15 min) before → after each step is in the last column; the figures are what this machine gave at that moment, not its best.`,
     "",
     `Shopper model: the home page's product list, a category, a product (catalogue routes on ours, Medusa's \`/store/products\` with prices on stock), 1–3 sizes added, checkout; think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps. Ours: one-call checkout with an Idempotency-Key, ${Math.round(ONLINE * 100)} % of shoppers paying with Razorpay at the fake (checkout, pay, checkout response: the two requests' time is the checkout's); stock Medusa: its seven checkout calls, cash on delivery (it has no Razorpay). Arrivals evenly spaced (open loop), ${STEP_SECONDS} s per step, the step's shoppers finished before the next; stepped up until the checkout p95 passed 2 s. Fresh databases with the shop's seed topped up to 60 products, stock set high; PostgreSQL ${meta.postgres} and Redis on this machine; ours with Redis (event bus, workflow engine, locking, caches).`,
     "",
@@ -326,6 +328,14 @@ async function main() {
   const runs = []
   const meta = {
     measuredAt: new Date().toISOString().replace(/\.\d+Z$/, " UTC").replace("T", " "),
+    commit: (() => {
+      try {
+        return require("node:child_process").execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim()
+      } catch {
+        return "unknown"
+      }
+    })(),
+    options: { rates: RATES, stepSeconds: STEP_SECONDS, online: ONLINE, thinkMs: THINK_MS, minSteps: MIN_STEPS },
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB, Node.js ${process.version}`,
     postgres: await withClient(`${dbBase}/postgres`, async (c) => (await c.query("show server_version")).rows[0].server_version),
     servers: SERVERS,
@@ -385,13 +395,21 @@ async function main() {
     }).catch(() => {})
   }
   fs.mkdirSync(RESULTS, { recursive: true })
-  fs.writeFileSync(path.join(RESULTS, "rush.json"), JSON.stringify({ meta, runs }, null, 2) + "\n")
-  fs.writeFileSync(path.join(RESULTS, "rush.svg"), svgChart(runs))
-  fs.writeFileSync(path.join(RESULTS, "rush.md"), markdown(meta, runs))
+  fs.writeFileSync(path.join(RESULTS, `${OUT}.json`), JSON.stringify({ meta, runs }, null, 2) + "\n")
+  fs.writeFileSync(path.join(RESULTS, `${OUT}.svg`), svgChart(runs))
+  fs.writeFileSync(path.join(RESULTS, `${OUT}.md`), markdown(meta, runs).replace("(rush.svg)", `(${OUT}.svg)`))
   process.stdout.write(`\n${markdown(meta, runs)}\n`)
 }
 
-main().catch((error) => {
+/** --render: the table and chart again from bench/results/<out>.json (after a change to their layout). */
+function render() {
+  const { meta, runs } = JSON.parse(fs.readFileSync(path.join(RESULTS, `${OUT}.json`), "utf8"))
+  fs.writeFileSync(path.join(RESULTS, `${OUT}.svg`), svgChart(runs))
+  fs.writeFileSync(path.join(RESULTS, `${OUT}.md`), markdown(meta, runs).replace("(rush.svg)", `(${OUT}.svg)`))
+}
+
+if (process.argv.includes("--render")) render()
+else main().catch((error) => {
   process.stderr.write(`bench:rush failed: ${error?.stack ?? error}\n`)
   process.exit(1)
 })

@@ -77,6 +77,11 @@ medusaIntegrationTestRunner({
       ])
       expect(smsTo(phone)).toContain(`Sweet Shop: ₹660.00 refunded for order #${order.display_id} as an instant refund. It reaches your account within minutes.`)
       expect(smsTo(phone).some((b) => b.includes("5-7 days"))).toBe(false)
+
+      // The refund has its GST credit note (plugins/invoices), once, for the refunded amount, in its own series.
+      const documents = await getContainer().resolve<any>("invoices").documentsOf(order.id)
+      const notes = documents.filter((d: any) => d.kind === "credit_note")
+      expect(notes).toEqual([expect.objectContaining({ amount_paise: 66000, refund_key: expect.any(String), number: expect.stringMatching(/^SS\/CN\/\d{4}-\d{2}\/\d{6}$/) })])
     })
 
     it("says 5-7 days when Razorpay could only refund at normal speed", async () => {

@@ -4,7 +4,7 @@
 import { strykerConfig } from "../scripts/lib/stryker.mjs"
 
 export default await strykerConfig(import.meta.url, {
-  mutate: ["src/lib/delivery-area.ts", "src/lib/cash-on-delivery.ts", "src/lib/input-hygiene.ts"],
+  mutate: ["src/lib/rules/delivery-area.ts", "src/lib/rules/cash-on-delivery.ts", "src/lib/rules/input-hygiene.ts"],
   tests: [
     "<rootDir>/src/lib/__tests__/delivery-area.spec.ts",
     "<rootDir>/src/lib/__tests__/cash-on-delivery.spec.ts",

@@ -4,7 +4,7 @@
 import { strykerConfig } from "../../scripts/lib/stryker.mjs"
 
 export default await strykerConfig(import.meta.url, {
-  mutate: ["src/lib/shop-status.ts", "src/lib/masking.ts", "src/lib/signed-token.ts", "src/lib/order-tokens.ts", "src/lib/client-address.ts", "src/lib/rate-limit.ts"],
+  mutate: ["src/lib/shop-status.ts", "src/lib/masking.ts", "src/lib/signed-token.ts", "src/lib/order-tokens.ts", "src/lib/rate-limit.ts"],
   tests: ["<rootDir>/src/lib/__tests__/**/*.spec.ts"],
   tsconfig: "tsconfig.stryker.json",
 })

@@ -6,7 +6,7 @@ import { latestOrders, poolAvailable, setPool, setVariantPrice, trackingToken } 
 
 jest.setTimeout(180_000)
 
-/** The backend's sentence for a pincode outside its delivery area (backend/src/lib/delivery-area.ts). */
+/** The backend's sentence for a pincode outside its delivery area (backend/src/lib/rules/delivery-area.ts). */
 const UNDELIVERABLE_400001 = "We do not deliver to 400001 yet: our riders cover New Delhi, Gurugram, Noida, Ghaziabad and Faridabad. Store pickup is open to everyone."
 
 /**

@@ -4,7 +4,7 @@ import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../h
 jest.setTimeout(240_000)
 
 /**
- * POST /store/carts/:id/checkout with an Idempotency-Key (backend/src/lib/idempotent-checkout.ts):
+ * POST /store/carts/:id/checkout with an Idempotency-Key (backend/src/lib/middlewares/idempotent-checkout.ts):
  * a repeated key gets the first attempt's answer, order or refusal, and never a second order.
  * Here on one process (answers kept in its memory); the cluster's chaos test
  * (integration-tests/multi-process/cluster-rush.spec.ts) runs it through Redis and nginx.

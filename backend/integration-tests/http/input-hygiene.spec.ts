@@ -7,8 +7,8 @@ jest.setTimeout(240_000)
  * Issue 15, findings 4 and 6, over HTTP: malformed input that answered 500
  * (a NUL byte in ids, queries and bodies, a fractional quantity on Medusa's own
  * cart routes) is refused with a 400, a sentence and a stable code by one rule
- * in front of every route (src/lib/input-hygiene.ts), and a checkout's metadata
- * is an allowlist (src/lib/checkout-metadata.ts): the shop's own keys, such as
+ * in front of every route (src/lib/rules/input-hygiene.ts), and a checkout's metadata
+ * is an allowlist (src/lib/rules/checkout-metadata.ts): the shop's own keys, such as
  * the order's `shop_status`, cannot come from a shopper. A refused request
  * changes nothing in the database.
  */

@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { STAFF_LOGIN_LOCKED } from "../../src/lib/login-throttle"
+import { STAFF_LOGIN_LOCKED } from "../../src/lib/middlewares/login-throttle"
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { seedShop } from "../helpers/shopper"
 
-// Read by the throttle when the first login arrives (backend/src/lib/login-throttle.ts): a short window,
+// Read by the throttle when the first login arrives (backend/src/lib/middlewares/login-throttle.ts): a short window,
 // so the test waits seconds, not the default quarter of an hour; one proxy of the shop's own in front.
 process.env.LOGIN_WINDOW_SECONDS = "8"
 process.env.LOGIN_MAX_FAILURES = "10"

@@ -1,23 +1,23 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { limitCashOnDelivery } from "../lib/cash-on-delivery"
-import { refuseUnknownCartMetadata } from "../lib/checkout-metadata"
-import { normalizeCheckoutPhones } from "../lib/checkout-phone"
-import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/home-delivery"
-import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/input-hygiene"
-import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/store-route-guards"
-import { observeRequests } from "../lib/metrics"
-import { throttleStaffLogin } from "../lib/login-throttle"
+import { limitCashOnDelivery } from "../lib/middlewares/cash-on-delivery"
+import { refuseUnknownCartMetadata } from "../lib/middlewares/checkout-metadata"
+import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
+import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
+import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/middlewares/input-hygiene"
+import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/middlewares/store-route-guards"
+import { observeRequests } from "../lib/operations/metrics"
+import { throttleStaffLogin } from "../lib/middlewares/login-throttle"
 
 export default defineMiddlewares({
-  // Medusa's error handler, but a path Express cannot percent-decode is a 400, not a 500 (../lib/input-hygiene.ts).
+  // Medusa's error handler, but a path Express cannot percent-decode is a 400, not a 500 (../lib/middlewares/input-hygiene.ts).
   errorHandler: answerMalformedUrls,
   routes: [
-    // Staff login and token refresh: wrong guesses per account and per client, then 429 + Retry-After (../lib/login-throttle.ts).
+    // Staff login and token refresh: wrong guesses per account and per client, then 429 + Retry-After (../lib/middlewares/login-throttle.ts).
     { method: ["POST"], matcher: /^\/auth\/(user\/emailpass|token\/refresh)\/?$/, middlewares: [throttleStaffLogin] },
-    // Request id, duration by route pattern and status, checkouts by outcome, the JSON request line (../lib/metrics.ts).
+    // Request id, duration by route pattern and status, checkouts by outcome, the JSON request line (../lib/operations/metrics.ts).
     // Matcher "/" without a method: Medusa sorts it before every other global middleware.
     { matcher: "/", middlewares: [observeRequests] },
-    // One input hygiene rule for every route, Medusa's and the plugins' included (../lib/input-hygiene.ts).
+    // One input hygiene rule for every route, Medusa's and the plugins' included (../lib/middlewares/input-hygiene.ts).
     // Without a method these are global middlewares: Medusa registers them (app.use) before every route's
     // own middlewares (its validators included), after the body parser, CORS, auth and the publishable key.
     // The matchers are bare prefixes, not "/store/*": Express 4 turns a "*" into a route parameter and
@@ -30,7 +30,7 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartOrLine, refuseUnknownCartMetadata, normalizeCheckoutPhones] },
     // Medusa's cart and payment routes answer 500 for a cart, line or payment collection that does not exist, and
-    // delete a line named under another cart's id: 404 before they run (../lib/store-route-guards.ts).
+    // delete a line named under another cart's id: 404 before they run (../lib/middlewares/store-route-guards.ts).
     { method: ["POST"], matcher: "/store/carts/:id/line-items", middlewares: [refuseUnknownCartOrLine] },
     { method: ["POST", "DELETE"], matcher: "/store/carts/:id/line-items/:line_id", middlewares: [refuseUnknownCartOrLine] },
     { method: ["POST"], matcher: "/store/carts/:id/shipping-methods", middlewares: [refuseUnknownCartOrLine] },

@@ -1,6 +1,6 @@
 import { ExecArgs, IAuthModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { generateAdminPassword } from "../lib/admin-password"
+import { generateAdminPassword } from "../lib/rules/admin-password"
 import { SHOP } from "./seed-data/shop"
 
 /**

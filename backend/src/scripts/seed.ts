@@ -17,8 +17,8 @@ import {
 import { CATEGORIES, SWEETS } from "./seed-data/catalogue"
 import { createSweets } from "./seed-data/create-sweets"
 import { SHOP } from "./seed-data/shop"
-import { DELIVERY_AREA_RULE } from "../lib/delivery-area"
-import { generateAdminPassword } from "../lib/admin-password"
+import { DELIVERY_AREA_RULE } from "../lib/rules/delivery-area"
+import { generateAdminPassword } from "../lib/rules/admin-password"
 
 /**
  * Seeds the sweet shop: region India (INR, tax-inclusive), the storefront's
@@ -174,7 +174,7 @@ export default async function seedSweetShop({ container }: ExecArgs) {
           },
           { region_id: region.id, amount: SHOP.delivery.chargeRupees },
         ],
-        // Offered only for pincodes inside the delivery area (src/lib/delivery-area.ts).
+        // Offered only for pincodes inside the delivery area (src/lib/rules/delivery-area.ts).
         rules: [...storeRules, DELIVERY_AREA_RULE],
       },
       {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
-import { countPayment, paymentMethodOf, useContainer } from "../lib/metrics"
+import { countPayment, paymentMethodOf, useContainer } from "../lib/operations/metrics"
 
 /**
  * Payment outcomes for /metrics (lib/metrics.ts: sweetshop_payments_total), counted in the process

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { metricsAuthorized, scrape, useContainer } from "../../lib/metrics"
+import { metricsAuthorized, scrape, useContainer } from "../../lib/operations/metrics"
 
 /**
  * GET /metrics: this process's metrics in Prometheus' text format (lib/metrics.ts), for a scraper

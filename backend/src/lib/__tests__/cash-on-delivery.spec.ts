@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
-import { cashOnDeliveryRefusal, formatRupees, limitCashOnDelivery } from "../cash-on-delivery"
+import { limitCashOnDelivery } from "../middlewares/cash-on-delivery"
+import { cashOnDeliveryRefusal, formatRupees } from "../rules/cash-on-delivery"
 
 describe("cash on delivery cap", () => {
   it("allows orders up to the cap and refuses above it in words", () => {

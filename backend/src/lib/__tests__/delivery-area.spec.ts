@@ -9,7 +9,7 @@ import {
   pincodeSchema,
   SERVICEABLE_PINCODES,
   undeliverableSentence,
-} from "../delivery-area"
+} from "../rules/delivery-area"
 
 describe("delivery area", () => {
   it("serves every pincode of each range, both ends included, and none just outside", () => {

@@ -5,8 +5,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 const mockMedusaErrorHandler = jest.fn()
 jest.mock("@medusajs/framework/http", () => ({ errorHandler: () => (...args: unknown[]) => mockMedusaErrorHandler(...args) }))
 
+import { answerMalformedUrls, refuseUnhygienicInput } from "../middlewares/input-hygiene"
 import {
-  answerMalformedUrls,
   inspectInput,
   MAX_ADMIN_QUANTITY,
   MAX_BODY_DEPTH,
@@ -14,10 +14,9 @@ import {
   MAX_STORE_QUANTITY,
   pagingRefusal,
   pathRefusal,
-  refuseUnhygienicInput,
   requestRefusal,
   textRefusal,
-} from "../input-hygiene"
+} from "../rules/input-hygiene"
 
 // The refusals' codes are a contract with clients and the storefront; the sentences are what a
 // person reads. Both are written out here as literals.

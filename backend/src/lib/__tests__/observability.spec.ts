@@ -1,5 +1,5 @@
-import { maskPersonalData, requestIdFrom } from "../request-context"
-import { metricsAuthorized, paymentMethodOf, startWorkerMetricsServer } from "../metrics"
+import { maskPersonalData, requestIdFrom } from "../operations/request-context"
+import { metricsAuthorized, paymentMethodOf, startWorkerMetricsServer } from "../operations/metrics"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require("../../../../scripts/lib/ports.cjs") as { freePort(): Promise<number> }
 

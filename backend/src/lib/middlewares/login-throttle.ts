@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible"
-import { readShopEnv } from "../config/env"
+import { readShopEnv } from "../../config/env"
 import { clientKeyOf } from "@sweetshop/shop-contracts"
 
 /**

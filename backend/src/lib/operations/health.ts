@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import { parseCloudinaryUrl } from "../config/env"
+import { parseCloudinaryUrl } from "../../config/env"
 
 /**
  * Readiness of the shop's dependencies, probed in the background every HEALTH_PROBE_INTERVAL_SECONDS

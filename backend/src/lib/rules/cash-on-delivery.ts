@@ -1,7 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID, type RefusalCode } from "@sweetshop/shop-contracts"
-import { readShopEnv } from "../config/env"
+/** The cash-on-delivery cap (COD_MAX_ORDER_RUPEES): the rule and its sentence. Where it is enforced: middlewares/cash-on-delivery.ts and the one-call checkout's workflow. */
 
 export function formatRupees(rupees: number): string {
   return `₹${new Intl.NumberFormat("en-IN", { maximumFractionDigits: 2 }).format(rupees)}`
@@ -11,23 +8,4 @@ export function formatRupees(rupees: number): string {
 export function cashOnDeliveryRefusal(orderRupees: number, capRupees: number): string | null {
   if (orderRupees <= capRupees) return null
   return `Cash on delivery is available for orders up to ${formatRupees(capRupees)}; this order is ${formatRupees(orderRupees)}. Please pay online.`
-}
-
-/**
- * On POST /store/payment-collections/:id/payment-sessions: a cash-on-delivery
- * session is refused above COD_MAX_ORDER_RUPEES, before anything is created.
- */
-export async function limitCashOnDelivery(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const body = (req.body ?? {}) as { provider_id?: string }
-  if (body.provider_id !== CASH_ON_DELIVERY_PROVIDER_ID) return next()
-  try {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "amount"], filters: { id: req.params.id } })
-    const amount = Number(data[0]?.amount ?? 0)
-    const refusal = cashOnDeliveryRefusal(amount, readShopEnv(process.env).COD_MAX_ORDER_RUPEES)
-    if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "cod_over_cap" satisfies RefusalCode))
-    next()
-  } catch (error) {
-    next(error)
-  }
 }

@@ -6,8 +6,8 @@ import {
   listShippingOptionsForCartWithPricingWorkflow,
   listShippingOptionsForCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { deliveryAreaContext } from "../../lib/delivery-area"
-import { deliveryRefusal } from "../../lib/home-delivery"
+import { deliveryAreaContext } from "../../lib/rules/delivery-area"
+import { deliveryRefusal } from "../../lib/flows/home-delivery"
 
 /**
  * Home delivery only inside the delivery area, the Medusa way: the cart's

@@ -4,8 +4,8 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CASH_ON_DELIVERY_PROVIDER_ID, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
-import { cashOnDeliveryRefusal } from "../../lib/cash-on-delivery"
-import { deliveryRefusal } from "../../lib/home-delivery"
+import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
+import { deliveryRefusal } from "../../lib/flows/home-delivery"
 import { type PrepareCartForCheckoutInput, prepareCartForCheckoutWorkflow } from "../prepare-cart-for-checkout"
 
 /**

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { todayReport } from "../../../lib/today"
+import { todayReport } from "../../../lib/flows/today"
 
 /** GET /admin/today: the "Today" page's figures (lib/today.ts), for signed-in staff. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

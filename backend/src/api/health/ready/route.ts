@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { readiness } from "../../../lib/health"
+import { readiness } from "../../../lib/operations/health"
 
 /**
  * GET /health/ready: whether this process can serve the shop. 200 when the database (and Redis,

@@ -4,6 +4,7 @@ import { checked, listSchema } from "../../../lib/inputs"
 import { mobileDigits } from "../../../lib/masking"
 import { lifecycleService } from "../../../lib/shop-orders"
 import { STATUS_LABELS, type ShopStatus } from "../../../lib/shop-status"
+import { type RupeeAmount, toPaise } from "@sweetshop/shop-contracts"
 
 /**
  * GET /admin/shop-orders?status=&payment_mode=&delivery_date=&q=&limit=&offset=
@@ -57,7 +58,7 @@ async function orderDetails(req: AuthenticatedMedusaRequest, orderIds: string[])
     const items = ((order.items ?? []) as any[]).filter(Boolean)
     details.set(order.id, {
       customer_name: [address.first_name, address.last_name].filter(Boolean).join(" ") || null,
-      total_paise: Math.round(Number(order.total ?? 0) * 100),
+      total_paise: toPaise((order.total ?? 0) as RupeeAmount) ?? 0,
       items_summary: items.map((i) => `${Number(i.quantity)} × ${i.product_title}${i.variant_title ? ` ${i.variant_title}` : ""}`).join(", "),
       item_count: items.reduce((n, i) => n + Number(i.quantity), 0),
       delivery_slot_label: typeof order.metadata?.delivery_slot_label === "string" ? order.metadata.delivery_slot_label : null,

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refusal } from "@sweetshop/shop-contracts"
-import { checkPincode, normalizePincode, pincodeSchema } from "../../../../../lib/delivery-area"
+import { checkPincode, normalizePincode, pincodeSchema } from "../../../../../lib/rules/delivery-area"
 
 /**
  * GET /store/delivery/pincodes/:pincode

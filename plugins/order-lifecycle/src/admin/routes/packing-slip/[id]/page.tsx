@@ -3,6 +3,7 @@ import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { giftMessageOf, humanDay, humanMoment, rupees, slotOf } from "../../../lib/order-display"
 import { shopApi } from "../../../lib/shop-api"
+import { type RupeeAmount, toPaise } from "@sweetshop/shop-contracts"
 
 type Order = {
   id: string
@@ -59,7 +60,7 @@ const PackingSlipPage = () => {
   const address = order.shipping_address ?? {}
   const name = [address.first_name, address.last_name].filter(Boolean).join(" ")
   const gift = giftMessageOf(order.metadata)
-  const totalPaise = Math.round(Number(order.total) * 100)
+  const totalPaise = toPaise(order.total as RupeeAmount) ?? 0
 
   return (
     <Container className="divide-y p-0" id="packing-slip" data-testid="packing-slip">

@@ -60,6 +60,23 @@ medusaIntegrationTestRunner({
       return completed.data.order as { id: string; display_id: number; total: number }
     }
 
+    /** An order of one 500 g box of kaju katli paid online: authorized at the fake Razorpay, not yet captured. */
+    async function placeOnlineOrder() {
+      const box = await shopper.variant("kaju-katli", "500 g")
+      const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
+      await api.post(`/store/carts/${cartId}`, { email: "anita@example.in", shipping_address: DELHI_ADDRESS }, storeHeaders)
+      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
+      const started = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_razorpay_razorpay" }, storeHeaders)
+      const session = started.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_razorpay_razorpay")
+      const { checkout_response, payment } = await fake.pay(session.data.razorpay_order_id, { status: "authorized" })
+      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders)
+      const completed = await shopper.complete(cartId)
+      expect(completed.status).toBe(200)
+      return { box, order: completed.data.order, payment }
+    }
+
     const move = (orderId: string, status: string, body: Record<string, unknown> = {}) =>
       api.post(`/admin/shop-orders/${orderId}/status`, { status, ...body }, admin).catch((e: any) => e.response)
 
@@ -240,23 +257,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refunds an online payment at Razorpay when the order is cancelled", async () => {
-      const box = await shopper.variant("kaju-katli", "500 g")
-      const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
-      await api.post(`/store/carts/${cartId}`, { email: "anita@example.in", shipping_address: DELHI_ADDRESS }, storeHeaders)
-      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
-      const started = await api.post(
-        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_razorpay_razorpay" },
-        storeHeaders
-      )
-      const session = started.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_razorpay_razorpay")
-      const { checkout_response, payment } = await fake.pay(session.data.razorpay_order_id, { status: "authorized" })
-      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders)
-      const completed = await shopper.complete(cartId)
-      expect(completed.status).toBe(200)
-      const order = completed.data.order
+      const { box, order, payment } = await placeOnlineOrder()
 
       expect((await shopOrder(order.id)).payment_mode).toBe("online")
       // Confirming captures the authorized payment at Razorpay.
@@ -303,17 +304,7 @@ medusaIntegrationTestRunner({
     })
 
     it("undoes a cancellation whose refund Razorpay refuses: the order stays confirmed and paid, with its history", async () => {
-      const box = await shopper.variant("kaju-katli", "500 g")
-      const cartId = await shopper.createCart([{ variant_id: box.id, quantity: 1 }])
-      await api.post(`/store/carts/${cartId}`, { email: "anita@example.in", shipping_address: DELHI_ADDRESS }, storeHeaders)
-      const delivery = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: delivery.id }, storeHeaders)
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, storeHeaders)
-      const started = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_razorpay_razorpay" }, storeHeaders)
-      const session = started.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_razorpay_razorpay")
-      const { checkout_response, payment } = await fake.pay(session.data.razorpay_order_id, { status: "authorized" })
-      await api.post("/store/razorpay/checkout-response", { cart_id: cartId, ...checkout_response }, storeHeaders)
-      const order = (await shopper.complete(cartId)).data.order
+      const { box, order, payment } = await placeOnlineOrder()
       expect((await move(order.id, "confirmed")).status).toBe(200)
       const before = { records: await medusaRecords(order.id), pool: await pool(box.pool_id), view: await shopOrder(order.id) }
 

@@ -87,6 +87,9 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/admin/orders/${completed.data.order.id}?fields=*payment_collections.payments`, admin)
       const payment = data.order.payment_collections[0].payments[0]
       expect(payment.data.razorpay_payment_id).toBe(checkout_response.razorpay_payment_id)
+      // How the shopper paid, as Razorpay reports it, for the order page ("UPI (Razorpay)").
+      expect(payment.data.razorpay_method).toBe(fake.payments.get(checkout_response.razorpay_payment_id)?.method)
+      expect(payment.data.razorpay_method).toMatch(/^(upi|card|netbanking|wallet)$/)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
       expect(fake.payments.get(checkout_response.razorpay_payment_id)?.status).toBe("captured")
 

@@ -26,6 +26,8 @@ export type RazorpayPayment = {
   amount_refunded?: number
   refund_status?: "partial" | "full" | null
   captured?: boolean
+  /** How the shopper paid: upi, card, netbanking, wallet, emi, paylater (Razorpay's payment entity). */
+  method?: string
   email?: string | null
   contact?: string | null
   /** Razorpay sends `[]` when empty: the order's notes are not copied here. */

@@ -50,6 +50,8 @@ export type RazorpaySessionData = {
   razorpay_payment_id?: string
   razorpay_signature?: string
   razorpay_payment_status?: string
+  /** How the shopper paid, as Razorpay names it (upi, card, netbanking, wallet, emi, paylater): staff see it on the order. */
+  razorpay_method?: string
   /** Unix seconds: the end of the stock hold; a payment started later is refunded, not fulfilled. */
   hold_until?: number
   /**
@@ -70,6 +72,7 @@ const SESSION_KEYS = [
   "razorpay_payment_id",
   "razorpay_signature",
   "razorpay_payment_status",
+  "razorpay_method",
   "refunds",
 ] as const
 
@@ -218,7 +221,7 @@ export default class RazorpayProviderService extends AbstractPaymentProvider<Raz
         "Your payment reached us after the time we held your sweets for you, so no order was made; it is being refunded in full."
       )
     }
-    const next = { ...session, razorpay_payment_id: payment.id, razorpay_payment_status: payment.status }
+    const next = { ...session, razorpay_payment_id: payment.id, razorpay_payment_status: payment.status, razorpay_method: payment.method }
     if (payment.status === "captured") return { status: PaymentSessionStatus.CAPTURED, data: next }
     if (payment.status === "authorized") {
       if (this.config.auto_capture) {

@@ -13,7 +13,7 @@
 // for --online of the shoppers (pay at the fake, then the checkout response).
 //
 //   node bench/rush.mjs [--servers N] [--rates 0.25,0.5,1,1.5,2,3] [--step-seconds 30]
-//                       [--online 0.25] [--think-ms 800] [--only stock,single,cluster] [--min-steps 1] [--out rush]
+//                       [--online 0.25] [--think-ms 800] [--only stock,single,cluster] [--min-steps 1] [--out rush] [--ours-env K=V,…]
 //
 // Writes bench/results/rush.json, rush.md (table) and rush.svg (chart). The machine's load
 // (os.loadavg) is recorded with each step: on a shared machine the figures say how loaded it was.
@@ -48,6 +48,8 @@ const ONLY = String(value("only", "stock,single,cluster")).split(",")
 const MIN_STEPS = Number(value("min-steps", 1))
 // Results under bench/results/<out>.{json,md,svg} (default rush; another name keeps an experiment apart).
 const OUT = String(value("out", "rush"))
+// --ours-env K=V,K=V: settings for our shop only, to measure one lever (e.g. MEDUSA_WORKER_MODE=server: no subscribers in the process).
+const OURS_ENV = Object.fromEntries(String(value("ours-env", "")).split(",").filter(Boolean).map((pair) => pair.split("=")))
 const P95_LIMIT_MS = 2000
 const RESULTS = path.join(ROOT, "bench", "results")
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-IN", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–")
@@ -341,7 +343,7 @@ async function main() {
         return "unknown"
       }
     })(),
-    options: { rates: RATES, stepSeconds: STEP_SECONDS, online: ONLINE, thinkMs: THINK_MS, minSteps: MIN_STEPS },
+    options: { rates: RATES, stepSeconds: STEP_SECONDS, online: ONLINE, thinkMs: THINK_MS, minSteps: MIN_STEPS, oursEnv: OURS_ENV },
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GB, Node.js ${process.version}`,
     postgres: await withClient(`${dbBase}/postgres`, async (c) => (await c.query("show server_version")).rows[0].server_version),
     servers: SERVERS,
@@ -357,9 +359,11 @@ async function main() {
     }
     if (ONLY.includes("single") || ONLY.includes("cluster")) {
       names.push("sweetshop_rush_ours")
-      const ours = await setupShop({ name: "sweetshop_rush_ours", label: "Sweet Shop", cwd: BACKEND, port: await freePort(), dbBase, extraEnv: { REDIS_URL: redis, ...razorpay } })
+      const ours = await setupShop({ name: "sweetshop_rush_ours", label: "Sweet Shop", cwd: BACKEND, port: await freePort(), dbBase, extraEnv: { REDIS_URL: redis, ...razorpay, ...OURS_ENV } })
       if (ONLY.includes("single")) {
-        const run = await rush({ label: "ours, 1 process (shared mode)", base: ours.server.url, headers: ours.headers, ours: true, fake, pidsOf: () => ({ server: ours.server.child.pid }) })
+        const mode = OURS_ENV.MEDUSA_WORKER_MODE ?? "shared"
+        const extra = Object.entries(OURS_ENV).filter(([k]) => k !== "MEDUSA_WORKER_MODE").map(([k, v]) => `, ${k}=${v}`).join("")
+        const run = await rush({ label: `ours, 1 process (${mode} mode${mode === "server" ? ": no subscribers or jobs" : ""}${extra})`, base: ours.server.url, headers: ours.headers, ours: true, fake, pidsOf: () => ({ server: ours.server.child.pid }) })
         runs.push({ key: "single", ...run })
       }
       await stopChild(ours.server.child)

@@ -86,6 +86,15 @@ describe("shopping on a desktop", () => {
     expect(heading).toMatch(/^Thank you! Order #\d+ is placed\.$/)
     expect(await textOf(page, "[data-testid=order-total]")).toBe("₹1,800")
     expect(await textOf(page, "main")).toContain("What happens next")
+    // The GST invoice, for this browser only (its order-token cookie): a PDF whose text names the order.
+    const invoiceHref = await page.getByTestId("invoice-link").getAttribute("href")
+    const invoiceUrl = new URL(invoiceHref!, page.url()).toString()
+    const invoice = await page.request.get(invoiceUrl)
+    expect(invoice.status()).toBe(200)
+    expect(invoice.headers()["content-type"]).toBe("application/pdf")
+    expect((await invoice.body()).subarray(0, 5).toString()).toBe("%PDF-")
+    const stranger = await fetch(invoiceUrl)
+    expect(stranger.status).toBe(404)
 
     // What the shop holds: the order with the phone as +91…, the slot and gift message, and the pool down by 1.5 kg.
     const [order] = await latestOrders(1)

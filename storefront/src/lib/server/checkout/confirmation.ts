@@ -4,6 +4,7 @@ import { cookies } from "next/headers"
 import { slotLabel } from "../../delivery"
 import type { CheckoutFields } from "../../checkout-form"
 import { forgetCart } from "../cart"
+import { readConfig } from "../config"
 import { ShopRefusal, store } from "../medusa"
 import { PICKUP_ADDRESS_LINE, PICKUP_OPTION } from "./shipping"
 
@@ -179,4 +180,28 @@ export async function getConfirmedOrder(trackingToken: string): Promise<OrderVie
     totalRupees: Number(order.total),
     paymentLabel: providers.includes(CASH_ON_DELIVERY_PROVIDER_ID) || providers.length === 0 ? "Cash on delivery" : "Paid online",
   }
+}
+
+/**
+ * The GST invoice (PDF bytes) of the order a confirmation link is for, asked from the backend with
+ * this browser's order token (`GET /store/orders/:id/invoice.pdf`, the same private check as the
+ * order itself); null when this browser placed no such order or the backend refuses.
+ */
+export async function getConfirmedOrderInvoice(trackingToken: string): Promise<ArrayBuffer | null> {
+  if (!/^[\w.-]{20,2048}$/.test(trackingToken)) return null
+  const note = await orderNote(trackingToken)
+  if (!note) return null
+  const { backendUrl, publishableKey } = readConfig()
+  let res: Response
+  try {
+    res = await fetch(`${backendUrl.replace(/\/$/, "")}/store/orders/${encodeURIComponent(note.orderId)}/invoice.pdf`, {
+      headers: { "x-publishable-api-key": publishableKey, "x-order-token": note.orderToken, accept: "application/pdf" },
+      cache: "no-store",
+      signal: AbortSignal.timeout(15_000),
+    })
+  } catch {
+    return null
+  }
+  if (!res.ok || !(res.headers.get("content-type") ?? "").includes("application/pdf")) return null
+  return await res.arrayBuffer()
 }

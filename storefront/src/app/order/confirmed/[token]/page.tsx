@@ -87,6 +87,10 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
             <Link href={`/track?order=${order.displayId}`} data-testid="track-link">
               Track this order
             </Link>{" "}
+            · {/* A file download, not a page: a plain link, not next/link's client navigation. */}
+            <a href={`/order/confirmed/${token}/invoice`} data-testid="invoice-link" download>
+              GST invoice (PDF)
+            </a>{" "}
             · <Link href="/">Continue shopping</Link>
           </p>
         </section>

@@ -2,7 +2,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
-import { backoffMs, retryFailedNotifications, sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
+import { announceMissedOrders, backoffMs, retryFailedNotifications, sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
+// The order-lifecycle plugin's sweep for the same lost event (its shop record).
+import { recordMissedOrders } from "../../../plugins/order-lifecycle/src/lib/shop-orders"
 import { seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 
@@ -23,7 +25,7 @@ useFakeBeforeBoot(async () => {
 })
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let storeHeaders: { headers: Record<string, string> }
     let shopper: Shopper
     let events: SubscriberTracker
@@ -88,6 +90,32 @@ medusaIntegrationTestRunner({
       await expectTrackingLinkFor(fake.messages[0].body, order.display_id)
       const [record] = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id } as any)
       expect(record).toMatchObject({ status: "success", channel: "sms", external_id: fake.messages[0].sid })
+    })
+
+    it("announces an order whose order.placed was lost with its server: the every-minute sweeps send its SMS once and make its shop record", async () => {
+      const { order } = await placeCodOrder()
+      await events.settled()
+      // As if the process holding order.placed had died before handling it: no message, no shop record.
+      await dbConnection.raw(`delete from notification_attempt where notification_id in (select id from notification where resource_id = ?)`, [order.id])
+      await dbConnection.raw(`delete from notification where resource_id = ?`, [order.id])
+      await dbConnection.raw(`delete from shop_order_status_change where order_id = ?`, [order.id])
+      await dbConnection.raw(`delete from shop_order where order_id = ?`, [order.id])
+      fake.messages.length = 0
+
+      // The jobs' next run, once the order is more than a minute old.
+      const later = new Date(Date.now() + 61_000)
+      expect(await recordMissedOrders(getContainer(), later)).toContain(order.id)
+      expect(await announceMissedOrders(getContainer(), later)).toContain(order.id)
+      const mine = () => fake.messages.filter((m) => (m.body ?? "").includes(`#${order.display_id} `))
+      expect(mine()).toHaveLength(1)
+      expect(mine()[0].body).toMatch(/^Sweet Shop: order #\d+ placed\./)
+      const { rows } = await dbConnection.raw(`select status from shop_order where order_id = ?`, [order.id])
+      expect(rows).toEqual([{ status: "placed" }])
+
+      // The next minute finds nothing left to do for it.
+      expect(await recordMissedOrders(getContainer(), later)).not.toContain(order.id)
+      expect(await announceMissedOrders(getContainer(), later)).not.toContain(order.id)
+      expect(mine()).toHaveLength(1)
     })
 
     it("sends once when the same event is handled twice", async () => {

@@ -1,5 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CASH_ON_DELIVERY_PROVIDER_ID, refundArrival, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
@@ -177,6 +177,41 @@ export async function sendOrderPlaced(container: MedusaContainer, orderId: strin
   const captured = capturedOnline(order)
   if (captured > 0) await sendPaymentReceived(container, order.id, captured)
   return placed
+}
+
+/** How far back the sweep looks for orders never announced, and how long it leaves the subscriber to do it. */
+export const MISSED_ORDER_WINDOW_MS = 2 * 60 * 60 * 1000
+export const MISSED_ORDER_GRACE_MS = 60 * 1000
+
+/**
+ * Orders placed in the last two hours (and more than a minute ago) for which no order-placed
+ * message was ever made: their `order.placed` was never handled, because the process holding the
+ * event died first (Medusa's event bus does not deliver it again). They are announced now; the
+ * message's idempotency key keeps a race with a late subscriber to one message. Returns their ids.
+ */
+export async function announceMissedOrders(container: MedusaContainer, now = new Date()): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: ["id", "shipping_address.phone", "billing_address.phone"],
+    filters: { created_at: { $gte: new Date(now.getTime() - MISSED_ORDER_WINDOW_MS), $lte: new Date(now.getTime() - MISSED_ORDER_GRACE_MS) } } as any,
+    pagination: { take: 1000, order: { created_at: "DESC" } },
+  })
+  // Orders without a phone have no one to tell.
+  const ids = (orders as any[]).filter((o) => o?.shipping_address?.phone || o?.billing_address?.phone).map((o) => o.id as string)
+  if (!ids.length) return []
+  const notifications: INotificationModuleService = container.resolve(Modules.NOTIFICATION)
+  const made = (await notifications.listNotifications({ resource_id: ids, template: ORDER_PLACED_TEMPLATE } as any, { select: ["resource_id"], take: 10_000 })) as any[]
+  const told = new Set(made.map((n) => n.resource_id as string))
+  const missed = ids.filter((id) => !told.has(id))
+  for (const id of missed) {
+    try {
+      await sendOrderPlaced(container, id)
+    } catch (error: any) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Order ${id}: order-placed messages not sent yet (${error?.message ?? error}).`)
+    }
+  }
+  return missed
 }
 
 /**

@@ -122,6 +122,27 @@ export async function ensureShopOrder(container: MedusaContainer, orderId: strin
   }
 }
 
+/**
+ * Orders placed in the last two hours (more than a minute ago) with no shop record: their
+ * `order.placed` was lost with the process that held it, so the kitchen sheet and Shop orders
+ * would not list them. Their records are made now (ensureShopOrder is safe to race). Returns their ids.
+ */
+export async function recordMissedOrders(container: MedusaContainer, now = new Date()): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: ["id"],
+    filters: { created_at: { $gte: new Date(now.getTime() - 2 * 60 * 60 * 1000), $lte: new Date(now.getTime() - 60 * 1000) } } as any,
+    pagination: { take: 1000, order: { created_at: "DESC" } },
+  })
+  const ids = (orders as any[]).map((o) => o.id as string)
+  if (!ids.length) return []
+  const known = new Set((await lifecycleService(container).listShopOrders({ order_id: ids }, { select: ["order_id"], take: 10_000 })).map((r: any) => r.order_id as string))
+  const missed = ids.filter((id) => !known.has(id))
+  for (const id of missed) await ensureShopOrder(container, id)
+  return missed
+}
+
 export class MoveRefused extends Error {}
 
 /**

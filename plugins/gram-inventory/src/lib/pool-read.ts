@@ -75,11 +75,16 @@ export async function readPool(container: MedusaContainer, productId: string): P
     available_units: available,
     low_stock_threshold_units: threshold,
     is_low: threshold !== null && available <= threshold,
-    variants: pooled.map(({ variant, link }: any) => ({
-      variant_id: variant.id,
-      title: variant.title,
-      units_per_variant: Number(link.required_quantity),
-      buyable_now: buyableNow(available, Number(link.required_quantity)),
-    })),
+    // Smallest size first, whatever order the database hands the variants in (it differs after a restore).
+    variants: pooled
+      .map(({ variant, link }: any) => ({
+        variant_id: variant.id as string,
+        title: variant.title as string,
+        units_per_variant: Number(link.required_quantity),
+        buyable_now: buyableNow(available, Number(link.required_quantity)),
+      }))
+      .sort((a: { units_per_variant: number; variant_id: string }, b: { units_per_variant: number; variant_id: string }) =>
+        a.units_per_variant - b.units_per_variant || a.variant_id.localeCompare(b.variant_id)
+      ),
   }
 }

@@ -104,8 +104,10 @@ describe("the backend killed between a Razorpay payment and its order", () => {
       "the reconciliation job to attach the payment",
       async () => {
         const { rows } = await db.query(
-          `select p.data->>'razorpay_payment_id' as razorpay_payment_id, p.captured_at
-             from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id
+          // One row per payment (the order may be linked to its payment collection by more than one link
+          // row when the kill fell inside Medusa's completion; the money is the payment rows).
+          `select distinct p.id, p.data->>'razorpay_payment_id' as razorpay_payment_id, p.captured_at
+             from payment p join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
             where p.deleted_at is null`
         )
         return rows.length ? rows : undefined

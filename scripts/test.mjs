@@ -120,7 +120,11 @@ async function main() {
 
   await jestRun("repository (tests/)", process.execPath, [path.join(ROOT, "node_modules/jest/bin/jest.js"), "-c", "jest.config.js"], ROOT)
   for (const ws of all.filter((w) => w.scripts.test)) {
-    await jestRun(ws.name, npm, ["run", "--silent", "test", "--"], ws.dir)
+    // A workspace whose tests come in parts (the backend: in-process suites two at a time, then the
+    // multi-process suites one at a time, as they share one Redis) runs each part with its own report.
+    const parts = Object.keys(ws.scripts).filter((name) => name.startsWith("test:"))
+    if (!parts.length) await jestRun(ws.name, npm, ["run", "--silent", "test", "--"], ws.dir)
+    for (const part of parts) await jestRun(`${ws.name} (${part.slice("test:".length)})`, npm, ["run", "--silent", part, "--"], ws.dir)
   }
 
   // Written synchronously so the summary is whole and last, even through a pipe.

@@ -16,7 +16,9 @@ console.log = (...args) => {
 }
 
 // Local uploads from tests go to a temporary folder, not into the working tree.
-process.env.UPLOAD_DIR = process.env.UPLOAD_DIR || require("path").join(require("os").tmpdir(), "sweetshop-test-uploads")
+// One folder per jest worker: the in-process suites run two at a time.
+process.env.UPLOAD_DIR =
+  process.env.UPLOAD_DIR || require("path").join(require("os").tmpdir(), `sweetshop-test-uploads-${process.env.JEST_WORKER_ID ?? "1"}`)
 
 // The seed's staff login: no fixed default exists (issue 23), so the tests name theirs.
 process.env.ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "integration-tests-admin-password"

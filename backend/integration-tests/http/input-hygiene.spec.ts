@@ -256,6 +256,8 @@ medusaIntegrationTestRunner({
         fulfilment: "delivery",
         gift_message: "Happy Diwali!",
         message_language: "hi",
+        // Written by the checkout itself (a client may not send it): the order names its cart even if Medusa's link is lost.
+        checkout_cart_id: cartId,
       })
     })
   },

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { rewindToStoppedCompletion } from "../helpers/stopped-completion"
 
 jest.setTimeout(240_000)
 
@@ -57,6 +58,36 @@ medusaIntegrationTestRunner({
       const again = await checkout(cartId, body(await delivery(cartId)))
       expect(again.status).toBe(400)
       expect(again.data.message).toBe("This cart has already been ordered.")
+    })
+
+    it("a completion killed after writing the order and before linking it: pressing again returns that order, linked, reserved and paid by cash on delivery; no second order", async () => {
+      const { cartId } = await cartWith("kaju-katli", "250 g", 2)
+      const first = await checkout(cartId, body(await delivery(cartId)))
+      expect(first.status).toBe(200)
+      const { order_id } = await rewindToStoppedCompletion(dbConnection, cartId)
+      const orders = async () => (await dbConnection.raw(`select count(*)::int as n from "order" where deleted_at is null`)).rows[0].n as number
+      const before = await orders()
+
+      const again = await checkout(cartId, body(await delivery(cartId)))
+      expect(again.status).toBe(200)
+      expect(again.data).toMatchObject({ type: "order", order: { id: order_id } })
+      expect(await orders()).toBe(before)
+      const { rows } = await dbConnection.raw(
+        `select (select count(*)::int from order_cart where cart_id = ? and order_id = ? and deleted_at is null) as cart_links,
+                (select count(*)::int from order_payment_collection opc join cart_payment_collection cpc on cpc.payment_collection_id = opc.payment_collection_id
+                  where cpc.cart_id = ? and opc.order_id = ? and opc.deleted_at is null) as collection_links,
+                (select count(*)::int from payment p join cart_payment_collection cpc on cpc.payment_collection_id = p.payment_collection_id
+                  where cpc.cart_id = ? and p.deleted_at is null and p.provider_id = 'pp_system_default') as payments,
+                (select coalesce(sum(r.quantity), 0)::int from reservation_item r join order_item oi on oi.item_id = r.line_item_id
+                  where oi.order_id = ? and r.deleted_at is null) as reserved_grams,
+                (select completed_at is not null from cart where id = ?) as completed`,
+        [cartId, order_id, cartId, order_id, cartId, order_id, cartId]
+      )
+      expect(rows[0]).toEqual({ cart_links: 1, collection_links: 1, payments: 1, reserved_grams: 500, completed: true })
+      // And now it is an ordinary ordered cart.
+      const third = await checkout(cartId, body(await delivery(cartId)))
+      expect(third.status).toBe(400)
+      expect(third.data.code).toBe("cart_completed")
     })
 
     it("takes a second try on the same cart: the new delivery choice replaces the old, and the total follows it", async () => {

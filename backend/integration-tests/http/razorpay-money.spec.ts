@@ -7,6 +7,7 @@ import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@s
 import { expirePaymentHolds } from "../../../plugins/gram-inventory/src/lib/payment-holds"
 import { reconcileRazorpayLedger, reconcileRazorpaySessions } from "../../../plugins/payment-razorpay/src/lib/reconcile"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
+import { rewindToStoppedCompletion } from "../helpers/stopped-completion"
 import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -202,6 +203,37 @@ medusaIntegrationTestRunner({
       expect(razorpay.payments.get(payment.id)).toMatchObject({ status: "captured", amount_refunded: 0 })
       const { data } = await api.get(`/admin/orders/${again.data.order.id}?fields=id,*payment_collections.payments`, admin)
       expect(data.order.payment_collections[0].payments[0].data.razorpay_payment_id).toBe(payment.id)
+    })
+
+    it("a completion killed after writing the order and before linking it: the retried response puts the payment on that order, once; no second order, no refund", async () => {
+      const variant = await setPool("kalakand", 3000)
+      const { cartId } = await cartOf(variant.id, 2)
+      const started = await checkout(cartId)
+      const { payment, checkout_response } = await razorpay.pay(started.data.payment_session.data.razorpay_order_id, { status: "captured" })
+      const first = await respond(cartId, checkout_response)
+      expect(first.data.order_id).toMatch(/^order_/)
+      const { order_id } = await rewindToStoppedCompletion(dbConnection, cartId)
+      const before = await orderCount()
+
+      // The browser's response delivered again (as after a restart); the webhook Razorpay retries as well.
+      const again = await respond(cartId, checkout_response)
+      expect(again.status).toBe(200)
+      expect(again.data.order_id).toBe(order_id)
+      const hook = await deliver(razorpay.webhook("payment.captured", razorpay.payments.get(payment.id)!))
+      expect(hook.status).toBe(200)
+      expect(await orderCount()).toBe(before)
+      const { data } = await api.get(`/admin/orders/${order_id}?fields=id,*payment_collections.payments`, admin)
+      expect(data.order.payment_collections).toHaveLength(1)
+      expect(data.order.payment_collections[0].payments.map((p: any) => p.data.razorpay_payment_id)).toEqual([payment.id])
+      const { rows } = await dbConnection.raw(
+        `select (select count(*)::int from order_cart where cart_id = ? and deleted_at is null) as cart_links,
+                (select coalesce(sum(amount), 0)::int from order_transaction where order_id = ? and reference = 'capture' and deleted_at is null) as captured,
+                (select coalesce(sum(r.quantity), 0)::int from reservation_item r join order_item oi on oi.item_id = r.line_item_id where oi.order_id = ? and r.deleted_at is null) as reserved_grams`,
+        [cartId, order_id, order_id]
+      )
+      expect(rows[0]).toEqual({ cart_links: 1, captured: payment.amount / 100, reserved_grams: 2000 })
+      expect(razorpay.payments.get(payment.id)).toMatchObject({ status: "captured", amount_refunded: 0 })
+      expect(await action(payment.id)).toBeUndefined()
     })
 
     it("a payment made in a replaced checkout (an old tab) is refunded when its response arrives", async () => {

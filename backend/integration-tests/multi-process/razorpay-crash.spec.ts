@@ -11,7 +11,9 @@ jest.setTimeout(420_000)
 /**
  * The shop's process killed (SIGKILL: no shutdown, no compensation) while a
  * paid Razorpay checkout is being completed, in the middle of Medusa's
- * completion: the order row exists, its payment is not attached yet. After a
+ * completion: the order row exists, its payment is not attached yet (and, when
+ * the kill falls before Medusa's linking step, nothing links the order to its
+ * cart: razorpay-money.spec.ts makes that state on purpose). After a
  * restart, the reconciliation job alone (nothing else is sent) ends it with
  * the order holding the payment, once: no refund, no second order.
  */

@@ -1,9 +1,10 @@
 import type { CreateCartAddressDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { completeCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
+import { authorizePaymentSessionStep, completeCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 import {
   checkCartForCheckoutStep,
+  finishStoppedCompletionStep,
   holdCartStockStep,
   prepareCartStep,
   refuseCashOnDeliveryOverCapStep,
@@ -33,7 +34,8 @@ export type OneCallCheckoutResult = {
 /**
  * Checkout in one request, as one workflow of Medusa's own cart workflows and the shop's rules:
  *   1. the cart is there, not ordered, not empty (refused before anything is written)
- *   2. money an earlier checkout of this cart took is settled first (its order, or a refund)
+ *   2. money an earlier checkout of this cart took is settled first (its order, or a refund),
+ *      and an order an earlier completion wrote but never linked (a killed process) is linked and returned
  *   3. home delivery only inside the area (refused before the cart changes)
  *   4. details, delivery and payment collection (`sweetshop-prepare-cart-for-checkout`)
  *   5. cash on delivery only up to the cap
@@ -44,7 +46,12 @@ export type OneCallCheckoutResult = {
  */
 export const oneCallCheckoutWorkflow = createWorkflow("sweetshop-one-call-checkout", (input: OneCallCheckoutInput) => {
   const cart = checkCartForCheckoutStep(transform({ input }, ({ input }) => ({ cart_id: input.cart_id })))
-  const settled = settleEarlierPaymentStep(transform({ input, cart }, ({ input, cart }) => ({ cart_id: input.cart_id, started_online: cart.started_online })))
+  const paid = settleEarlierPaymentStep(transform({ input, cart }, ({ input, cart }) => ({ cart_id: input.cart_id, started_online: cart.started_online })))
+  const stopped = finishStoppedCompletionStep(transform({ input, paid }, ({ input, paid }) => ({ cart_id: input.cart_id, settled_order_id: paid.order_id })))
+  when("checkout-authorises-stopped-completion", { stopped }, ({ stopped }) => !!stopped.payment_session_id).then(() => {
+    authorizePaymentSessionStep({ id: transform({ stopped }, ({ stopped }) => stopped.payment_session_id!) })
+  })
+  const settled = transform({ paid, stopped }, ({ paid, stopped }) => ({ order_id: paid.order_id ?? stopped.order_id }))
 
   const prepared = when("checkout-prepares-cart", { settled }, ({ settled }) => !settled.order_id).then(() => {
     refuseUndeliverableCheckoutStep(

@@ -18,6 +18,7 @@ import {
   validateCartShippingOptionsStep,
   validateCartStep,
 } from "@medusajs/medusa/core-flows"
+import { CHECKOUT_CART_KEY } from "@sweetshop/shop-contracts"
 
 export type PrepareCartForCheckoutInput = {
   cart_id: string
@@ -67,7 +68,9 @@ export const prepareCartForCheckoutWorkflow = createWorkflow(
         ...(found ? { customer_id: found.id } : {}),
         shipping_address: input.shipping_address,
         billing_address: input.billing_address,
-        ...(input.metadata ? { metadata: { ...(cart.metadata ?? {}), ...input.metadata } } : {}),
+        // The cart's id rides on its metadata into the order Medusa makes from it
+        // (findStoppedCompletion in the contracts: an order whose link to the cart was never written).
+        metadata: { ...(cart.metadata ?? {}), ...(input.metadata ?? {}), [CHECKOUT_CART_KEY]: input.cart_id },
       }
     })
     updateCartsStep([cartUpdate])

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CASH_ON_DELIVERY_PROVIDER_ID, type RefusalCode } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedCompletion, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
 import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
 import { deliveryRefusal } from "../../lib/flows/home-delivery"
@@ -47,6 +47,32 @@ export const settleEarlierPaymentStep = createStep("sweetshop-settle-earlier-pay
   if (!input.started_online) return new StepResponse({ order_id: null as string | null })
   const settled = await runPluginWorkflow<{ order_id?: string }>(container, "razorpay-settle-cart", { cart_id: input.cart_id, found_by: "checkout started again" })
   return new StepResponse({ order_id: settled?.order_id ?? null })
+})
+
+/**
+ * A cash-on-delivery checkout whose order was written but never linked to its
+ * cart (the process was killed inside Medusa's completion): the shopper who
+ * presses again gets that order, with its links, reservations and cash on
+ * delivery payment written now, instead of a second order. Returns the
+ * order, and the payment session to authorise when it has no payment yet.
+ */
+export const finishStoppedCompletionStep = createStep("sweetshop-finish-stopped-completion", async (input: { cart_id: string; settled_order_id: string | null }, { container }) => {
+  if (input.settled_order_id) return new StepResponse({ order_id: null as string | null, payment_session_id: null as string | null })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const stopped = await findStoppedCompletion(query, input.cart_id)
+  if (!stopped) return new StepResponse({ order_id: null as string | null, payment_session_id: null as string | null })
+  await linkStoppedCompletion(
+    { query, link: container.resolve(ContainerRegistrationKeys.LINK), carts: container.resolve(Modules.CART), inventory: container.resolve(Modules.INVENTORY) },
+    stopped
+  )
+  const { data } = await query.graph({
+    entity: "payment_session",
+    fields: ["id", "provider_id", "payment.id"],
+    filters: { payment_collection_id: stopped.payment_collection_id ?? "none" },
+  })
+  const unpaid = (data as any[]).find((s) => s.provider_id === CASH_ON_DELIVERY_PROVIDER_ID && !s.payment)
+  container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Order ${stopped.order_id}: its completion had stopped before linking it to cart ${input.cart_id}; linked now.`)
+  return new StepResponse({ order_id: stopped.order_id as string | null, payment_session_id: (unpaid?.id ?? null) as string | null })
 })
 
 /**

@@ -5,7 +5,7 @@ import { RAZORPAY_WEBHOOKS_MODULE } from "../modules/razorpay-webhooks"
 import { attachPaymentToOrderWorkflow } from "../workflows/attach-payment-to-order"
 import type RazorpayWebhooksModuleService from "../modules/razorpay-webhooks/service"
 import { apiOptions, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
-import { paiseToRupees } from "@sweetshop/shop-contracts"
+import { findStoppedCompletion, paiseToRupees } from "@sweetshop/shop-contracts"
 import {
   callRazorpay,
   Collection,
@@ -168,7 +168,14 @@ export class RazorpaySettlement {
     const cart = data[0] as any
     if (!cart) return undefined
     const { data: links } = await this.query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
-    return { id: cart.id as string, completed_at: cart.completed_at, order_id: links[0]?.order_id as string | undefined, phone: (cart.shipping_address?.phone ?? cart.billing_address?.phone) as string | undefined }
+    // No link: the completion may have stopped between writing the order and linking it (a killed process).
+    const stopped = links.length ? null : await findStoppedCompletion(this.query, cartId)
+    return {
+      id: cart.id as string,
+      completed_at: cart.completed_at,
+      order_id: (links[0]?.order_id ?? stopped?.order_id) as string | undefined,
+      phone: (cart.shipping_address?.phone ?? cart.billing_address?.phone) as string | undefined,
+    }
   }
 
   /** The Razorpay payment ids the shop's orders hold, among these. */

@@ -1,5 +1,27 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { findStoppedCompletion, linkStoppedCompletion } from "@sweetshop/shop-contracts"
 import { acquireLockStep, addOrderTransactionStep, authorizePaymentSessionStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+
+/**
+ * When the completion stopped even before linking the order to its cart and
+ * payment collection, those links (and the cart's completed_at) are written
+ * first, as Medusa's completion would have.
+ */
+export const linkStoppedCompletionStep = createStep("razorpay-link-stopped-completion", async (input: { cart_id: string; order_id: string }, { container }) => {
+  const stopped = await findStoppedCompletion(container.resolve(ContainerRegistrationKeys.QUERY), input.cart_id)
+  if (stopped?.order_id !== input.order_id) return new StepResponse(false)
+  await linkStoppedCompletion(
+    {
+      query: container.resolve(ContainerRegistrationKeys.QUERY),
+      link: container.resolve(ContainerRegistrationKeys.LINK),
+      carts: container.resolve(Modules.CART),
+      inventory: container.resolve(Modules.INVENTORY),
+    },
+    stopped
+  )
+  return new StepResponse(true)
+})
 
 export type AttachPaymentToOrderInput = { cart_id: string; order_id: string; payment_session_id: string }
 
@@ -10,9 +32,11 @@ export type AttachPaymentToOrderInput = { cart_id: string; order_id: string; pay
  * (the provider asks Razorpay again) and record its captures on the order.
  * Medusa's own completion cannot be run again for this: it returns the
  * existing order without authorising. Under the cart's lock, as completion is.
+ * A completion that stopped before linking the order gets its links first.
  */
 export const attachPaymentToOrderWorkflow = createWorkflow("razorpay-attach-payment-to-order", (input: AttachPaymentToOrderInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
+  linkStoppedCompletionStep(transform({ input }, ({ input }) => ({ cart_id: input.cart_id, order_id: input.order_id })))
   const payment = authorizePaymentSessionStep({ id: input.payment_session_id })
   const paymentId = transform({ payment }, ({ payment }) => payment?.id ?? "none")
   const { data: payments } = useQueryGraphStep({

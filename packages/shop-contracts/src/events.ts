@@ -19,6 +19,8 @@ export const SHOP_EVENTS = {
   paymentRefundedWithoutOrder: "razorpay.payment_refunded_without_order",
   /** A Razorpay payment failed at the bank; no money was taken (payment-razorpay). */
   paymentFailed: "razorpay.payment_failed",
+  /** Staff sent a draft order's Razorpay payment link to its customer (payment-razorpay): the customer gets it by SMS and WhatsApp. */
+  paymentLinkSent: "razorpay.payment_link_sent",
   /** The nightly backup did not complete (backend). */
   backupFailed: "shop.backup_failed",
 } as const
@@ -54,6 +56,20 @@ export type PaymentRefundedWithoutOrderData = {
 
 export type PaymentFailedData = { razorpay_payment_id: string; amount_paise: number; phone: string; cart_id: string | null; text: string }
 
+export type PaymentLinkSentData = {
+  draft_order_id: string
+  razorpay_payment_link_id: string
+  /** Razorpay's short URL the customer pays at. */
+  url: string
+  amount_paise: number
+  /** ISO time the link stops taking payments. */
+  expires_at: string
+  /** The customer's phone, E.164. */
+  phone: string
+  /** The one sentence the customer is sent (with the link). */
+  text: string
+}
+
 export type BackupFailedData = { message: string; at: string }
 
 /** Each event's payload, for typed emitters and subscribers. */
@@ -64,5 +80,6 @@ export type ShopEventData = {
   "order_tracking.code_requested": TrackingCodeRequestedData
   "razorpay.payment_refunded_without_order": PaymentRefundedWithoutOrderData
   "razorpay.payment_failed": PaymentFailedData
+  "razorpay.payment_link_sent": PaymentLinkSentData
   "shop.backup_failed": BackupFailedData
 }

@@ -105,6 +105,35 @@ export type FakeRazorpayRefund = {
   speed_requested: "normal" | "optimum"
 }
 
+/** Razorpay's payment link entity ("Payment Links Entity"), as the fake keeps it. */
+export type FakeRazorpayPaymentLink = {
+  id: string
+  amount: number
+  amount_paid: number
+  currency: string
+  description: string
+  customer: { name?: string; contact?: string; email?: string }
+  notes: Record<string, string> | null
+  notify: { sms: boolean; email: boolean; whatsapp: boolean }
+  reference_id: string
+  reminder_enable: boolean
+  short_url: string
+  status: "created" | "partially_paid" | "paid" | "expired" | "cancelled"
+  /** Unix seconds; 0 when none. */
+  expire_by: number
+  expired_at: number
+  cancelled_at: number
+  created_at: number
+  updated_at: number
+  /** The Razorpay order made when the link was paid. */
+  order_id?: string
+  payments: { amount: number; created_at: number; method: string; payment_id: string; plink_id: string; status: string; updated_at: number }[]
+  callback_url?: string
+  callback_method?: "get"
+}
+
+export type FakeRazorpayPaymentLinkEvent = "payment_link.paid" | "payment_link.expired" | "payment_link.cancelled"
+
 export type FakeRazorpayPaymentEvent = "payment.authorized" | "payment.captured" | "payment.failed" | "order.paid"
 export type FakeRazorpayRefundEvent = "refund.created" | "refund.processed" | "refund.failed"
 
@@ -118,6 +147,14 @@ export type FakeRazorpay = {
   orders: Map<string, FakeRazorpayOrder>
   payments: Map<string, FakeRazorpayPayment>
   refunds: Map<string, FakeRazorpayRefund>
+  paymentLinks: Map<string, FakeRazorpayPaymentLink>
+  /** The customer pays a payment link (UPI): Razorpay makes an order (the link's notes, receipt = reference_id) and a captured payment; the link becomes "paid". Throws when the link is not payable. */
+  payLink(
+    linkId: string,
+    options?: { contact?: string; email?: string; vpa?: string; createdAt?: number }
+  ): { payment_link: FakeRazorpayPaymentLink; order: FakeRazorpayOrder; payment: FakeRazorpayPayment }
+  /** An unpaid link's expire_by has passed: Razorpay marks it "expired" (then sends payment_link.expired). */
+  expireLink(linkId: string): FakeRazorpayPaymentLink
   /** A refund asked at speed "optimum" is processed "instant" (true, the default) or falls back to "normal" (false), as Razorpay documents. */
   instantRefunds: boolean
   providerOptions: { key_id: string; key_secret: string; webhook_secret: string; api_base_url: string }
@@ -157,6 +194,8 @@ export type FakeRazorpay = {
     payment: FakeRazorpayPayment,
     options?: { eventId?: string; order?: FakeRazorpayOrder; createdAt?: number }
   ): { body: string; headers: Record<string, string> }
+  /** payment_link.paid carries the link, its Razorpay order and the payment (the link must have been paid); expired and cancelled the link only. */
+  webhook(event: FakeRazorpayPaymentLinkEvent, paymentLink: FakeRazorpayPaymentLink, options?: { eventId?: string; createdAt?: number }): { body: string; headers: Record<string, string> }
   webhook(
     event: FakeRazorpayRefundEvent,
     refund: FakeRazorpayRefund,

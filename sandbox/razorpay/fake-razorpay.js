@@ -5,11 +5,14 @@
 //   POST /v1/orders, GET /v1/orders/:id, GET /v1/orders/:id/payments
 //   GET /v1/payments?from=&to=&count=&skip=, GET /v1/payments/:id, POST /v1/payments/:id/capture
 //   POST /v1/payments/:id/refund, GET /v1/payments/:id/refunds[/:refund_id], GET /v1/refunds[/:id]
+//   POST /v1/payment_links, GET /v1/payment_links/:id, POST /v1/payment_links/:id/cancel
 // and, standing in for the shopper's browser, the bank and the Razorpay dashboard:
 //   POST /__fake/pay { order_id, status?, amount?, method?, email?, contact? } → a payment and the signed checkout response
 //   GET /checkout.js → a stand-in for Razorpay's checkout.js that drives the above from a page
 //   fake.pay(orderId, options), fake.refund(paymentId, options) (a refund made in the dashboard)
 //   fake.webhook(event, entity, options) → the body Razorpay would send for that event, signed
+//   fake.payLink(id, options) (the customer pays a payment link: a Razorpay order and a captured payment),
+//   fake.expireLink(id) (expire_by has passed); POST /__fake/payment_links/:id/pay does the former over HTTP
 // Run alone: node sandbox/razorpay/fake-razorpay.js [port]
 "use strict"
 const crypto = require("crypto")
@@ -55,6 +58,40 @@ const EVENTS = {
   "refund.failed": { contains: ["refund", "payment"], paymentFields: PAYMENT_FIELDS_WITH_TRANSFERS, upi: true },
 }
 
+// Payment links ("Payment Links Entity"; "Payment Links Webhook Events"): the REST entity and the
+// entity inside payment_link.* webhooks differ (the webhook's adds order_id once paid, upi_link,
+// whatsapp_link and notify.whatsapp, and has no payments); callback_url/callback_method and the
+// customer's keys appear as they were given. Keys in the samples' (alphabetical) order.
+const PAYMENT_LINK_FIELDS = [
+  "accept_partial", "amount", "amount_paid", "callback_method", "callback_url", "cancelled_at", "created_at",
+  "currency", "customer", "description", "expire_by", "expired_at", "first_min_partial_amount", "id", "notes",
+  "notify", "payments", "reference_id", "reminder_enable", "reminders", "short_url", "status", "updated_at", "user_id",
+]
+const PAYMENT_LINK_EVENT_FIELDS = [
+  "accept_partial", "amount", "amount_paid", "callback_method", "callback_url", "cancelled_at", "created_at",
+  "currency", "customer", "description", "expire_by", "expired_at", "first_min_partial_amount", "id", "notes",
+  "notify", "order_id", "reference_id", "reminder_enable", "reminders", "short_url", "status", "updated_at",
+  "upi_link", "user_id", "whatsapp_link",
+]
+// payment_link.paid's order: Razorpay's internal order record, as the sample shows it.
+const LINK_ORDER_FIELDS = [
+  "account_number", "amount", "amount_due", "amount_paid", "app_offer", "attempts", "authorized", "bank",
+  "bank_account", "checkout_config_id", "created_at", "currency", "customer_id", "discount",
+  "first_payment_min_amount", "force_offer", "id", "late_auth_config_id", "merchant_id", "method", "notes", "offers",
+  "order_metas", "order_relationships", "partial_payment", "payer_name", "payment_capture", "product_id",
+  "product_type", "provider_context", "public_key", "public_response", "receipt", "reference2", "reference3",
+  "reference4", "reference5", "reference6", "reference7", "reference8", "source", "status", "transfers", "updated_at",
+]
+// payment_link.paid's payment (a UPI payment in the sample): alphabetical, with card, fee_bearer, and upi without flow.
+const LINK_PAYMENT_FIELDS = [
+  "acquirer_data", "amount", "amount_refunded", "amount_transferred", "bank", "base_amount", "captured", "card",
+  "card_id", "contact", "created_at", "currency", "description", "email", "entity", "error_code",
+  "error_description", "error_reason", "error_source", "error_step", "fee", "fee_bearer", "id", "international",
+  "invoice_id", "method", "notes", "order_id", "refund_status", "status", "tax", "upi", "vpa", "wallet",
+]
+const PAYMENT_LINK_EVENTS = ["payment_link.paid", "payment_link.expired", "payment_link.cancelled"]
+const SIX_MONTHS = 183 * 24 * 3600
+
 const METHODS = ["upi", "netbanking", "wallet"]
 // The failure Razorpay's payment.failed samples show for each method.
 const FAILURE = {
@@ -85,7 +122,9 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
   const orders = new Map()
   const payments = new Map()
   const refunds = new Map()
+  const paymentLinks = new Map()
   const accountId = id("acc")
+  let baseUrl = ""
   let failing = { count: 0, mode: "500", only: undefined }
   let sequence = 0 // breaks ties between entities created in the same second: newest first
   // Razorpay's instant refund ("Create an Instant Refund"): speed "optimum" is processed at speed "instant"
@@ -102,7 +141,7 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
     }
   }
 
-  function createPayment({ order_id, status = "captured", amount, method = "upi", email, contact, vpa, bank, wallet, createdAt, error } = {}) {
+  function createPayment({ order_id, status = "captured", amount, method = "upi", email, contact, vpa, bank, wallet, createdAt, error, description = null } = {}) {
     const order = orders.get(order_id)
     if (!order) throw new RazorpayError(404, "No such order")
     if (!["authorized", "captured", "failed"].includes(status)) throw new RazorpayError(400, `status must be authorized, captured or failed, not ${status}`)
@@ -123,7 +162,7 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
       amount_refunded: 0,
       refund_status: null,
       captured: false,
-      description: null,
+      description,
       card_id: null,
       bank: method === "netbanking" ? bank ?? "HDFC" : null,
       wallet: method === "wallet" ? wallet ?? "payzapp" : null,
@@ -224,7 +263,178 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
     return { entity: "collection", count: items.length, items }
   }
 
+
+  // ---- Payment Links ("Create a Standard Payment Link", "Fetch", "Cancel"; the payment_link.* webhooks) ----
+  function createPaymentLink(body) {
+    if (!Number.isInteger(body.amount)) throw new RazorpayError(400, "The amount must be an integer.", { field: "amount" })
+    if (body.amount < 100) throw new RazorpayError(400, "The amount must be at least INR 1.00", { field: "amount" })
+    if (body.currency && body.currency !== "INR") throw new RazorpayError(400, "The currency should be INR here.", { field: "currency" })
+    if (body.reference_id !== undefined && body.reference_id !== null) {
+      if (String(body.reference_id).length > 40) throw new RazorpayError(400, "reference_id: the length must be no more than 40.", { field: "reference_id" })
+      if ([...paymentLinks.values()].some((l) => l.reference_id === String(body.reference_id) && l.status !== "cancelled")) {
+        throw new RazorpayError(400, `Payment Link with reference id ${body.reference_id} already exists`, { field: "reference_id" })
+      }
+    }
+    const created = now()
+    if (body.expire_by !== undefined && body.expire_by !== null) {
+      if (!Number.isInteger(body.expire_by) || body.expire_by <= created) throw new RazorpayError(400, "expire_by should be a timestamp in the future", { field: "expire_by" })
+      if (body.expire_by > created + SIX_MONTHS) throw new RazorpayError(400, "expire_by cannot be more than six months from now", { field: "expire_by" })
+    }
+    if (body.callback_url && body.callback_method !== "get") throw new RazorpayError(400, "callback_method must be get when callback_url is passed", { field: "callback_method" })
+    const customer = {}
+    for (const key of ["contact", "email", "name"]) if (body.customer?.[key]) customer[key] = String(body.customer[key])
+    const code = Array.from({ length: 7 }, () => BASE62[crypto.randomInt(62)]).join("")
+    const link = {
+      accept_partial: Boolean(body.accept_partial),
+      amount: body.amount,
+      amount_paid: 0,
+      ...(body.callback_url ? { callback_method: "get", callback_url: String(body.callback_url) } : {}),
+      cancelled_at: 0,
+      created_at: created,
+      currency: body.currency || "INR",
+      customer,
+      description: body.description ?? "",
+      expire_by: body.expire_by ?? 0,
+      expired_at: 0,
+      first_min_partial_amount: body.first_min_partial_amount ?? 0,
+      id: id("plink"),
+      notes: body.notes && Object.keys(body.notes).length ? body.notes : null,
+      notify: { email: Boolean(body.notify?.email), sms: Boolean(body.notify?.sms), whatsapp: false },
+      order_id: undefined,
+      payments: [],
+      reference_id: body.reference_id !== undefined && body.reference_id !== null ? String(body.reference_id) : "",
+      reminder_enable: Boolean(body.reminder_enable),
+      reminders: body.reminder_enable ? { status: "in_progress" } : { status: "failed" },
+      short_url: `${baseUrl}/i/${code}`,
+      status: "created",
+      updated_at: created,
+      upi_link: false,
+      user_id: "",
+      whatsapp_link: false,
+    }
+    Object.defineProperty(link, "_code", { value: code })
+    paymentLinks.set(link.id, link)
+    return link
+  }
+
+  /** The REST answer: the entity's keys (callback_* only when given; notify without whatsapp). */
+  function linkEntity(link) {
+    const out = {}
+    for (const key of PAYMENT_LINK_FIELDS) {
+      if (!(key in link) || link[key] === undefined) continue
+      out[key] = key === "notify" ? { email: link.notify.email, sms: link.notify.sms } : key === "payments" ? clone(link.payments) : link[key]
+    }
+    return out
+  }
+
+  function linkOf(linkId) {
+    const link = paymentLinks.get(linkId)
+    if (!link) throw noSuchId()
+    return link
+  }
+
+  /** The link's customer pays it (UPI, as in Razorpay's payment_link.paid sample): a Razorpay order and a captured payment. */
+  function payLink(linkId, { contact, email, vpa, createdAt } = {}) {
+    const link = linkOf(linkId)
+    if (link.status !== "created") throw new RazorpayError(400, `This payment link is ${link.status} and cannot be paid`)
+    const at = createdAt ?? now()
+    const order = {
+      id: id("order"),
+      entity: "order",
+      amount: link.amount,
+      amount_paid: 0,
+      amount_due: link.amount,
+      currency: link.currency,
+      receipt: link.reference_id || null,
+      offer_id: null,
+      status: "created",
+      attempts: 0,
+      notes: link.notes ?? [],
+      created_at: at,
+    }
+    Object.defineProperty(order, "_link", { value: link.id })
+    orders.set(order.id, order)
+    const payment = createPayment({
+      order_id: order.id,
+      status: "captured",
+      method: "upi",
+      contact: contact ?? link.customer.contact ?? "+919876543210",
+      email: email ?? null,
+      vpa,
+      createdAt: at,
+      description: `#${link.id.slice("plink_".length)}`,
+    })
+    if (email === undefined) payment.email = null // the customer types it on the hosted page; none here
+    Object.assign(link, { amount_paid: link.amount, order_id: order.id, status: "paid", updated_at: at })
+    link.payments.push({ amount: payment.amount, created_at: at, method: payment.method, payment_id: payment.id, plink_id: link.id, status: "captured", updated_at: at })
+    return { payment_link: link, order, payment }
+  }
+
+  function cancelLink(linkId) {
+    const link = linkOf(linkId)
+    if (link.status !== "created" && link.status !== "partially_paid") {
+      throw new RazorpayError(400, `Payment Link cannot be cancelled as it is already ${link.status}`)
+    }
+    const at = now()
+    Object.assign(link, { status: "cancelled", cancelled_at: at, updated_at: at })
+    return link
+  }
+
+  function expireLink(linkId) {
+    const link = linkOf(linkId)
+    if (link.status !== "created" && link.status !== "partially_paid") throw new Error(`payment link ${linkId} is ${link.status}; only an unpaid link expires`)
+    const at = now()
+    Object.assign(link, { status: "expired", expired_at: at, updated_at: at })
+    return link
+  }
+
+  function linkWebhookPayload(event, link) {
+    const entity = {}
+    for (const key of PAYMENT_LINK_EVENT_FIELDS) {
+      if (!(key in link) || link[key] === undefined) continue
+      if (key === "order_id" && event !== "payment_link.paid") continue
+      entity[key] = key === "customer" || key === "notify" || key === "reminders" ? { ...link[key] } : link[key]
+    }
+    const payload = { payment_link: { entity } }
+    let contains = ["payment_link"]
+    if (event === "payment_link.paid") {
+      const order = orders.get(link.order_id)
+      const payment = [...payments.values()].find((p) => p.order_id === link.order_id && p.status === "captured") ?? [...payments.values()].find((p) => p.order_id === link.order_id)
+      if (!order || !payment) throw new Error(`payment link ${link.id} has not been paid (fake.payLink first)`)
+      const plain = (value) => value.replace(/^[a-z]+_/, "")
+      const orderEntity = {
+        account_number: null, amount: order.amount, amount_due: order.amount_due, amount_paid: order.amount_paid, app_offer: false,
+        attempts: order.attempts, authorized: true, bank: null, bank_account: null, checkout_config_id: null, created_at: order.created_at,
+        currency: order.currency, customer_id: null, discount: false, first_payment_min_amount: null, force_offer: null,
+        // Razorpay's sample writes this internal record's id without the "order_" prefix.
+        id: plain(order.id), late_auth_config_id: null, merchant_id: plain(accountId), method: null, notes: order.notes, offers: {},
+        order_metas: [], order_relationships: [], partial_payment: false, payer_name: null, payment_capture: true,
+        product_id: plain(link.id), product_type: "payment_link_v2", provider_context: null, public_key: keyId,
+        public_response: null, receipt: order.receipt, reference2: null, reference3: null, reference4: null, reference5: null,
+        reference6: null, reference7: null, reference8: null, source: null, status: order.status, transfers: null, updated_at: link.updated_at,
+      }
+      const source = {
+        ...payment,
+        amount_transferred: 0,
+        base_amount: payment.amount,
+        card: null,
+        fee_bearer: "platform",
+        upi: payment.upi ? { payer_account_type: payment.upi.payer_account_type, vpa: payment.upi.vpa } : undefined,
+      }
+      payload.order = { entity: pick(orderEntity, LINK_ORDER_FIELDS) }
+      payload.payment = { entity: pick(source, LINK_PAYMENT_FIELDS) }
+      contains = ["payment_link", "order", "payment"]
+    }
+    return { contains, payload }
+  }
+
   function webhook(event, entity, { eventId = id("evt"), order, payment, createdAt } = {}) {
+    if (PAYMENT_LINK_EVENTS.includes(event)) {
+      const { contains, payload } = linkWebhookPayload(event, entity)
+      // Keys in the order of Razorpay's payment link samples (alphabetical).
+      const body = JSON.stringify({ account_id: accountId, contains, created_at: createdAt ?? now(), entity: "event", event, payload })
+      return { body, headers: { "content-type": "application/json", "x-razorpay-signature": hmac(webhookSecret, body), "x-razorpay-event-id": eventId } }
+    }
     const shape = EVENTS[event]
     if (!shape) throw new Error(`The fake Razorpay sends ${Object.keys(EVENTS).join(", ")}; not ${event}`)
     const refund = shape.contains[0] === "refund" ? entity : undefined
@@ -273,6 +483,17 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         return fail(new RazorpayError(400, "The request body is not JSON"))
       }
 
+      if (req.method === "GET" && url.pathname.startsWith("/i/")) {
+        // A payment link's short URL: a stand-in for Razorpay's hosted page.
+        const link = [...paymentLinks.values()].find((l) => l._code === url.pathname.slice(3))
+        res.writeHead(link ? 200 : 404, { "content-type": "text/html; charset=utf-8" })
+        if (!link) return res.end("<p>No such payment link.</p>")
+        const rupees = `${Math.floor(link.amount / 100)}.${String(link.amount % 100).padStart(2, "0")}`
+        return res.end(
+          `<!doctype html><title>Pay ₹${rupees}</title><h1>₹${rupees}</h1><p>Status: ${link.status}</p>` +
+            (link.status === "created" ? `<form method="post" action="/__fake/payment_links/${link.id}/pay"><button>Pay with UPI (fake)</button></form>` : "")
+        )
+      }
       if (req.method === "GET" && url.pathname === "/checkout.js") {
         res.writeHead(200, { "content-type": "application/javascript; charset=utf-8", "access-control-allow-origin": "*", "cache-control": "no-store" })
         return res.end(checkoutScript())
@@ -283,6 +504,12 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
           const { order_id, status, amount, method, email, contact } = body
           const payment = createPayment({ order_id, status, amount, method, email: email || undefined, contact: contact || undefined })
           return send(200, { payment, checkout_response: checkoutResponse(payment) })
+        }
+
+        let pl
+        if (req.method === "POST" && (pl = /^\/__fake\/payment_links\/([^/]+)\/pay$/.exec(url.pathname))) {
+          const paid = payLink(pl[1], { contact: body.contact || undefined, email: body.email || undefined })
+          return send(200, { payment_link: linkEntity(paid.payment_link), payment: paid.payment })
         }
 
         const expected = "Basic " + Buffer.from(`${keyId}:${keySecret}`).toString("base64")
@@ -328,6 +555,15 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
           }
           orders.set(order.id, order)
           return send(200, order)
+        }
+        if (req.method === "POST" && (url.pathname === "/v1/payment_links" || url.pathname === "/v1/payment_links/")) {
+          return send(200, linkEntity(createPaymentLink(body)))
+        }
+        if (req.method === "GET" && (m = /^\/v1\/payment_links\/([^/]+)$/.exec(url.pathname))) {
+          return send(200, linkEntity(linkOf(m[1])))
+        }
+        if (req.method === "POST" && (m = /^\/v1\/payment_links\/([^/]+)\/cancel$/.exec(url.pathname))) {
+          return send(200, linkEntity(cancelLink(m[1])))
         }
         if (req.method === "GET" && (m = /^\/v1\/orders\/([^/]+)$/.exec(url.pathname))) {
           if (!orders.has(m[1])) throw noSuchId()
@@ -386,6 +622,7 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}`
+      baseUrl = url
       resolve({
         url,
         keyId,
@@ -395,6 +632,7 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         orders,
         payments,
         refunds,
+        paymentLinks,
         providerOptions: { key_id: keyId, key_secret: keySecret, webhook_secret: webhookSecret, api_base_url: url },
         /** The shopper pays in the checkout popup; returns the payment and what checkout.js hands the page. */
         async pay(orderId, options = {}) {
@@ -416,6 +654,17 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         refund(paymentId, options = {}) {
           return createRefund(paymentId, options)
         },
+        /** The customer pays a payment link (UPI): Razorpay makes an order for it and a captured payment; the link is "paid". */
+        payLink(linkId, options = {}) {
+          try {
+            const paid = payLink(linkId, options)
+            return { payment_link: paid.payment_link, order: paid.order, payment: paid.payment }
+          } catch (error) {
+            throw new Error(error.message)
+          }
+        },
+        /** An unpaid payment link's expire_by has passed: Razorpay marks it "expired". */
+        expireLink,
         /** A webhook delivery as Razorpay would send it: the body and its signed headers. */
         webhook,
         /**

@@ -100,6 +100,33 @@ describe("webhook bodies have the keys and types of Razorpay's sample payloads",
     }
   }
 
+  // Payment links as the shop makes them: a standard link, the customer's phone and email, the shop's notes.
+  const newLink = (extra = {}) =>
+    rzp.paymentLink.create({
+      amount: 1000,
+      currency: "INR",
+      description: "Test Payment",
+      customer: { contact: "+919000090000", email: "gauravkumar@example.com" },
+      notify: { sms: false, email: false },
+      reminder_enable: false,
+      expire_by: Math.floor(Date.now() / 1000) + 3600,
+      reference_id: `ref${Math.random().toString(36).slice(2, 10)}`,
+      notes: { draft_order_id: "order_01TEST" },
+      ...extra,
+    })
+  const withCallback = { customer: { name: "Gaurav Kumar", contact: "+919000090000", email: "gaurav.kumar@example.com" }, callback_url: "https://example-callback-url.com/", callback_method: "get", notify: { sms: true, email: true }, reminder_enable: true }
+  scenarios["payment_link.paid.json"] = async () => {
+    const link = await newLink()
+    fake.payLink(link.id)
+    return fake.webhook("payment_link.paid", fake.paymentLinks.get(link.id))
+  }
+  scenarios["payment_link.expired.json"] = async () => fake.webhook("payment_link.expired", fake.expireLink((await newLink(withCallback)).id))
+  scenarios["payment_link.cancelled.json"] = async () => {
+    const link = await newLink(withCallback)
+    await rzp.paymentLink.cancel(link.id)
+    return fake.webhook("payment_link.cancelled", fake.paymentLinks.get(link.id))
+  }
+
   it("has a scenario for every webhook sample in fixtures/", () => {
     const samples = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".json"))
     expect(samples.sort()).toEqual(Object.keys(scenarios).sort())
@@ -114,7 +141,7 @@ describe("webhook bodies have the keys and types of Razorpay's sample payloads",
       expect(sent.event).toBe(sample.event)
       expect(sent.contains).toEqual(sample.contains)
       expect(Object.keys(sent.payload)).toEqual(expect.arrayContaining(sample.contains))
-      expect(sent.payload.payment.entity.notes).toEqual([])
+      if (!sent.event.startsWith("payment_link.")) expect(sent.payload.payment.entity.notes).toEqual([])
       expect(headers["x-razorpay-signature"]).toBe(require("crypto").createHmac("sha256", fake.webhookSecret).update(body).digest("hex"))
       expect(validateWebhookSignature(body, headers["x-razorpay-signature"], fake.webhookSecret)).toBe(true)
       expect(headers["x-razorpay-event-id"]).toMatch(/^evt_/)
@@ -389,6 +416,53 @@ describe("the official SDK against the fake", () => {
     expect(sent.payload.payment.entity).toMatchObject({ id: payment.id, amount_refunded: 250, refund_status: "partial", status: "captured" })
     expect((await rzp.payments.fetchMultipleRefund(payment.id)).items).toEqual([refund])
     expect(() => fake.refund(payment.id, { amount: 1000 })).toThrow("The refund amount provided is greater than amount captured")
+  })
+
+  it("paymentLink.create, fetch, cancel; the customer pays: a Razorpay order with the link's notes and a captured payment; the refusals", async () => {
+    const expireBy = Math.floor(Date.now() / 1000) + 3600
+    const link = await rzp.paymentLink.create({
+      amount: 66000,
+      currency: "INR",
+      description: "Sweet Shop order",
+      customer: { name: "Asha", contact: "+919812345678", email: "asha@example.com" },
+      notify: { sms: false, email: false },
+      reminder_enable: false,
+      expire_by: expireBy,
+      reference_id: "draft-1",
+      notes: { draft_order_id: "order_01X" },
+      callback_url: "https://shop.example/thanks",
+      callback_method: "get",
+    })
+    expect(differences(fixture("api/payment_link.json"), link, { nullable: true })).toEqual([])
+    expect(link).toMatchObject({ amount: 66000, status: "created", expire_by: expireBy, reference_id: "draft-1", notes: { draft_order_id: "order_01X" }, payments: [] })
+    expect(link.id).toMatch(/^plink_[A-Za-z0-9]{14}$/)
+    expect((await rejection(rzp.paymentLink.create({ amount: 1000, reference_id: "draft-1" }))).statusCode).toBe(400)
+    expect((await rejection(rzp.paymentLink.create({ amount: 10.5 }))).error.field).toBe("amount")
+    expect((await rejection(rzp.paymentLink.create({ amount: 1000, expire_by: 1000 }))).error.field).toBe("expire_by")
+
+    const page = await fetch(link.short_url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain("₹660.00")
+
+    const { payment, order } = fake.payLink(link.id)
+    expect(payment).toMatchObject({ status: "captured", captured: true, amount: 66000, method: "upi", order_id: order.id, contact: "+919812345678" })
+    expect(await rzp.orders.fetch(order.id)).toMatchObject({ amount: 66000, amount_paid: 66000, status: "paid", notes: { draft_order_id: "order_01X" }, receipt: "draft-1" })
+    const fetched = await rzp.paymentLink.fetch(link.id)
+    expect(fetched).toMatchObject({ status: "paid", amount_paid: 66000, payments: [{ payment_id: payment.id, plink_id: link.id, status: "captured", amount: 66000 }] })
+    expect((await rejection(rzp.paymentLink.cancel(link.id))).error.description).toMatch(/already paid/)
+    expect(() => fake.payLink(link.id)).toThrow(/paid/)
+
+    const sent = JSON.parse(fake.webhook("payment_link.paid", fake.paymentLinks.get(link.id)).body)
+    expect(sent.payload.payment_link.entity).toMatchObject({ id: link.id, status: "paid", order_id: order.id, notes: { draft_order_id: "order_01X" } })
+    expect(sent.payload.payment.entity).toMatchObject({ id: payment.id, order_id: order.id })
+
+    const other = await rzp.paymentLink.create({ amount: 1000, expire_by: expireBy })
+    expect(await rzp.paymentLink.cancel(other.id)).toMatchObject({ status: "cancelled" })
+    expect(() => fake.payLink(other.id)).toThrow(/cancelled/)
+    const third = await rzp.paymentLink.create({ amount: 1000, expire_by: expireBy })
+    expect(fake.expireLink(third.id)).toMatchObject({ status: "expired" })
+    expect((await rzp.paymentLink.fetch(third.id)).expired_at).toBeGreaterThan(0)
+    expect((await rejection(rzp.paymentLink.fetch("plink_nope"))).statusCode).toBe(400)
   })
 
   it("wrong keys get Razorpay's authentication error", async () => {

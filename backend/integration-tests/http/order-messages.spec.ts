@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { FakeTwilio, startFakeTwilio } from "@sweetshop/sandbox"
 // The retry job's logic, from the plugin's source (its build ships no type declarations).
 import { announceMissedOrders, backoffMs, retryFailedNotifications, sendOrderPlaced } from "../../../plugins/notifications/src/lib/order-messages"
+import { settlePendingMessages } from "../../../plugins/notifications/src/lib/pending-messages"
 // The order-lifecycle plugin's sweep for the same lost event (its shop record).
 import { recordMissedOrders } from "../../../plugins/order-lifecycle/src/lib/shop-orders"
 import { seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
@@ -116,6 +117,43 @@ medusaIntegrationTestRunner({
       expect(await recordMissedOrders(getContainer(), later)).not.toContain(order.id)
       expect(await announceMissedOrders(getContainer(), later)).not.toContain(order.id)
       expect(mine()).toHaveLength(1)
+    })
+
+    it("a message left pending by a process killed while sending: recorded as sent when Twilio has it, sent again once when Twilio has not", async () => {
+      const { order } = await placeCodOrder()
+      await events.settled()
+      expect(fake.messages).toHaveLength(1)
+      const sid = fake.messages[0].sid
+      // As the notification and its try stand when the process dies between Medusa marking them pending and the provider's answer.
+      const leavePending = async () => {
+        await dbConnection.raw(`update notification set status = 'pending', external_id = null, created_at = now() - interval '10 minutes' where resource_id = ?`, [order.id])
+        await dbConnection.raw(
+          `update notification_attempt set outcome = 'pending', external_id = null, created_at = now() - interval '10 minutes' where notification_id in (select id from notification where resource_id = ?)`,
+          [order.id]
+        )
+      }
+      const record = async () => (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id } as any))[0] as any
+
+      // Twilio took it before the process died: found in Twilio's message log, recorded as sent, not sent again.
+      await leavePending()
+      const first = await settlePendingMessages(getContainer())
+      expect(first).toEqual([{ id: (await record()).id, channel: "sms", found_sent: true }])
+      expect(await record()).toMatchObject({ status: "success", external_id: sid })
+      await retryFailedNotifications(getContainer(), { now: Date.now() + backoffMs(4) })
+      expect(fake.messages).toHaveLength(1)
+
+      // The process died before Twilio had it: recorded as failed, and the retry job sends it, once.
+      await leavePending()
+      fake.messages.length = 0
+      const second = await settlePendingMessages(getContainer())
+      expect(second).toEqual([{ id: (await record()).id, channel: "sms", found_sent: false }])
+      expect((await record()).status).toBe("failure")
+      await retryFailedNotifications(getContainer(), { now: Date.now() + backoffMs(4) })
+      await retryFailedNotifications(getContainer(), { now: Date.now() + backoffMs(4) })
+      expect(fake.messages.filter((m) => (m.body ?? "").includes(`#${order.display_id} `))).toHaveLength(1)
+      expect((await record()).status).toBe("success")
+      // Nothing pending is left for the next minute.
+      expect(await settlePendingMessages(getContainer())).toEqual([])
     })
 
     it("sends once when the same event is handled twice", async () => {

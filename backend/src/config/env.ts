@@ -111,6 +111,9 @@ const schema = z.object({
     .min(0, "must be 0 (no hold: benchmarks only) or more minutes")
     .max(24 * 60, "must be at most a day (1440 minutes)")
     .default(15),
+  // A message still marked as being sent after this long was left by a process that stopped mid-send: it is
+  // looked up at the provider and recorded as sent, or sent again (notifications plugin, settle-pending-notifications).
+  NOTIFICATION_IN_FLIGHT_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(5).max(3600).default(300),
   RAZORPAY_RECONCILE_AFTER_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(0).max(24 * 3600).default(120),
   COD_MAX_ORDER_RUPEES: z.coerce
     .number({ invalid_type_error: "must be an amount in rupees" })

@@ -2,6 +2,7 @@ import type { CreateNotificationDTO, INotificationModuleService, MedusaContainer
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { NOTIFICATION_ATTEMPTS_MODULE } from "../modules/notification-attempts"
 import type NotificationAttemptsModuleService from "../modules/notification-attempts/service"
+import { inFlightMs, pluginOptions } from "./options"
 
 /** Tries per message, counting the first: then the message stays failed and staff can resend it. */
 export const MAX_ATTEMPTS = 5
@@ -28,8 +29,6 @@ const shortError = (error: any) =>
 
 const isDuplicateKey = (error: any) => /unique|already exists|duplicate/i.test(String(error?.message ?? ""))
 
-/** A try still marked in flight after this long was left by a process that stopped mid-send: it no longer holds the message. */
-export const IN_FLIGHT_MS = 5 * 60_000
 
 /**
  * Claims the next try of a message before anything is sent: one row per
@@ -43,11 +42,13 @@ export const IN_FLIGHT_MS = 5 * 60_000
 async function claimNextTry(
   attempts: NotificationAttemptsModuleService,
   { notification_id, idempotency_key, channel }: { notification_id: string; idempotency_key: string; channel: string },
+  inFlight: number,
   now = Date.now()
 ) {
   const [last] = await attempts.listNotificationAttempts({ idempotency_key }, { order: { attempt: "DESC" }, take: 1 })
   if (last?.outcome === "sent") return null
-  if (last?.outcome === "pending" && now - new Date(last.created_at).getTime() < IN_FLIGHT_MS) return null
+  // A try still in flight after `inFlight` was left by a process that stopped mid-send: it no longer holds the message.
+  if (last?.outcome === "pending" && now - new Date(last.created_at).getTime() < inFlight) return null
   try {
     return await attempts.createNotificationAttempts({
       notification_id,
@@ -80,7 +81,7 @@ export async function deliver(container: MedusaContainer, input: DeliveryInput) 
   const notificationId = existing?.id ?? generateEntityId(undefined, "noti")
   const attempts = attemptsModule(container)
   const claim = attempts
-    ? await claimNextTry(attempts, { notification_id: notificationId, idempotency_key: input.idempotency_key, channel: input.channel })
+    ? await claimNextTry(attempts, { notification_id: notificationId, idempotency_key: input.idempotency_key, channel: input.channel }, inFlightMs(pluginOptions(container)))
     : null
   if (attempts && !claim) return { notification: existing ?? (await find()), sent: false }
 

@@ -16,6 +16,11 @@ export type NotificationsPluginOptions = {
   /** Twilio status callbacks: the auth token that signs them, and the public URL Twilio calls. */
   twilio_auth_token?: string
   twilio_status_callback_url?: string
+  /** Twilio's account and API host (the fake's in the sandbox): a message left pending by a stopped process is looked up in Twilio's log. */
+  twilio_account_sid?: string
+  twilio_api_base_url?: string
+  /** A try still marked in flight after this many seconds was left by a process that stopped mid-send (default 300). */
+  in_flight_seconds?: number
   /** The "ready for pickup" message: where the counter is and when it is open (SHOP_PICKUP_ADDRESS, SHOP_PICKUP_HOURS). */
   pickup_address?: string
   pickup_hours?: string
@@ -32,4 +37,9 @@ export function pluginOptions(container: { resolve: MedusaContainer["resolve"] }
 /** Channels that can send; without the option, SMS only (the first part's behaviour). */
 export function activeChannels(options: NotificationsPluginOptions): string[] {
   return options.channels ?? ["sms"]
+}
+
+/** How long a try may be in flight before it is taken to have been left by a stopped process. */
+export function inFlightMs(options: NotificationsPluginOptions): number {
+  return (options.in_flight_seconds ?? 300) * 1000
 }

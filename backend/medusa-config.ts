@@ -178,6 +178,8 @@ module.exports = defineConfig({
     "@sweetshop/invoices",
   ],
   modules: [
+    // The shop's delivery settings: areas, slots with cut-off and capacity, closed days, lead times; and the places taken (src/modules/delivery-settings).
+    { resolve: "./src/modules/delivery-settings" },
     // The seller on GST invoices (SHOP_GSTIN, SHOP_LEGAL_NAME, SHOP_ADDRESS, SHOP_STATE, SHOP_FSSAI_LICENCE), and the invoice and credit-note numbers.
     {
       resolve: "@sweetshop/invoices/modules/invoices",

@@ -3,6 +3,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import seedSweetShop from "../../src/scripts/seed"
 import { SHOP } from "../../src/scripts/seed-data/shop"
+import { SEED_SLOTS } from "../../src/scripts/seed-data/delivery"
+import { addDays, shopToday, slotRefusal } from "../../src/lib/rules/delivery-days"
 
 /**
  * A shopper on the store API, the way the storefront calls it. Every call
@@ -19,6 +21,27 @@ export const DELHI_ADDRESS = {
   postal_code: "110024",
   country_code: "in",
   phone: "+919876543210",
+}
+
+/**
+ * A delivery day the backend accepts now, by the seeded delivery settings: the first day
+ * at least `daysAhead` days after today (India time) whose morning slot is open, as
+ * "2026-12-03". Specs that check out with a day use this (never a fixed date: a date
+ * passes); two days ahead keeps clear of today's cut-offs however long a run takes.
+ */
+export function deliveryDay(daysAhead = 2, slot = "morning"): string {
+  const now = new Date()
+  const settings = { slots: SEED_SLOTS, closed_days: [] }
+  for (let i = daysAhead; i < daysAhead + 30; i++) {
+    const day = addDays(shopToday(now), i)
+    if (!slotRefusal(now, day, slot, settings)) return day
+  }
+  throw new Error(`no open ${slot} slot in the seeded settings`)
+}
+
+/** Checkout metadata with an accepted day and slot (see deliveryDay). */
+export function deliveryChoice(daysAhead = 2, slot: "morning" | "evening" = "morning") {
+  return { delivery_date: deliveryDay(daysAhead, slot), delivery_slot: slot }
 }
 
 /** Seeds the shop and returns the storefront's request headers. */

@@ -3,6 +3,7 @@ import { limitCashOnDelivery } from "../lib/middlewares/cash-on-delivery"
 import { refuseUnknownCartMetadata } from "../lib/middlewares/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
+import { bookCartDeliverySlot } from "../lib/middlewares/delivery-slot"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/middlewares/input-hygiene"
 import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/middlewares/store-route-guards"
 import { observeRequests } from "../lib/operations/metrics"
@@ -39,7 +40,8 @@ export default defineMiddlewares({
     // as steps of its workflow). These two stay middlewares because Medusa offers no hook for them:
     // completeCartWorkflow's one `validate` hook (a hook takes one handler) belongs to gram-inventory's pool
     // guard, which a plugin cannot share with the backend; the payment-session workflow has no hook at all.
-    { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart] },
+    // The day and slot, and home delivery's place in its slot (../lib/middlewares/delivery-slot.ts), after the area.
+    { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart, bookCartDeliverySlot] },
     { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, limitCashOnDelivery, refuseUndeliverablePayment] },
   ],
 })

@@ -18,6 +18,9 @@ import { CATEGORIES, SWEETS } from "./seed-data/catalogue"
 import { createSweets } from "./seed-data/create-sweets"
 import { SHOP } from "./seed-data/shop"
 import { DELIVERY_AREA_RULE } from "../lib/rules/delivery-area"
+import { DELIVERY_SETTINGS_MODULE } from "../modules/delivery-settings"
+import type DeliverySettingsModuleService from "../modules/delivery-settings/service"
+import { SEED_DELIVERY_AREAS, SEED_LEAD_HOURS, SEED_SLOTS } from "./seed-data/delivery"
 import { generateAdminPassword } from "../lib/rules/admin-password"
 
 /**
@@ -39,8 +42,11 @@ export default async function seedSweetShop({ container }: ExecArgs) {
   })
   if (existingRegions.length) {
     // A shop seeded before the delivery area existed gets home delivery's rule once.
-    if (await ensureDeliveryAreaRule(container)) logger.info("Seed: home delivery now keeps to the delivery area.")
-    else logger.info("Seed: the shop is already seeded; nothing to do.")
+    const ruled = await ensureDeliveryAreaRule(container)
+    if (ruled) logger.info("Seed: home delivery now keeps to the delivery area.")
+    const settled = await ensureDeliverySettings(container)
+    if (settled) logger.info("Seed: delivery settings (areas, slots, lead times) filled with the shop's defaults.")
+    if (!ruled && !settled) logger.info("Seed: the shop is already seeded; nothing to do.")
     return
   }
 
@@ -215,6 +221,8 @@ export default async function seedSweetShop({ container }: ExecArgs) {
     categoryIdByHandle,
   })
 
+  await ensureDeliverySettings(container)
+
   logger.info(`Seed: done. Publishable key "${SHOP.publishableKeyTitle}": ${apiKeys[0].token}`)
 }
 
@@ -239,6 +247,24 @@ async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise
   await container
     .resolve(Modules.FULFILLMENT)
     .createShippingOptionRules(missing.map((option: any) => ({ shipping_option_id: option.id as string, ...DELIVERY_AREA_RULE })))
+  return true
+}
+
+/**
+ * The delivery settings (areas, slots, lead times: ./seed-data/delivery.ts), written once
+ * when the module has none of them; true when it wrote them. Staff edit them afterwards.
+ */
+async function ensureDeliverySettings(container: ExecArgs["container"]): Promise<boolean> {
+  const settings = container.resolve<DeliverySettingsModuleService>(DELIVERY_SETTINGS_MODULE)
+  const [areas, slots] = await Promise.all([settings.listDeliveryAreas({}, { take: 1 }), settings.listDeliverySlots({}, { take: 1 })])
+  if (areas.length || slots.length) return false
+  await settings.createDeliveryAreas(SEED_DELIVERY_AREAS.map((a) => ({ ...a, pincodes: null })))
+  await settings.createDeliverySlots(SEED_SLOTS)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle"], filters: { handle: Object.keys(SEED_LEAD_HOURS) } })
+  if (products.length) {
+    await settings.createProductLeadTimes(products.map((p: any) => ({ product_id: p.id as string, lead_hours: SEED_LEAD_HOURS[p.handle as string] })))
+  }
   return true
 }
 

@@ -3,6 +3,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { authorizePaymentSessionStep, completeCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
 import {
+  bookDeliverySlotStep,
   checkCartForCheckoutStep,
   finishStoppedCompletionStep,
   holdCartStockStep,
@@ -36,7 +37,9 @@ export type OneCallCheckoutResult = {
  *   1. the cart is there, not ordered, not empty (refused before anything is written)
  *   2. money an earlier checkout of this cart took is settled first (its order, or a refund),
  *      and an order an earlier completion wrote but never linked (a killed process) is linked and returned
- *   3. home delivery only inside the area (refused before the cart changes)
+ *   3. home delivery only inside the area, and the day and slot by the delivery settings, home
+ *      delivery taking a place in its slot (refused before the cart changes; the place is freed
+ *      if a later step fails)
  *   4. details, delivery and payment collection (`sweetshop-prepare-cart-for-checkout`)
  *   5. cash on delivery only up to the cap
  *   6. online: the cart's grams held while the shopper pays (released if a later step fails)
@@ -56,6 +59,9 @@ export const oneCallCheckoutWorkflow = createWorkflow("sweetshop-one-call-checko
   const prepared = when("checkout-prepares-cart", { settled }, ({ settled }) => !settled.order_id).then(() => {
     refuseUndeliverableCheckoutStep(
       transform({ input }, ({ input }) => ({ postal_code: input.shipping_address.postal_code, shipping_option_id: input.shipping_option_id }))
+    )
+    bookDeliverySlotStep(
+      transform({ input }, ({ input }) => ({ cart_id: input.cart_id, metadata: input.metadata ?? null, shipping_option_id: input.shipping_option_id }))
     )
     const prepareInput = transform({ input }, ({ input }) => ({
       cart_id: input.cart_id,

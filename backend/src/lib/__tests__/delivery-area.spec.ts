@@ -7,54 +7,58 @@ import {
   deliveryAreaOf,
   normalizePincode,
   pincodeSchema,
-  SERVICEABLE_PINCODES,
+  type ServedRange,
   undeliverableSentence,
 } from "../rules/delivery-area"
+import { SEED_DELIVERY_AREAS } from "../../scripts/seed-data/delivery"
+
+/** The seeded Delhi NCR area (the rules take the ranges the delivery settings module holds). */
+const SERVICEABLE_PINCODES: ServedRange[] = SEED_DELIVERY_AREAS.map((a) => ({ from: a.pincode_from, to: a.pincode_to, area: a.name, city: a.city, state: a.state }))
 
 describe("delivery area", () => {
   it("serves every pincode of each range, both ends included, and none just outside", () => {
     for (const range of SERVICEABLE_PINCODES) {
-      expect(deliveryAreaOf(String(range.from))).toBe(range.area)
-      expect(deliveryAreaOf(String(range.to))).toBe(range.area)
-      expect(deliveryAreaOf(String(Math.floor((range.from + range.to) / 2)))).toBe(range.area)
+      expect(deliveryAreaOf(String(range.from), SERVICEABLE_PINCODES)).toBe(range.area)
+      expect(deliveryAreaOf(String(range.to), SERVICEABLE_PINCODES)).toBe(range.area)
+      expect(deliveryAreaOf(String(Math.floor((range.from + range.to) / 2)), SERVICEABLE_PINCODES)).toBe(range.area)
       for (const outside of [range.from - 1, range.to + 1]) {
-        if (!SERVICEABLE_PINCODES.some((r) => outside >= r.from && outside <= r.to)) expect(deliveryAreaOf(String(outside))).toBeNull()
+        if (!SERVICEABLE_PINCODES.some((r) => outside >= r.from && outside <= r.to)) expect(deliveryAreaOf(String(outside), SERVICEABLE_PINCODES)).toBeNull()
       }
     }
   })
 
   it("names the area of the shop's neighbourhoods and refuses far ones", () => {
-    expect(deliveryAreaOf("110001")).toBe("New Delhi")
-    expect(deliveryAreaOf("110006")).toBe("New Delhi") // the kitchen, Chandni Chowk
-    expect(deliveryAreaOf("122002")).toBe("Gurugram")
-    expect(deliveryAreaOf("201301")).toBe("Noida")
-    expect(deliveryAreaOf("201010")).toBe("Ghaziabad")
-    expect(deliveryAreaOf("121006")).toBe("Faridabad")
-    expect(deliveryAreaOf("110098")).toBeNull()
-    expect(deliveryAreaOf("400001")).toBeNull() // Mumbai
-    expect(deliveryAreaOf("560001")).toBeNull() // Bengaluru
+    expect(deliveryAreaOf("110001", SERVICEABLE_PINCODES)).toBe("New Delhi")
+    expect(deliveryAreaOf("110006", SERVICEABLE_PINCODES)).toBe("New Delhi") // the kitchen, Chandni Chowk
+    expect(deliveryAreaOf("122002", SERVICEABLE_PINCODES)).toBe("Gurugram")
+    expect(deliveryAreaOf("201301", SERVICEABLE_PINCODES)).toBe("Noida")
+    expect(deliveryAreaOf("201010", SERVICEABLE_PINCODES)).toBe("Ghaziabad")
+    expect(deliveryAreaOf("121006", SERVICEABLE_PINCODES)).toBe("Faridabad")
+    expect(deliveryAreaOf("110098", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("400001", SERVICEABLE_PINCODES)).toBeNull() // Mumbai
+    expect(deliveryAreaOf("560001", SERVICEABLE_PINCODES)).toBeNull() // Bengaluru
   })
 
   it("reads a pincode as a cart may hold it, and never a malformed one", () => {
-    expect(deliveryAreaOf("110 024")).toBe("New Delhi")
-    expect(deliveryAreaOf(" 110024 ")).toBe("New Delhi")
-    expect(deliveryAreaOf("11002")).toBeNull()
-    expect(deliveryAreaOf("1100240")).toBeNull()
-    expect(deliveryAreaOf("011002")).toBeNull()
-    expect(deliveryAreaOf("")).toBeNull()
+    expect(deliveryAreaOf("110 024", SERVICEABLE_PINCODES)).toBe("New Delhi")
+    expect(deliveryAreaOf(" 110024 ", SERVICEABLE_PINCODES)).toBe("New Delhi")
+    expect(deliveryAreaOf("11002", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("1100240", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("011002", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("", SERVICEABLE_PINCODES)).toBeNull()
   })
 
   it("answers the store route's two shapes", () => {
-    expect(checkPincode("110001")).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi", city: "New Delhi", state: "Delhi" })
-    expect(checkPincode("122001")).toEqual({ pincode: "122001", serviceable: true, area: "Gurugram", city: "Gurugram", state: "Haryana" })
-    expect(checkPincode("201301")).toMatchObject({ city: "Noida", state: "Uttar Pradesh" })
-    expect(checkPincode("121006")).toMatchObject({ city: "Faridabad", state: "Haryana" })
-    expect(checkPincode("400001")).toEqual({
+    expect(checkPincode("110001", SERVICEABLE_PINCODES)).toEqual({ pincode: "110001", serviceable: true, area: "New Delhi", city: "New Delhi", state: "Delhi" })
+    expect(checkPincode("122001", SERVICEABLE_PINCODES)).toEqual({ pincode: "122001", serviceable: true, area: "Gurugram", city: "Gurugram", state: "Haryana" })
+    expect(checkPincode("201301", SERVICEABLE_PINCODES)).toMatchObject({ city: "Noida", state: "Uttar Pradesh" })
+    expect(checkPincode("121006", SERVICEABLE_PINCODES)).toMatchObject({ city: "Faridabad", state: "Haryana" })
+    expect(checkPincode("400001", SERVICEABLE_PINCODES)).toEqual({
       pincode: "400001",
       serviceable: false,
       message: "We do not deliver to 400001 yet: our riders cover New Delhi, Gurugram, Noida, Ghaziabad and Faridabad. Store pickup is open to everyone.",
     })
-    expect(checkPincode("400001")).toMatchObject({ message: undeliverableSentence("400001") })
+    expect(checkPincode("400001", SERVICEABLE_PINCODES)).toMatchObject({ message: undeliverableSentence("400001", SERVICEABLE_PINCODES) })
   })
 
   it("names each area once, however many ranges it has", () => {
@@ -73,10 +77,10 @@ describe("delivery area", () => {
 
   it("tells home delivery's rule inside from outside, and leaves a cart without a pincode alone", () => {
     const ruleHolds = (context: Record<string, string>) => `${context[DELIVERY_AREA_RULE.attribute]}` !== DELIVERY_AREA_RULE.value
-    expect(ruleHolds(deliveryAreaContext("110024"))).toBe(true)
-    expect(ruleHolds(deliveryAreaContext("400001"))).toBe(false)
-    expect(ruleHolds(deliveryAreaContext(undefined))).toBe(true)
-    expect(ruleHolds(deliveryAreaContext(""))).toBe(true)
+    expect(ruleHolds(deliveryAreaContext("110024", SERVICEABLE_PINCODES))).toBe(true)
+    expect(ruleHolds(deliveryAreaContext("400001", SERVICEABLE_PINCODES))).toBe(false)
+    expect(ruleHolds(deliveryAreaContext(undefined, SERVICEABLE_PINCODES))).toBe(true)
+    expect(ruleHolds(deliveryAreaContext("", SERVICEABLE_PINCODES))).toBe(true)
   })
 })
 
@@ -104,15 +108,15 @@ describe("delivery area, range by range", () => {
       ["121010", "Faridabad"],
       ["121011", null],
     ]
-    for (const [pincode, area] of served) expect([pincode, deliveryAreaOf(pincode)]).toStrictEqual([pincode, area])
+    for (const [pincode, area] of served) expect([pincode, deliveryAreaOf(pincode, SERVICEABLE_PINCODES)]).toStrictEqual([pincode, area])
   })
 
   it("reads only six digits as a pincode, even where a number would read the same", () => {
-    expect(deliveryAreaOf("0110001")).toBeNull()
-    expect(deliveryAreaOf("110001.0")).toBeNull()
-    expect(deliveryAreaOf("110001e0")).toBeNull()
-    expect(deliveryAreaOf("+110001")).toBeNull()
-    expect(deliveryAreaOf("110\t001")).toBe("New Delhi")
+    expect(deliveryAreaOf("0110001", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("110001.0", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("110001e0", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("+110001", SERVICEABLE_PINCODES)).toBeNull()
+    expect(deliveryAreaOf("110\t001", SERVICEABLE_PINCODES)).toBe("New Delhi")
   })
 
   it("asks for a pincode when there is none", () => {
@@ -123,7 +127,7 @@ describe("delivery area, range by range", () => {
   })
 
   it("names the areas in order, however many there are", () => {
-    expect(deliveryAreaNames()).toBe("New Delhi, Gurugram, Noida, Ghaziabad and Faridabad")
+    expect(deliveryAreaNames(SERVICEABLE_PINCODES)).toBe("New Delhi, Gurugram, Noida, Ghaziabad and Faridabad")
     expect(deliveryAreaNames([{ from: 1, to: 2, area: "A" }, { from: 3, to: 4, area: "B" }, { from: 5, to: 6, area: "C" }])).toBe("A, B and C")
     expect(deliveryAreaNames([])).toBe("")
   })
@@ -137,10 +141,10 @@ describe("delivery area, range by range", () => {
   it("gives home delivery's rule and context their names and values", () => {
     expect(DELIVERY_AREA_CONTEXT_KEY).toBe("delivery_pincode")
     expect(DELIVERY_AREA_RULE).toStrictEqual({ attribute: "delivery_pincode", operator: "ne", value: "outside" })
-    expect(deliveryAreaContext("110 024")).toStrictEqual({ delivery_pincode: "inside" })
-    expect(deliveryAreaContext("400001")).toStrictEqual({ delivery_pincode: "outside" })
-    expect(deliveryAreaContext("40000")).toStrictEqual({ delivery_pincode: "outside" })
-    expect(deliveryAreaContext(null)).toStrictEqual({ delivery_pincode: "unknown" })
-    expect(deliveryAreaContext("   ")).toStrictEqual({ delivery_pincode: "unknown" })
+    expect(deliveryAreaContext("110 024", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "inside" })
+    expect(deliveryAreaContext("400001", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "outside" })
+    expect(deliveryAreaContext("40000", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "outside" })
+    expect(deliveryAreaContext(null, SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "unknown" })
+    expect(deliveryAreaContext("   ", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "unknown" })
   })
 })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { isPickupOption, type RefusalCode } from "@sweetshop/shop-contracts"
 import { deliveryAreaOf, normalizePincode, undeliverableSentence } from "../rules/delivery-area"
+import { servedRanges } from "./delivery-settings"
 
 /**
  * Home delivery only inside the delivery area (./delivery-area.ts); store
@@ -9,8 +10,7 @@ import { deliveryAreaOf, normalizePincode, undeliverableSentence } from "../rule
  * of type "pickup" (the seed's "Pickup at the shop"); any other option brings
  * the sweets to the address, so it is home delivery.
  *
- * Every check reads the database only when the pincode is outside the area:
- * a checkout inside it costs nothing more.
+ * The area is the delivery settings module's (./delivery-settings.ts), read on each check.
  */
 
 /** The options among `optionIds` that deliver to the address (not pickups). */
@@ -29,8 +29,10 @@ export async function homeDeliveryOptionIds(container: MedusaContainer, optionId
 export async function deliveryRefusal(container: MedusaContainer, postalCode: string | null | undefined, optionIds: string[]): Promise<string | null> {
   const pincode = normalizePincode(postalCode)
   // No pincode yet: nothing to judge; the address comes before the order.
-  if (!pincode || deliveryAreaOf(pincode)) return null
-  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode) : null
+  if (!pincode) return null
+  const ranges = await servedRanges(container)
+  if (deliveryAreaOf(pincode, ranges)) return null
+  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
 }
 
 /**
@@ -49,8 +51,10 @@ export async function cartDeliveryRefusal(container: MedusaContainer, cartId: st
   const cart = data[0] as any
   if (!cart || cart.completed_at) return null
   const pincode = normalizePincode(cart.shipping_address?.postal_code)
-  if (!pincode || deliveryAreaOf(pincode)) return null
+  if (!pincode) return null
+  const ranges = await servedRanges(container)
+  if (deliveryAreaOf(pincode, ranges)) return null
   const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
-  if (!optionIds.length) return undeliverableSentence(pincode)
-  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode) : null
+  if (!optionIds.length) return undeliverableSentence(pincode, ranges)
+  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
 }

@@ -2,25 +2,18 @@ import { z } from "zod"
 
 /**
  * Where the shop's riders deliver: the kitchen is in Chandni Chowk and its
- * riders cover Delhi and the nearest NCR towns. To serve a new area, add its
- * range here and deploy the backend; the storefront asks
- * GET /store/delivery/pincodes/:pincode, so it follows without a change.
+ * riders cover Delhi and the nearest NCR towns. The areas are the delivery
+ * settings module's (staff edit them in the admin, Delivery settings; the seed
+ * fills scripts/seed-data/delivery.ts); ../flows/delivery-settings.ts reads
+ * them for every check, so a pincode added in the admin is served at once.
+ * These rules take the ranges as an argument.
  *
- * Kept here rather than as Medusa zip geo zones: Medusa 2.21 matches a zip geo
+ * Kept apart from Medusa zip geo zones: Medusa 2.21 matches a zip geo
  * zone only by equality of country, province, city and postal code together
  * (no ranges, no patterns), and its admin edits only country and province
  * zones. See the backend README, "Delivery area".
  */
 export type ServedRange = { from: number; to: number; area: string; city?: string; state?: string }
-
-/** Each range with the city and state its addresses are written with (the checkout fills them from the pincode). */
-export const SERVICEABLE_PINCODES: readonly ServedRange[] = [
-  { from: 110001, to: 110097, area: "New Delhi", city: "New Delhi", state: "Delhi" },
-  { from: 122001, to: 122018, area: "Gurugram", city: "Gurugram", state: "Haryana" },
-  { from: 201301, to: 201310, area: "Noida", city: "Noida", state: "Uttar Pradesh" },
-  { from: 201001, to: 201017, area: "Ghaziabad", city: "Ghaziabad", state: "Uttar Pradesh" },
-  { from: 121001, to: 121010, area: "Faridabad", city: "Faridabad", state: "Haryana" },
-]
 
 /** A 6-digit Indian PIN code: the first digit is a postal region, 1 to 9. */
 export const pincodeSchema = z
@@ -38,18 +31,21 @@ export function normalizePincode(postalCode: string | null | undefined): string 
 }
 
 /** The areas named once each, in the order of the list: "New Delhi, Gurugram, … and Faridabad". */
-export function deliveryAreaNames(ranges = SERVICEABLE_PINCODES): string {
+export function deliveryAreaNames(ranges: readonly ServedRange[]): string {
   const names = [...new Set(ranges.map((r) => r.area))]
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "")
 }
 
 /** The sentence a shopper sees when home delivery does not reach the pincode. */
-export function undeliverableSentence(pincode: string): string {
-  return `We do not deliver to ${pincode} yet: our riders cover ${deliveryAreaNames()}. Store pickup is open to everyone.`
+export function undeliverableSentence(pincode: string, ranges: readonly ServedRange[]): string {
+  const names = deliveryAreaNames(ranges)
+  return names
+    ? `We do not deliver to ${pincode} yet: our riders cover ${names}. Store pickup is open to everyone.`
+    : `We do not deliver to ${pincode} yet. Store pickup is open to everyone.`
 }
 
 /** The served range of a well-formed pincode, or null when the riders do not go there. */
-export function servedRangeOf(postalCode: string, ranges: readonly ServedRange[] = SERVICEABLE_PINCODES): ServedRange | null {
+export function servedRangeOf(postalCode: string, ranges: readonly ServedRange[]): ServedRange | null {
   const pincode = normalizePincode(postalCode)
   if (!/^[1-9]\d{5}$/.test(pincode)) return null
   const n = Number(pincode)
@@ -57,16 +53,16 @@ export function servedRangeOf(postalCode: string, ranges: readonly ServedRange[]
 }
 
 /** The area of a well-formed pincode, or null when the riders do not go there. */
-export function deliveryAreaOf(postalCode: string, ranges: readonly ServedRange[] = SERVICEABLE_PINCODES): string | null {
+export function deliveryAreaOf(postalCode: string, ranges: readonly ServedRange[]): string | null {
   return servedRangeOf(postalCode, ranges)?.area ?? null
 }
 
 /** What the store route answers for a well-formed pincode: for one the riders cover, its area, city and state. */
-export function checkPincode(pincode: string): PincodeCheck {
-  const range = servedRangeOf(pincode)
+export function checkPincode(pincode: string, ranges: readonly ServedRange[]): PincodeCheck {
+  const range = servedRangeOf(pincode, ranges)
   return range
     ? { pincode, serviceable: true, area: range.area, city: range.city ?? range.area, state: range.state ?? "" }
-    : { pincode, serviceable: false, message: undeliverableSentence(pincode) }
+    : { pincode, serviceable: false, message: undeliverableSentence(pincode, ranges) }
 }
 
 /**
@@ -80,8 +76,8 @@ export function checkPincode(pincode: string): PincodeCheck {
 export const DELIVERY_AREA_CONTEXT_KEY = "delivery_pincode"
 export const DELIVERY_AREA_RULE = { attribute: DELIVERY_AREA_CONTEXT_KEY, operator: "ne" as const, value: "outside" }
 
-export function deliveryAreaContext(postalCode: string | null | undefined): Record<string, string> {
+export function deliveryAreaContext(postalCode: string | null | undefined, ranges: readonly ServedRange[]): Record<string, string> {
   const pincode = normalizePincode(postalCode)
   if (!pincode) return { [DELIVERY_AREA_CONTEXT_KEY]: "unknown" }
-  return { [DELIVERY_AREA_CONTEXT_KEY]: deliveryAreaOf(pincode) ? "inside" : "outside" }
+  return { [DELIVERY_AREA_CONTEXT_KEY]: deliveryAreaOf(pincode, ranges) ? "inside" : "outside" }
 }

@@ -8,6 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { deliveryAreaContext } from "../../lib/rules/delivery-area"
 import { deliveryRefusal } from "../../lib/flows/home-delivery"
+import { servedRanges } from "../../lib/flows/delivery-settings"
 
 /**
  * Home delivery only inside the delivery area, the Medusa way: the cart's
@@ -20,12 +21,13 @@ import { deliveryRefusal } from "../../lib/flows/home-delivery"
  */
 type CartWithAddress = { shipping_address?: { postal_code?: string | null } | null }
 
-listShippingOptionsForCartWorkflow.hooks.setShippingOptionsContext(async ({ cart }) => {
-  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code))
+// The area is the delivery settings module's, read each time (a pincode staff add is served at once).
+listShippingOptionsForCartWorkflow.hooks.setShippingOptionsContext(async ({ cart }, { container }) => {
+  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code, await servedRanges(container)))
 })
 
-listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(async ({ cart }) => {
-  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code))
+listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(async ({ cart }, { container }) => {
+  return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code, await servedRanges(container)))
 })
 
 // Choosing home delivery for an address outside the area: the shopper's

@@ -5,7 +5,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedCompletion, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
 import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
-import { deliveryRefusal } from "../../lib/flows/home-delivery"
+import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
+import { bookDeliveryChoice, freePlace } from "../../lib/flows/delivery-settings"
 import { type PrepareCartForCheckoutInput, prepareCartForCheckoutWorkflow } from "../prepare-cart-for-checkout"
 
 /**
@@ -86,6 +87,24 @@ export const refuseUndeliverableCheckoutStep = createStep(
     const refusal = await deliveryRefusal(container, input.postal_code, [input.shipping_option_id])
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode)
     return new StepResponse(true)
+  }
+)
+
+/**
+ * The delivery day and slot, judged by the shop's delivery settings (a day in the past or
+ * closed, a slot after its cut-off, inside a product's lead time: refused with the code),
+ * and for home delivery a place in the slot, taken atomically (slot_full when none is left).
+ * Compensated by freeing the place it took, so a checkout refused or failing later holds none.
+ */
+export const bookDeliverySlotStep = createStep(
+  "sweetshop-book-delivery-slot",
+  async (input: { cart_id: string; metadata?: Record<string, unknown> | null; shipping_option_id: string }, { container }) => {
+    const homeDelivery = (await homeDeliveryOptionIds(container, [input.shipping_option_id])).length > 0
+    const place = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata: input.metadata, home_delivery: homeDelivery })
+    return new StepResponse(place ? { place_id: place.id } : null, place && !place.kept ? place.id : null)
+  },
+  async (placeId, { container }) => {
+    if (placeId) await freePlace(container, placeId)
   }
 )
 

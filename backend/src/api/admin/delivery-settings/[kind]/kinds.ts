@@ -1,0 +1,56 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { z } from "zod"
+import { deliverySettings } from "../../../../lib/flows/delivery-settings"
+import { areaInput, closedDayInput, leadTimeInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
+
+/** The four kinds of delivery setting, each with its input rule and the service's methods. */
+export type Kind = {
+  schema: z.ZodTypeAny
+  /** For a change: every field optional (the stored row fills the rest before the rule is applied). */
+  list: (c: MedusaContainer, filters: Record<string, unknown>) => Promise<any[]>
+  create: (c: MedusaContainer, data: any) => Promise<any>
+  update: (c: MedusaContainer, id: string, data: any) => Promise<any>
+  remove: (c: MedusaContainer, id: string) => Promise<void>
+  /** The fields a stored row contributes to a change. */
+  fields: string[]
+  /** The unique key that a second row may not repeat, with the sentence. */
+  unique?: { of: (data: any) => Record<string, unknown>; sentence: (data: any) => string }
+}
+
+export const KINDS: Record<string, Kind> = {
+  areas: {
+    schema: areaInput,
+    list: (c, f) => deliverySettings(c).listDeliveryAreas(f),
+    create: (c, d) => deliverySettings(c).createDeliveryAreas(d),
+    update: (c, id, d) => deliverySettings(c).updateDeliveryAreas({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deleteDeliveryAreas(id),
+    fields: ["name", "city", "state", "pincode_from", "pincode_to", "pincodes", "delivery_charge_rupees", "free_above_rupees", "active"],
+  },
+  slots: {
+    schema: slotInput,
+    list: (c, f) => deliverySettings(c).listDeliverySlots(f),
+    create: (c, d) => deliverySettings(c).createDeliverySlots(d),
+    update: (c, id, d) => deliverySettings(c).updateDeliverySlots({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deleteDeliverySlots(id),
+    fields: ["weekday", "code", "label", "starts_at", "ends_at", "cutoff_minutes", "capacity", "active"],
+    unique: { of: (d) => ({ weekday: d.weekday, code: d.code }), sentence: (d) => `There is already a slot ${d.code} on that weekday.` },
+  },
+  "closed-days": {
+    schema: closedDayInput,
+    list: (c, f) => deliverySettings(c).listClosedDays(f),
+    create: (c, d) => deliverySettings(c).createClosedDays(d),
+    update: (c, id, d) => deliverySettings(c).updateClosedDays({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deleteClosedDays(id),
+    fields: ["day", "reason"],
+    unique: { of: (d) => ({ day: d.day }), sentence: (d) => `${d.day} is already a closed day.` },
+  },
+  "lead-times": {
+    schema: leadTimeInput,
+    list: (c, f) => deliverySettings(c).listProductLeadTimes(f),
+    create: (c, d) => deliverySettings(c).createProductLeadTimes(d),
+    update: (c, id, d) => deliverySettings(c).updateProductLeadTimes({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deleteProductLeadTimes(id),
+    fields: ["product_id", "lead_hours"],
+    unique: { of: (d) => ({ product_id: d.product_id }), sentence: () => "That product already has a lead time: change it instead." },
+  },
+}

@@ -1,0 +1,210 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { RefusalCode } from "@sweetshop/shop-contracts"
+import type { Knex } from "knex"
+import { readShopEnv } from "../../config/env"
+import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
+import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
+import type { ServedRange } from "../rules/delivery-area"
+import { type DaySettings, dayLabel, dayRefusal, findSlot, shopInstant, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+
+/**
+ * The delivery settings as the rules read them, from the delivery settings module, read
+ * afresh on every check (a few small tables): what staff change in the admin holds at once,
+ * in every process, without a restart or a cache to clear.
+ */
+
+export function deliverySettings(container: MedusaContainer): DeliverySettingsModuleService {
+  return container.resolve<DeliverySettingsModuleService>(DELIVERY_SETTINGS_MODULE)
+}
+
+/** The active areas as served ranges; each single pincode of an area's list is a range of one. */
+export async function servedRanges(container: MedusaContainer): Promise<ServedRange[]> {
+  const areas = await deliverySettings(container).listDeliveryAreas({ active: true }, { order: { created_at: "ASC" } })
+  return areas.flatMap((a: any) => {
+    const ranges: ServedRange[] = []
+    const base = { area: a.name as string, city: a.city as string, state: a.state as string }
+    if (a.pincode_from != null && a.pincode_to != null) ranges.push({ from: Number(a.pincode_from), to: Number(a.pincode_to), ...base })
+    for (const p of (Array.isArray(a.pincodes) ? a.pincodes : []) as unknown[]) {
+      const n = Number(p)
+      if (Number.isInteger(n)) ranges.push({ from: n, to: n, ...base })
+    }
+    return ranges
+  })
+}
+
+/** Slots (active ones) and closed days. */
+export async function daySettings(container: MedusaContainer): Promise<DaySettings> {
+  const service = deliverySettings(container)
+  const [slots, closed] = await Promise.all([service.listDeliverySlots({ active: true }), service.listClosedDays({})])
+  return {
+    slots: slots.map((s: any) => ({
+      weekday: Number(s.weekday),
+      code: s.code,
+      label: s.label,
+      starts_at: s.starts_at,
+      ends_at: s.ends_at,
+      cutoff_minutes: Number(s.cutoff_minutes),
+      capacity: Number(s.capacity),
+      active: s.active,
+    })),
+    closed_days: closed.map((c: any) => ({ day: c.day, reason: c.reason })),
+  }
+}
+
+/** The longest lead time, in hours, of the products in a cart (0 when none has one). */
+export async function cartLeadHours(container: MedusaContainer, cartId: string | null | undefined): Promise<number> {
+  if (!cartId) return 0
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: ["id", "items.product_id"], filters: { id: cartId } })
+  const productIds = [...new Set(((data[0] as any)?.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+  if (!productIds.length) return 0
+  const leads = await deliverySettings(container).listProductLeadTimes({ product_id: productIds })
+  return leads.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0)
+}
+
+function knexOf(container: MedusaContainer): Knex {
+  return container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Knex
+}
+
+/** How long a place is held for a cart not yet ordered (a shopper paying online): the payment hold, at least 15 minutes. */
+export function holdMinutes(): number {
+  return Math.max(15, readShopEnv(process.env).PAYMENT_HOLD_MINUTES)
+}
+
+/**
+ * A place counts while its cart is ordered, or while its hold lasts. The cart table is
+ * Medusa's cart module's, in the same database.
+ */
+const COUNTED = `(b.held_until is null or b.held_until > now() or exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null))`
+
+/** Places taken per "day/slot_code" for these days. */
+export async function placesTaken(container: MedusaContainer, days: string[]): Promise<Map<string, number>> {
+  const taken = new Map<string, number>()
+  if (!days.length) return taken
+  const { rows } = await knexOf(container).raw(
+    `select b.day, b.slot_code, count(*)::int as n from delivery_booking b
+      where b.deleted_at is null and b.day = any(?) and ${COUNTED} group by b.day, b.slot_code`,
+    [days]
+  )
+  for (const r of rows as any[]) taken.set(`${r.day}/${r.slot_code}`, r.n)
+  return taken
+}
+
+export type Place = { id: string; day: string; slot_code: string; seat: number; kept: boolean }
+
+/**
+ * Takes a place for a cart in a slot on a day, atomically: under a transaction-scoped
+ * advisory lock per (day, slot), counts the places that count and takes the lowest free
+ * seat, or refuses with slot_full. The unique (day, slot_code, seat) index stands behind
+ * the lock. A cart holding a place in this slot already keeps it (a checkout pressed
+ * again, the cart completed after paying online); a place it held elsewhere is freed.
+ * Expired holds of carts never ordered are cleared first.
+ */
+export async function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting }): Promise<Place> {
+  const { cart_id, day, slot } = input
+  const heldUntil = new Date(Date.now() + holdMinutes() * 60_000)
+  return knexOf(container).transaction(async (trx) => {
+    await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`delivery_booking:${day}:${slot.code}`])
+    const { rows: own } = await trx.raw(`select id, day, slot_code, seat from delivery_booking where cart_id = ? and deleted_at is null`, [cart_id])
+    const mine = (own as any[])[0]
+    if (mine && mine.day === day && mine.slot_code === slot.code) {
+      await trx.raw(`update delivery_booking set held_until = ?, updated_at = now() where id = ?`, [heldUntil, mine.id])
+      return { id: mine.id, day, slot_code: slot.code, seat: mine.seat, kept: true }
+    }
+    if (mine) await trx.raw(`delete from delivery_booking where id = ?`, [mine.id])
+    await trx.raw(
+      `delete from delivery_booking b where b.day = ? and b.slot_code = ? and b.held_until is not null and b.held_until <= now()
+          and not exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)`,
+      [day, slot.code]
+    )
+    const { rows: counted } = await trx.raw(
+      `select count(*)::int as n from delivery_booking b where b.deleted_at is null and b.day = ? and b.slot_code = ? and ${COUNTED}`,
+      [day, slot.code]
+    )
+    if ((counted[0]?.n ?? 0) >= slot.capacity) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The ${slot.label} slot on ${dayLabel(day)} is full. Please choose another slot or day.`,
+        "slot_full" satisfies RefusalCode
+      )
+    }
+    const { rows: free } = await trx.raw(
+      `select s::int as seat from generate_series(1, ?::int) s
+        where not exists (select 1 from delivery_booking b where b.day = ? and b.slot_code = ? and b.seat = s and b.deleted_at is null)
+        order by s limit 1`,
+      [slot.capacity + (counted[0]?.n ?? 0) + 1, day, slot.code]
+    )
+    const id = generateEntityId(undefined, "dbook")
+    await trx.raw(
+      `insert into delivery_booking (id, day, slot_code, seat, cart_id, held_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())`,
+      [id, day, slot.code, free[0].seat, cart_id, heldUntil]
+    )
+    return { id, day, slot_code: slot.code, seat: free[0].seat as number, kept: false }
+  })
+}
+
+/** Frees one place by its id (a checkout that failed after taking it). */
+export async function freePlace(container: MedusaContainer, placeId: string): Promise<void> {
+  await knexOf(container).raw(`delete from delivery_booking where id = ?`, [placeId])
+}
+
+/** Frees the place of a cart, if it holds one (home delivery given up). */
+export async function freeCartPlace(container: MedusaContainer, cartId: string): Promise<void> {
+  await knexOf(container).raw(`delete from delivery_booking where cart_id = ?`, [cartId])
+}
+
+/** Frees the place of an order's cart (the order was cancelled); the number of places freed. */
+export async function freeOrderPlace(container: MedusaContainer, orderId: string): Promise<number> {
+  const { rows } = await knexOf(container).raw(
+    `delete from delivery_booking where cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
+    [orderId]
+  )
+  return rows.length
+}
+
+/** The place a cart holds, if any. */
+export async function cartPlace(container: MedusaContainer, cartId: string): Promise<{ day: string; slot_code: string } | null> {
+  const { rows } = await knexOf(container).raw(`select day, slot_code from delivery_booking where cart_id = ? and deleted_at is null`, [cartId])
+  return (rows as any[])[0] ?? null
+}
+
+export type DeliveryChoice = { cart_id: string; metadata?: Record<string, unknown> | null; home_delivery: boolean }
+
+/**
+ * Judges a checkout's day and slot (metadata.delivery_date, metadata.delivery_slot) and, for
+ * home delivery, takes its place; throws the refusal (code and sentence) otherwise. A checkout
+ * naming neither a day nor a slot is not judged (an order the shop schedules itself, as
+ * staff-made and older API orders are). Pickup needs a valid day (and slot, when one is named:
+ * its cut-off and the lead times), but takes no place: the slots' capacity is the riders'.
+ * Returns the place taken, or null.
+ */
+export async function bookDeliveryChoice(container: MedusaContainer, choice: DeliveryChoice, now = new Date()): Promise<Place | null> {
+  const metadata = choice.metadata ?? {}
+  const day = metadata.delivery_date
+  const slotName = metadata.delivery_slot
+  if ((day === undefined || day === null || day === "") && (slotName === undefined || slotName === null || slotName === "")) {
+    return null
+  }
+  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, choice.cart_id)])
+  const refuse = (r: { code: RefusalCode; message: string }) => {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, r.message, r.code)
+  }
+  if (!choice.home_delivery && (slotName === undefined || slotName === null || slotName === "")) {
+    const refused = dayRefusal(now, day, settings)
+    if (refused) refuse(refused)
+    const last = slotsOf(settings, day as string).at(-1)
+    if (last && leadHours > 0 && now.getTime() + leadHours * 3_600_000 > shopInstant(day as string, last.ends_at).getTime()) {
+      refuse({ code: "lead_time", message: `Some sweets in your cart are made fresh to order and need ${leadHours} hours: ${dayLabel(day as string)} is too soon. Please choose a later day.` })
+    }
+    await freeCartPlace(container, choice.cart_id)
+    return null
+  }
+  const refused = slotRefusal(now, day, slotName, settings, leadHours)
+  if (refused) refuse(refused)
+  if (!choice.home_delivery) {
+    await freeCartPlace(container, choice.cart_id)
+    return null
+  }
+  return takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! })
+}

@@ -1,0 +1,21 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import { DeliveryBooking } from "./models/booking"
+import { ClosedDay } from "./models/closed-day"
+import { DeliveryArea } from "./models/delivery-area"
+import { DeliverySlot } from "./models/delivery-slot"
+import { ProductLeadTime } from "./models/lead-time"
+
+/**
+ * The shop's delivery settings, edited by staff in the admin (Delivery settings page):
+ * areas, slots per weekday with cut-off and capacity, closed days, lead times per product;
+ * and the places taken in each slot (bookings). The rules that read them are in
+ * backend/src/lib/rules/delivery-days.ts; taking a place atomically is in
+ * backend/src/lib/flows/delivery-booking.ts (SQL under an advisory lock).
+ */
+export default class DeliverySettingsModuleService extends MedusaService({
+  DeliveryArea,
+  DeliverySlot,
+  ClosedDay,
+  ProductLeadTime,
+  DeliveryBooking,
+}) {}

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { RefusalCode } from "@sweetshop/shop-contracts"
 import { holdExpiresAt, HoldRecord, listHolds, PAYMENT_HOLD_DESCRIPTION } from "./hold-records"
-import { judgePlan, levelsByPool, locationsOfSalesChannel, planPools, refuseShortfalls, withUnits } from "./pool-check"
+import { CartLineInput, judgePlan, levelsByPool, locationsOfSalesChannel, planPools, refuseShortfalls, withUnits } from "./pool-check"
 import { acquirePoolLocks, releasePoolLocks } from "./pool-locks"
 
 /**
@@ -45,6 +45,19 @@ export async function holdCartStock(
   const lines = (cart.items ?? [])
     .filter((item: any) => item?.variant_id)
     .map((item: any) => ({ key: item.id, variant_id: item.variant_id, quantity: Number(item.quantity) }))
+  return holdLinesStock(container, { holderId: cartId, salesChannelId: cart.sales_channel_id, lines, minutes, now })
+}
+
+/**
+ * Holds these lines' grams for a holder (a cart, or a draft order whose payment link is out):
+ * reservations whose `external_id` is the holder's id, under the pools' locks, after the holder's
+ * earlier holds are let go. Refuses with the shortfall's sentence when a pool cannot cover the lines.
+ */
+export async function holdLinesStock(
+  container: MedusaContainer,
+  { holderId, salesChannelId, lines, minutes, now }: { holderId: string; salesChannelId: string | null; lines: CartLineInput[]; minutes: number; now: number }
+): Promise<HoldResult> {
+  const cartId = holderId
   const plan = await planPools(container, lines)
   const poolIds = [...plan.meta.keys()]
   if (!poolIds.length) return { cart_id: cartId, expires_at: null, pools: [] }
@@ -54,8 +67,8 @@ export async function holdCartStock(
   await acquirePoolLocks(locking, poolIds, owner)
   try {
     await releaseCartHolds(container, cartId)
-    const locationIds = await locationsOfSalesChannel(container, cart.sales_channel_id)
-    const levels = await levelsByPool(container, poolIds, cart.sales_channel_id, locationIds)
+    const locationIds = await locationsOfSalesChannel(container, salesChannelId)
+    const levels = await levelsByPool(container, poolIds, salesChannelId, locationIds)
     const available = new Map([...levels].map(([id, level]) => [id, level.available]))
     let verdicts = judgePlan(plan, available)
     if (verdicts.some((v) => !v.ok)) {

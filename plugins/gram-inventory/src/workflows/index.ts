@@ -1,2 +1,3 @@
 export * from "./adjust-pool-stock"
 export * from "./hold-cart-stock"
+export * from "./draft-order-stock"

@@ -18,6 +18,8 @@ export type RazorpayPluginOptions = Partial<RazorpayApiOptions> & {
   payment_hold_minutes?: number
   /** Seconds a checkout is left to the shopper's browser before the reconciliation job settles it (default 120). */
   reconcile_after_seconds?: number
+  /** Minutes a phone order's payment link stays payable and its grams held (PAYMENT_LINK_MINUTES, default 60). */
+  payment_link_minutes?: number
 }
 
 /** The plugin's options, as medusa-config.ts gives them to its razorpay-webhooks module. */

@@ -6,6 +6,7 @@ import { attachPaymentToOrderWorkflow } from "../workflows/attach-payment-to-ord
 import type RazorpayWebhooksModuleService from "../modules/razorpay-webhooks/service"
 import { apiOptions, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import { findStoppedCompletion, paiseToRupees } from "@sweetshop/shop-contracts"
+import { settleLinkOrder } from "./payment-links"
 import {
   callRazorpay,
   Collection,
@@ -45,6 +46,7 @@ export type RefundReason =
   | "duplicate_payment"
   | "amount_mismatch"
   | "could_not_complete"
+  | "order_closed"
 
 export type SettleOutcome = {
   razorpay_order_id: string
@@ -63,6 +65,7 @@ const WHY: Record<RefundReason, string> = {
   duplicate_payment: "your order had already been paid",
   amount_mismatch: "the amount paid does not match your order",
   could_not_complete: "the order could not be made",
+  order_closed: "the order it was for had already been placed another way or removed by the shop",
 }
 
 export function refundSentence(reason: RefundReason, amountPaise: number): string {
@@ -199,6 +202,8 @@ export class RazorpaySettlement {
   private async settleLocked(razorpayOrderId: string, foundBy: string): Promise<SettleOutcome> {
     const outcome: SettleOutcome = { razorpay_order_id: razorpayOrderId, refunded: [], nothing_paid: false }
     const [order, payments] = await Promise.all([this.order(razorpayOrderId), this.paymentsOf(razorpayOrderId)])
+    // A Razorpay order made by a payment link (a phone order's draft): settled as that (payment-links.ts).
+    if (notesOf(order).draft_order_id) return settleLinkOrder(this.container, this, order, payments, foundBy)
     const live = payments.filter(holdsMoney).sort((a, b) => Number(b.status === "captured") - Number(a.status === "captured") || a.created_at - b.created_at)
     let session = await this.sessionOf(order)
     let cart = await this.cartOf(session?.payment_collection_id, notesOf(order).cart_id)

@@ -7,6 +7,7 @@ import { PAYMENT_FAILED_EVENT, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptio
 import { paiseToRupees } from "@sweetshop/shop-contracts"
 import { notesOf, RazorpayPayment, RazorpayRefund } from "./razorpay-api"
 import { RazorpaySettlement } from "./settle"
+import { closePaymentLink } from "./payment-links"
 import { webhookSignatureValid } from "./signatures"
 
 /**
@@ -26,6 +27,10 @@ import { webhookSignatureValid } from "./signatures"
  * - refund.processed: a refund made in Razorpay's dashboard is recorded on the
  *   shop's order (refunds made by the shop itself are recognised by their notes).
  * - refund.failed: staff are alerted.
+ * - payment_link.paid: the link's Razorpay order (its notes name the draft
+ *   order) is settled: the draft becomes an order once, or the payment is
+ *   refunded (payment-links.ts). payment_link.expired / .cancelled: the
+ *   draft's hold is let go; the draft stays.
  */
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> }
@@ -103,6 +108,16 @@ async function act(container: MedusaContainer, event: any) {
     }
     case "payment.failed":
       if (payment) await paymentFailed(container, payment)
+      return
+    case "payment_link.paid": {
+      // The link's Razorpay order carries the draft's id in its notes: settled like any payment (an order or a refund).
+      const orderId = payment?.order_id ?? event.payload?.payment_link?.entity?.order_id
+      if (orderId) await new RazorpaySettlement(container).settle(orderId, found)
+      return
+    }
+    case "payment_link.expired":
+    case "payment_link.cancelled":
+      if (event.payload?.payment_link?.entity) await closePaymentLink(container, event.payload.payment_link.entity, event.event === "payment_link.expired" ? "expired" : "cancelled")
       return
     case "refund.processed":
       if (event.payload?.refund?.entity) await recordDashboardRefund(container, event.payload.refund.entity)

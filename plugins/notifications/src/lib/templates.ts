@@ -180,6 +180,14 @@ export const WHATSAPP_TEMPLATES = {
     body: "Sweet Shop: {{1}}",
     parameters: (d: { text: string }) => [d.text],
   },
+  payment_link: {
+    body: "Sweet Shop: please pay {{1}} for your order at {{2}} by {{3}}.",
+    parameters: (d: { amount_paise: number; url: string; expires_at: string }) => [
+      formatRupees(d.amount_paise / 100),
+      d.url,
+      new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", hour: "numeric", minute: "2-digit", day: "numeric", month: "short" }).format(new Date(d.expires_at)),
+    ],
+  },
   staff_payment_alert: {
     body: "Sweet Shop payments: {{1}}",
     parameters: (d: { text: string }) => [d.text],

@@ -19,6 +19,7 @@ export const SMS_TEMPLATE_NAMES = [
   "order-refunded",
   "payment-refunded-no-order",
   "payment-failed",
+  "payment-link",
   "orders-code",
   "low-stock",
   "staff-payment-alert",

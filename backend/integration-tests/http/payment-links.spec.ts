@@ -1,0 +1,283 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
+// The expiry job's logic, from the plugin's source (its build ships no type declarations).
+import { expireDuePaymentLinks } from "../../../plugins/payment-razorpay/src/lib/payment-links"
+import { SHOP } from "../../src/scripts/seed-data/shop"
+import { SubscriberTracker, trackSubscribers } from "../helpers/events"
+import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
+
+jest.setTimeout(240_000)
+
+/**
+ * Phone and WhatsApp orders by staff (issue 21): a draft order built over the
+ * admin API is sent a Razorpay payment link (SMS at the fake Twilio), its
+ * grams held; the customer pays at the fake Razorpay; payment_link.paid
+ * (signed, delivered twice, and as a retry after a failure) turns the draft
+ * into an order once, with the payment recorded and the pool reserved. An
+ * unpaid link expires (webhook or job) and frees its hold; a paid link whose
+ * draft is gone is refunded. Cash on delivery: Medusa's own convert-to-order.
+ */
+const CUSTOMER_PHONE = "+919811122233"
+let razorpay: FakeRazorpay
+let twilio: FakeTwilio
+const env: Record<string, string> = {}
+
+beforeAll(async () => {
+  razorpay = await startFakeRazorpay()
+  twilio = await startFakeTwilio()
+  Object.assign(env, razorpayEnv(razorpay), twilioEnv(twilio), { RAZORPAY_TIMEOUT_MS: "1500", PAYMENT_HOLD_MINUTES: "15", PAYMENT_LINK_MINUTES: "60" })
+  Object.assign(process.env, env)
+})
+afterAll(async () => {
+  for (const key of Object.keys(env)) delete process.env[key]
+  await Promise.all([razorpay?.close(), twilio?.close()])
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let storeHeaders: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+    let shopper: Shopper
+    let events: SubscriberTracker
+    let salesChannelId: string
+
+    beforeAll(async () => {
+      storeHeaders = await seedShop(getContainer())
+      admin = await adminHeaders(api)
+      events = trackSubscribers(getContainer())
+      const { data } = await api.get(`/admin/sales-channels?name=${encodeURIComponent(SHOP.salesChannelName)}`, admin)
+      salesChannelId = data.sales_channels[0].id
+    })
+    afterAll(() => events?.restore())
+
+    beforeEach(() => {
+      shopper = shopperFor(api, storeHeaders)
+      razorpay.failNext(0)
+      twilio.messages.length = 0
+    })
+
+    const orderCount = async () => (await dbConnection.raw(`select count(*)::int as n from "order" where is_draft_order = false and deleted_at is null`)).rows[0].n as number
+
+    async function setPool(handle: string, grams: number) {
+      const variant = await shopper.variant(handle, "1 kg")
+      await api.post(`/admin/product-pools/${variant.product_id}/adjustments`, { set_to_units: grams, reason: "Test stock" }, admin)
+      return variant
+    }
+
+    async function pool(productId: string) {
+      const { data } = await api.get(`/admin/product-pools/${productId}`, admin)
+      return data.product_pool as { stocked_units: number; reserved_units: number; available_units: number }
+    }
+
+    /** Staff take the order on the phone: a draft order over the admin API. */
+    async function draftOrder(variantId: string, quantity = 1, phone = CUSTOMER_PHONE, more: { variant_id: string; quantity: number }[] = []) {
+      const { data } = await api.post(
+        "/admin/draft-orders",
+        {
+          email: "meera@example.in",
+          region_id: await shopper.region(),
+          sales_channel_id: salesChannelId,
+          shipping_address: { ...DELHI_ADDRESS, first_name: "Meera", phone },
+          billing_address: { ...DELHI_ADDRESS, first_name: "Meera", phone },
+          items: [{ variant_id: variantId, quantity }, ...more],
+        },
+        admin
+      ).catch((e: any) => {
+        throw new Error(`draft order refused: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
+      })
+      return data.draft_order as { id: string; total: number }
+    }
+
+    const sendLink = (draftId: string) => api.post(`/admin/draft-orders/${draftId}/payment-link`, {}, admin).catch((e: any) => e.response)
+
+    const deliver = (delivery: { body: string; headers: Record<string, string> }) =>
+      api
+        .post("/hooks/payment/razorpay_razorpay", delivery.body, { headers: delivery.headers, transformRequest: [(d: any) => d] })
+        .catch((e: any) => e.response)
+
+    async function orderRow(id: string) {
+      const { rows } = await dbConnection.raw(`select id, status, is_draft_order, metadata from "order" where id = ?`, [id])
+      return rows[0]
+    }
+
+    async function holdsOf(id: string) {
+      const { rows } = await dbConnection.raw(`select quantity from reservation_item where external_id = ? and description = 'Payment hold' and deleted_at is null`, [id])
+      return rows.length as number
+    }
+
+    const messagesTo = (phone: string) => twilio.messages.filter((m) => m.to === phone).map((m) => m.body ?? "")
+
+    it("a draft order paid through its payment link becomes an order once: link sent by SMS, grams held, webhook delivered twice, payment recorded, pool reserved", async () => {
+      const variant = await setPool("milk-cake", 3000)
+      const draft = await draftOrder(variant.id, 2)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0, available_units: 3000 })
+
+      const sent = await sendLink(draft.id)
+      expect(sent.status).toBe(200)
+      const link = sent.data.payment_link
+      const paise = Math.round(Number(draft.total) * 100)
+      expect(link).toMatchObject({ status: "created", amount_paise: paise })
+      // At the fake Razorpay: the draft's total in paise, the draft's id in notes, payable for an hour.
+      const atRazorpay = razorpay.paymentLinks.get(link.id)!
+      expect(atRazorpay).toMatchObject({ amount: paise, currency: "INR", status: "created", notes: { draft_order_id: draft.id }, customer: { contact: CUSTOMER_PHONE } })
+      expect(atRazorpay.expire_by - atRazorpay.created_at).toBe(3600)
+      expect(link.url).toBe(atRazorpay.short_url)
+      // Held in the pool while the link is out; the link on the draft.
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 2000, available_units: 1000 })
+      expect((await orderRow(draft.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "created" })
+      expect((await api.get(`/admin/draft-orders/${draft.id}/payment-link`, admin)).data.payment_link).toMatchObject({ id: link.id })
+      await events.settled()
+      const sms = messagesTo(CUSTOMER_PHONE)
+      expect(sms).toHaveLength(1)
+      expect(sms[0]).toContain(link.url)
+      expect(sms[0]).toContain(`₹${(paise / 100).toFixed(2)}`)
+
+      // The customer pays; Razorpay says so (payment_link.paid) twice with one event id, and once more with another.
+      const ordersBefore = await orderCount()
+      const { payment } = razorpay.payLink(link.id)
+      const paid = razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(link.id)!)
+      const answers = [await deliver(paid), await deliver(paid)]
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      expect(answers[1].data).toMatchObject({ duplicate: true })
+      const again = await deliver(razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(link.id)!))
+      expect(again.status).toBe(200)
+      const captured = await deliver(razorpay.webhook("payment.captured", payment))
+      expect(captured.status).toBe(200)
+      await events.settled()
+
+      expect(await orderCount()).toBe(ordersBefore + 1)
+      const order = await orderRow(draft.id)
+      expect(order).toMatchObject({ is_draft_order: false, status: "pending" })
+      expect(order.metadata.payment_link).toMatchObject({ id: link.id, status: "paid", razorpay_payment_id: payment.id, order_id: draft.id })
+      // The admin shows it paid: one captured payment of the total, with the Razorpay ids on it.
+      const { data } = await api.get(`/admin/orders/${draft.id}?fields=id,payment_status,*payment_collections,*payment_collections.payments`, admin)
+      expect(data.order.payment_status).toBe("captured")
+      const payments = data.order.payment_collections.flatMap((c: any) => c.payments)
+      expect(payments).toHaveLength(1)
+      expect(payments[0].data).toMatchObject({ razorpay_payment_id: payment.id, razorpay_payment_link_id: link.id, paid_through: "razorpay_payment_link" })
+      expect(Number(payments[0].amount)).toBe(paise / 100)
+      // The hold became the order's reservation: still 2 kg reserved, no hold left. No refund at Razorpay.
+      expect(await holdsOf(draft.id)).toBe(0)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 2000, available_units: 1000 })
+      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === payment.id)).toHaveLength(0)
+      // A new link for a paid draft is refused, with a code.
+      const refused = await sendLink(draft.id)
+      expect(refused.status).toBe(409)
+      expect(refused.data.code).toBe("draft_order_converted")
+    })
+
+    it("a webhook whose processing fails answers 5xx and changes nothing; Razorpay's retry makes the order", async () => {
+      const variant = await setPool("kalakand", 2000)
+      const draft = await draftOrder(variant.id)
+      const { data } = await sendLink(draft.id)
+      razorpay.payLink(data.payment_link.id)
+      const delivery = razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(data.payment_link.id)!)
+      const ordersBefore = await orderCount()
+
+      razorpay.failNext(1, "500", { only: /^GET \/v1\/orders\// })
+      const failed = await deliver(delivery)
+      expect(failed.status).toBe(503)
+      expect(failed.data.code).toBe("retry_later")
+      await events.settled()
+      expect(await orderCount()).toBe(ordersBefore)
+      expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: true, status: "draft" })
+
+      const retried = await deliver(delivery)
+      expect(retried.status).toBe(200)
+      expect(retried.data.duplicate).toBeUndefined()
+      await events.settled()
+      expect(await orderCount()).toBe(ordersBefore + 1)
+      expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: false, status: "pending" })
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 1000 })
+    })
+
+    it("an unpaid link expires and frees its hold; the draft stays for staff (Razorpay's webhook, or the job when the time is up)", async () => {
+      const variant = await setPool("kaju-katli", 3000)
+      const first = await draftOrder(variant.id)
+      const link = (await sendLink(first.id)).data.payment_link
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000 })
+
+      // Razorpay expires it and says so.
+      const expired = await deliver(razorpay.webhook("payment_link.expired", razorpay.expireLink(link.id)))
+      expect(expired.status).toBe(200)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0, available_units: 3000 })
+      expect(await orderRow(first.id)).toMatchObject({ is_draft_order: true, status: "draft" })
+      expect((await orderRow(first.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "expired" })
+
+      // No webhook this time: the job finds the link whose time is up, cancels it at Razorpay and lets the hold go.
+      const second = await draftOrder(variant.id)
+      const other = (await sendLink(second.id)).data.payment_link
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000 })
+      expect((await expireDuePaymentLinks(getContainer())).checked).toBe(0)
+      const report = await expireDuePaymentLinks(getContainer(), Date.now() + 61 * 60_000)
+      expect(report).toMatchObject({ expired: [second.id], failed: [] })
+      expect(razorpay.paymentLinks.get(other.id)!.status).toBe("cancelled")
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0, available_units: 3000 })
+      expect((await orderRow(second.id)).metadata.payment_link).toMatchObject({ status: "expired" })
+      // Staff can send a fresh link to the same draft.
+      const fresh = await sendLink(second.id)
+      expect(fresh.status).toBe(200)
+      expect(fresh.data.payment_link.id).not.toBe(other.id)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000 })
+    })
+
+    it("a paid link whose draft staff deleted is refunded in full, once, and the customer told", async () => {
+      const variant = await setPool("peda", 2000)
+      const draft = await draftOrder(variant.id)
+      const link = (await sendLink(draft.id)).data.payment_link
+      await api.delete(`/admin/draft-orders/${draft.id}`, admin)
+      await events.settled()
+      twilio.messages.length = 0
+      const ordersBefore = await orderCount()
+
+      const { payment } = razorpay.payLink(link.id)
+      const delivery = razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(link.id)!)
+      expect((await deliver(delivery)).status).toBe(200)
+      expect((await deliver(razorpay.webhook("order.paid", payment))).status).toBe(200)
+      await events.settled()
+      expect(await orderCount()).toBe(ordersBefore)
+      const refunds = [...razorpay.refunds.values()].filter((r) => r.payment_id === payment.id)
+      expect(refunds).toHaveLength(1)
+      expect(refunds[0]).toMatchObject({ amount: payment.amount, speed_requested: "optimum" })
+      const { rows } = await dbConnection.raw(`select reason, outcome from razorpay_payment_action where razorpay_payment_id = ?`, [payment.id])
+      expect(rows).toEqual([{ reason: "order_closed", outcome: "refunded" }])
+      expect(messagesTo(payment.contact!).some((text) => /refunded/.test(text))).toBe(true)
+    })
+
+    it("refuses with a code and changes nothing: an unknown draft, a draft short of stock, a draft without a mobile number", async () => {
+      const unknown = await sendLink("order_01NOSUCHDRAFT")
+      expect(unknown.status).toBe(404)
+      expect(unknown.data.code).toBe("draft_order_not_found")
+      const junk = await sendLink("not-an-id")
+      expect(junk.status).toBe(404)
+
+      // 1 kg + 2 × 500 g against 1.5 kg: Medusa checks each line alone and takes the draft; the pool's sum does not fit.
+      const variant = await setPool("barfi", 1500)
+      const half = await shopper.variant("barfi", "500 g")
+      const big = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [{ variant_id: half.id, quantity: 2 }])
+      const linksBefore = razorpay.paymentLinks.size
+      const short = await sendLink(big.id)
+      expect(short.status).toBe(409)
+      expect(short.data.code).toBe("pool_shortfall")
+      expect(short.data.message).toMatch(/\S+/)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0 })
+
+      const noPhone = await draftOrder(variant.id, 1, "12345")
+      const refused = await sendLink(noPhone.id)
+      expect(refused.status).toBe(400)
+      expect(refused.data.code).toBe("invalid_phone")
+      expect(razorpay.paymentLinks.size).toBe(linksBefore)
+    })
+
+    it("cash on delivery for a staff order: Medusa's convert-to-order makes the order and reserves the pool", async () => {
+      const variant = await setPool("besan-laddoo", 2000)
+      const draft = await draftOrder(variant.id)
+      const ordersBefore = await orderCount()
+      const converted = await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin)
+      expect(converted.status).toBe(200)
+      expect(await orderCount()).toBe(ordersBefore + 1)
+      expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: false, status: "pending" })
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 1000 })
+    })
+  },
+})

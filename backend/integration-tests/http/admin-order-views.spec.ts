@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { adminHeaders, DELHI_ADDRESS, seedShop, shopperFor, type Shopper } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, shopperFor, type Shopper } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -44,7 +44,7 @@ medusaIntegrationTestRunner({
     }
 
     it("lists the name, total, items, slot and gift message on Shop orders, and the gift message on the kitchen sheet", async () => {
-      const day = "2026-12-09"
+      const day = deliveryDay(9, "evening")
       const order = await placeOrder({ delivery_date: day, delivery_slot: "evening", delivery_slot_label: "Evening, 4–7 pm", gift_message: "शुभ दीपावली, नानी!" })
       // The order-placed subscriber files the order for the shop floor just after checkout.
       const list = async () => (await api.get(`/admin/shop-orders?q=%23${order.display_id}`, admin)).data

@@ -1,5 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+
+/** A delivery day the checkout accepts (the backend refuses a past day). */
+const DAY = deliveryDay(3)
 
 jest.setTimeout(240_000)
 
@@ -64,7 +67,7 @@ medusaIntegrationTestRunner({
       shipping_address: { ...DELHI_ADDRESS },
       shipping_option_id: optionId,
       payment_provider_id: "pp_system_default",
-      metadata: { delivery_date: "2026-12-03", delivery_slot: "morning", delivery_slot_label: "Morning, 9 am – 1 pm", fulfilment: "delivery", gift_message: "Happy Diwali!" },
+      metadata: { delivery_date: DAY, delivery_slot: "morning", delivery_slot_label: "Morning, 9 am – 1 pm", fulfilment: "delivery", gift_message: "Happy Diwali!" },
       ...extra,
     })
     const homeDelivery = async (cartId: string) => (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!.id
@@ -250,7 +253,7 @@ medusaIntegrationTestRunner({
       expect(done.status).toBe(200)
       const order = (await dbConnection.raw(`select metadata from "order" where id = ?`, [done.data.order.id])).rows[0]
       expect(order.metadata).toEqual({
-        delivery_date: "2026-12-03",
+        delivery_date: DAY,
         delivery_slot: "morning",
         delivery_slot_label: "Morning, 9 am – 1 pm",
         fulfilment: "delivery",

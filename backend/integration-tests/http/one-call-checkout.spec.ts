@@ -1,6 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 import { rewindToStoppedCompletion } from "../helpers/stopped-completion"
+
+/** A delivery day the checkout accepts (the backend refuses a past day). */
+const DAY = deliveryDay(3)
 
 jest.setTimeout(240_000)
 
@@ -36,7 +39,7 @@ medusaIntegrationTestRunner({
       shipping_address: { ...DELHI_ADDRESS, phone: "98765 43210" },
       shipping_option_id: optionId,
       payment_provider_id: "pp_system_default",
-      metadata: { delivery_date: "2026-12-03", delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" },
+      metadata: { delivery_date: DAY, delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" },
       ...extra,
     })
 
@@ -54,7 +57,7 @@ medusaIntegrationTestRunner({
         [done.data.order.id]
       )
       expect(rows[0]).toMatchObject({ email: "meera@example.in", phone: "+919876543210", postal_code: "110024", shipping_methods: 1 })
-      expect(rows[0].metadata).toMatchObject({ delivery_date: "2026-12-03", delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" })
+      expect(rows[0].metadata).toMatchObject({ delivery_date: DAY, delivery_slot: "10:00–13:00", gift_message: "Happy Diwali!" })
       const again = await checkout(cartId, body(await delivery(cartId)))
       expect(again.status).toBe(400)
       expect(again.data.message).toBe("This cart has already been ordered.")

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, startFakeRazorpay } from "@sweetshop/sandbox"
-import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, razorpayEnv, seedShop, Shopper, shopperFor, useFakeBeforeBoot } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
         {
           email: "priya@example.in",
           shipping_address: { ...DELHI_ADDRESS, phone: options.phone ?? DELHI_ADDRESS.phone },
-          ...(options.deliveryDate ? { metadata: { delivery_date: options.deliveryDate, delivery_slot: "16:00–19:00" } } : {}),
+          ...(options.deliveryDate ? { metadata: { delivery_date: options.deliveryDate, delivery_slot: "evening" } } : {}),
         },
         storeHeaders
       )
@@ -329,14 +329,15 @@ medusaIntegrationTestRunner({
     })
 
     it("sums the kitchen sheet of a day in grams and pieces across orders and variants", async () => {
-      const day = "2026-12-01"
+      // Days the checkout accepts (the backend refuses a past day): two and three days ahead.
+      const day = deliveryDay(2, "evening")
       const kaju = await shopper.variant("kaju-katli", "1 kg")
       const restock = await api.post(`/admin/product-pools/${kaju.product_id}/adjustments`, { set_to_units: 20_000, reason: "Diwali batch" }, admin)
       expect(restock.status).toBe(201)
       const first = await placeOrder([["kaju-katli", "500 g", 1], ["kaju-katli", "1 kg", 1]], { deliveryDate: day })
       const second = await placeOrder([["kaju-katli", "250 g", 2], ["rasgulla", "6 pieces", 3]], { deliveryDate: day, way: "Store pickup" })
       const notConfirmed = await placeOrder([["kaju-katli", "1 kg", 2]], { deliveryDate: day })
-      const otherDay = await placeOrder([["kaju-katli", "1 kg", 1]], { deliveryDate: "2026-12-02" })
+      const otherDay = await placeOrder([["kaju-katli", "1 kg", 1]], { deliveryDate: deliveryDay(3, "evening") })
       for (const id of [first.id, second.id, otherDay.id]) expect((await move(id, "confirmed")).status).toBe(200)
       expect((await move(second.id, "preparing")).status).toBe(200)
 
@@ -347,7 +348,7 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ title: "Rasgulla", unit: "pieces", total_units: 18, order_count: 1 }),
       ])
       expect(sheet.orders.map((o: any) => o.order_number)).toEqual([first.display_id, second.display_id])
-      expect(sheet.orders[1]).toMatchObject({ status: "preparing", fulfillment_kind: "pickup", delivery_slot: "16:00–19:00" })
+      expect(sheet.orders[1]).toMatchObject({ status: "preparing", fulfillment_kind: "pickup", delivery_slot: "evening" })
       expect(sheet.orders[0].items).toEqual(
         expect.arrayContaining([
           { title: "Kaju Katli", variant_title: "500 g", quantity: 1, units: 500, unit: "grams" },
@@ -359,11 +360,12 @@ medusaIntegrationTestRunner({
       const bad = await api.get(`/admin/kitchen-sheet?date=2026-02-30`, admin).catch((e: any) => e.response)
       expect(bad.status).toBe(400)
       expect(bad.data.message).toBe("Date is not a real calendar day.")
-      expect((await api.get(`/admin/kitchen-sheet?date=2026-12-01`).catch((e: any) => e.response)).status).toBe(401)
+      expect((await api.get(`/admin/kitchen-sheet?date=${day}`).catch((e: any) => e.response)).status).toBe(401)
     })
 
     it("lists orders for staff by shop status, payment mode and delivery day, and finds them by phone or number", async () => {
-      const mine = await placeOrder([["kaju-katli", "250 g", 1]], { phone: "+917000000001", deliveryDate: "2026-12-05" })
+      const day = deliveryDay(4, "evening")
+      const mine = await placeOrder([["kaju-katli", "250 g", 1]], { phone: "+917000000001", deliveryDate: day })
       const list = async (query: string) => (await api.get(`/admin/shop-orders?${query}`, admin)).data
       // The order-placed subscriber files the order for the shop floor just after checkout.
       const until = Date.now() + 30_000
@@ -372,8 +374,8 @@ medusaIntegrationTestRunner({
       const byPhone = await list(`q=${encodeURIComponent("070000 00001")}`)
       expect(byPhone.shop_orders.map((o: any) => o.order_id)).toEqual([mine.id])
       expect((await list(`q=%23${mine.display_id}`)).shop_orders.map((o: any) => o.order_id)).toEqual([mine.id])
-      expect((await list(`delivery_date=2026-12-05&status=placed&payment_mode=cod`)).shop_orders.map((o: any) => o.order_id)).toEqual([mine.id])
-      expect((await list(`delivery_date=2026-12-05&status=confirmed`)).count).toBe(0)
+      expect((await list(`delivery_date=${day}&status=placed&payment_mode=cod`)).shop_orders.map((o: any) => o.order_id)).toEqual([mine.id])
+      expect((await list(`delivery_date=${day}&status=confirmed`)).count).toBe(0)
       expect((await list(`q=nobody`)).count).toBe(0)
 
       const bad = await api.get(`/admin/shop-orders?payment_mode=card`, admin).catch((e: any) => e.response)

@@ -279,5 +279,33 @@ medusaIntegrationTestRunner({
       expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: false, status: "pending" })
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 1000 })
     })
+
+    it("cash on delivery for a staff order is refused above COD_MAX_ORDER_RUPEES (₹5,000), with the storefront's code; the draft stays", async () => {
+      const variant = await setPool("kaju-roll", 6000)
+      const draft = await draftOrder(variant.id, 4) // 4 kg at ₹1,400
+      const ordersBefore = await orderCount()
+      const refused = await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.code).toBe("cod_over_cap")
+      expect(refused.data.message).toMatch(/payment link/)
+      expect(await orderCount()).toBe(ordersBefore)
+      expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: true, status: "draft" })
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0 })
+    })
+
+    it("staff convert a draft whose link is out (cash on delivery after all): the link is cancelled at Razorpay and its hold becomes the order's reservation, counted once", async () => {
+      const variant = await setPool("anjeer-barfi", 1000)
+      const draft = await draftOrder(variant.id)
+      const link = (await sendLink(draft.id)).data.payment_link
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 0 })
+      const converted = await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(converted.status).toBe(200)
+      expect(razorpay.paymentLinks.get(link.id)!.status).toBe("cancelled")
+      expect(await holdsOf(draft.id)).toBe(0)
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 0 })
+      expect((await orderRow(draft.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "cancelled" })
+      // The cancelled link cannot be paid any more.
+      expect(() => razorpay.payLink(link.id)).toThrow(/cancelled/)
+    })
   },
 })

@@ -1,5 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { limitCashOnDelivery } from "../lib/middlewares/cash-on-delivery"
+import { limitCashOnDelivery, limitStaffCashOnDelivery } from "../lib/middlewares/cash-on-delivery"
 import { refuseUnknownCartMetadata } from "../lib/middlewares/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
@@ -43,5 +43,7 @@ export default defineMiddlewares({
     // The day and slot, and home delivery's place in its slot (../lib/middlewares/delivery-slot.ts), after the area.
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart, bookCartDeliverySlot] },
     { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, limitCashOnDelivery, refuseUndeliverablePayment] },
+    // Staff orders (draft orders) converted without a payment are cash on delivery: the same cap.
+    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery] },
   ],
 })

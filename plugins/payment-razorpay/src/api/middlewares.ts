@@ -1,5 +1,6 @@
 import { defineMiddlewares, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { takeInRazorpayWebhook } from "../lib/webhooks"
+import { closeLinkForConversion, PaymentLinkRefusal } from "../lib/payment-links"
 
 const PROVIDER_ROUTE = "razorpay_razorpay"
 
@@ -20,6 +21,23 @@ export async function takeInRazorpayWebhooks(req: MedusaRequest, res: MedusaResp
   }
 }
 
+/** POST /admin/draft-orders/:id/convert-to-order: the draft's unpaid payment link is cancelled and its hold let go first (lib/payment-links.ts). */
+export async function closePaymentLinkBeforeConversion(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    await closeLinkForConversion(req.scope, String(req.params?.id ?? ""))
+    next()
+  } catch (error) {
+    if (error instanceof PaymentLinkRefusal) {
+      res.status(error.status).json({ type: error.status >= 500 ? "unexpected_state" : "not_allowed", code: error.code, message: error.message })
+      return
+    }
+    next(error)
+  }
+}
+
 export default defineMiddlewares({
-  routes: [{ method: ["POST"], matcher: "/hooks/payment/:provider", middlewares: [takeInRazorpayWebhooks] }],
+  routes: [
+    { method: ["POST"], matcher: "/hooks/payment/:provider", middlewares: [takeInRazorpayWebhooks] },
+    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [closePaymentLinkBeforeConversion] },
+  ],
 })

@@ -355,3 +355,36 @@ export async function expireDuePaymentLinks(container: MedusaContainer, now = Da
   }
   return report
 }
+
+/**
+ * Staff turn the draft into an order themselves (Medusa's convert-to-order: cash on delivery): an
+ * unpaid link is cancelled at Razorpay first, so it can no longer be paid, and its hold let go, so
+ * Medusa's reservation does not count the grams twice. A link the customer has just paid refuses the
+ * conversion: the order is being made from that payment.
+ */
+export async function closeLinkForConversion(container: MedusaContainer, draftOrderId: string) {
+  const draft = await loadDraft(container, draftOrderId)
+  const link = currentLink(draft?.metadata)
+  if (!isDraft(draft) || link?.status !== "created") return
+  const locking = container.resolve(Modules.LOCKING)
+  await locking.execute(
+    draftLock(draftOrderId),
+    async () => {
+      const rzp = client(container)
+      try {
+        await rzp.paymentLink.cancel(link.id)
+      } catch {
+        const fresh = (await rzp.paymentLink.fetch(link.id).catch(() => null)) as any
+        if (fresh?.status === "paid") {
+          throw new PaymentLinkRefusal(409, "payment_link_paid", "The customer has paid this draft's payment link; the order is being made from that payment.")
+        }
+        if (!fresh || fresh.status === "created" || fresh.status === "partially_paid") {
+          throw new PaymentLinkRefusal(503, "razorpay_unavailable", "Razorpay did not cancel this draft's payment link just now, so it could still be paid; please try again in a minute.")
+        }
+      }
+      await runPluginWorkflow(container, "gram-pool-release-cart-holds", { cart_id: draftOrderId })
+      await writeLink(container, draftOrderId, { ...link, status: "cancelled" })
+    },
+    { timeout: 30 }
+  )
+}

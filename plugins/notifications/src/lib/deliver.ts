@@ -133,6 +133,8 @@ export async function retryFailedNotifications(
   const result = { failed: failed.length, retried: 0, sent: 0, waiting: 0, gave_up: 0 }
   for (const n of failed as any[]) {
     if (!n.idempotency_key || now - new Date(n.created_at).getTime() > maxAgeMs) continue
+    // Left pending by a stopped process on a channel that cannot say whether it went (lib/pending-messages.ts): staff decide.
+    if (n.data?.outcome_unknown) continue
     const tries = attempts
       ? await attempts.listNotificationAttempts({ notification_id: n.id }, { order: { created_at: "DESC" } })
       : []

@@ -205,6 +205,7 @@ export async function announceMissedOrders(container: MedusaContainer, now = new
   const told = new Set(made.map((n) => n.resource_id as string))
   const missed = ids.filter((id) => !told.has(id))
   for (const id of missed) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Order ${id}: its order.placed was never handled (the process holding it stopped); announcing it now.`)
     try {
       await sendOrderPlaced(container, id)
     } catch (error: any) {

@@ -14,10 +14,13 @@ import { inFlightMs, pluginOptions, type NotificationsPluginOptions } from "./op
  * asks the provider whether it went: an SMS is looked up in Twilio's own
  * message log (GET Messages.json?To=…&DateSent>=…, the official SDK's
  * `messages.list`) by its number and text. Found: recorded as sent, with
- * Twilio's id (nothing goes twice). Not found, or a channel whose provider
- * keeps no log to ask (WhatsApp's Cloud API has none): recorded as failed, and
- * the retry job sends it again under the same key.
+ * Twilio's id (nothing goes twice). Not found: recorded as failed, and the
+ * retry job sends it again under the same key. A channel whose provider keeps
+ * no log to ask (WhatsApp's Cloud API has none) is recorded as failed with the
+ * reason and not sent again by itself (it could arrive twice): staff see it.
  */
+export const OUTCOME_UNKNOWN = "outcome_unknown"
+
 export type PendingOutcome = { id: string; channel: string; found_sent: boolean }
 
 type TwilioLookup = (to: string, since: Date) => Promise<{ sid: string; body: string | null; date_created: Date | string | null }[]>
@@ -56,11 +59,18 @@ export async function settlePendingMessages(
       await notifications.updateNotifications({ id: n.id, status: "success", external_id: sent.sid })
       if (last?.outcome === "pending") await attempts!.updateNotificationAttempts({ id: last.id, outcome: "sent", external_id: sent.sid, error: null })
       logger.warn(`Message ${n.id} (${n.channel} ${n.template}) was left pending by a stopped process; Twilio sent it (${sent.sid}): recorded as sent.`)
-    } else {
-      const why = n.channel === "sms" && lookup ? "the process sending it stopped, and Twilio has no such message" : "the process sending it stopped; whether it went cannot be asked of this channel"
+    } else if (n.channel === "sms" && lookup) {
+      const why = "the process sending it stopped, and Twilio has no such message"
       await notifications.updateNotifications({ id: n.id, status: "failure" })
       if (last?.outcome === "pending") await attempts!.updateNotificationAttempts({ id: last.id, outcome: "failed", error: why })
       logger.warn(`Message ${n.id} (${n.channel} ${n.template}) was left pending: ${why}; it will be sent again.`)
+    } else {
+      // No log to ask: sending again could send it twice. Recorded as failed with the reason, and left
+      // to staff (the order page's messages can be resent); the retry job leaves it alone.
+      const why = "the process sending it stopped; whether it reached the customer cannot be asked of this channel, so it is not sent again by itself"
+      await notifications.updateNotifications({ id: n.id, status: "failure", data: { ...(n.data ?? {}), [OUTCOME_UNKNOWN]: true } })
+      if (last?.outcome === "pending") await attempts!.updateNotificationAttempts({ id: last.id, outcome: "failed", error: why })
+      logger.warn(`Message ${n.id} (${n.channel} ${n.template}) was left pending: ${why}.`)
     }
     outcomes.push({ id: n.id, channel: n.channel, found_sent: !!sent })
   }

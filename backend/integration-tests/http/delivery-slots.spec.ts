@@ -161,6 +161,19 @@ medusaIntegrationTestRunner({
         expect((await checkout(cartId, { delivery_date: deliveryDay(3), delivery_slot: "morning" })).status).toBe(200)
       })
 
+      it("a day already on the cart (set by POST /store/carts/:id) is judged by a checkout that sends none", async () => {
+        const cartId = await cart()
+        await post(`/store/carts/${cartId}`, { metadata: { delivery_date: addDays(shopToday(new Date()), -1), delivery_slot: "morning" } })
+        const before = await orderCount()
+        const res = await post(`/store/carts/${cartId}/checkout`, {
+          email: "meera@example.in",
+          shipping_address: DELHI_ADDRESS,
+          shipping_option_id: await optionId(cartId, "Home delivery"),
+          payment_provider_id: "pp_system_default",
+        })
+        await refusedWith(res, "day_in_past", before)
+      })
+
       it("Medusa's own POST /store/carts/:id/complete judges the cart's day too", async () => {
         const cartId = await cart()
         await shopper.prepareCheckout(cartId)

@@ -100,7 +100,10 @@ export const bookDeliverySlotStep = createStep(
   "sweetshop-book-delivery-slot",
   async (input: { cart_id: string; metadata?: Record<string, unknown> | null; shipping_option_id: string }, { container }) => {
     const homeDelivery = (await homeDeliveryOptionIds(container, [input.shipping_option_id])).length > 0
-    const place = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata: input.metadata, home_delivery: homeDelivery })
+    // The day the order will carry: what this checkout sends over what the cart already holds (set by an earlier POST /store/carts/:id).
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: input.cart_id } })
+    const metadata = { ...(((data[0] as any)?.metadata ?? {}) as Record<string, unknown>), ...(input.metadata ?? {}) }
+    const place = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata, home_delivery: homeDelivery })
     return new StepResponse(place ? { place_id: place.id } : null, place && !place.kept ? place.id : null)
   },
   async (placeId, { container }) => {

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeRazorpay, FakeTwilio, startFakeRazorpay, startFakeTwilio } from "@sweetshop/sandbox"
 // The expiry job's logic, from the plugin's source (its build ships no type declarations).
 import { expireDuePaymentLinks } from "../../../plugins/payment-razorpay/src/lib/payment-links"
+import { reconcileRazorpayLedger } from "../../../plugins/payment-razorpay/src/lib/reconcile"
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
@@ -160,6 +161,9 @@ medusaIntegrationTestRunner({
       expect(await holdsOf(draft.id)).toBe(0)
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 2000, available_units: 1000 })
       expect([...razorpay.refunds.values()].filter((r) => r.payment_id === payment.id)).toHaveLength(0)
+      // Razorpay's ledger holds nothing the shop has not settled: the link's payment is on the order.
+      const ledger = await reconcileRazorpayLedger(getContainer(), { olderThanMs: 0 })
+      expect(ledger).toMatchObject({ checked: 0, refunded: [], failed: [] })
       // A new link for a paid draft is refused, with a code.
       const refused = await sendLink(draft.id)
       expect(refused.status).toBe(409)

@@ -61,6 +61,20 @@ const jsonNameMap = (message: string, value: RegExp) =>
     return parsed as Record<string, string>
   })
 
+/** The made-up seller the shop runs with until its own is set: fine for a trial, refused by a production start. */
+const EXAMPLE_SELLER = {
+  SHOP_GSTIN: "07AABCS1234Q1Z5",
+  SHOP_LEGAL_NAME: "Sweet Shop Foods Private Limited",
+  SHOP_ADDRESS: "12 Chandni Chowk, Delhi 110006",
+  SHOP_FSSAI_LICENCE: "13326999000123",
+} as const
+const EXAMPLE_SELLER_USE: Record<keyof typeof EXAMPLE_SELLER, string> = {
+  SHOP_GSTIN: "every tax invoice would carry a GSTIN that is not the shop's",
+  SHOP_LEGAL_NAME: "every tax invoice would name a seller that is not the shop",
+  SHOP_ADDRESS: "every tax invoice would carry an address that is not the shop's",
+  SHOP_FSSAI_LICENCE: "the pages and invoices would show an FSSAI licence that is not the shop's",
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"], "postgres://user:password@localhost:5432/sweetshop"),
@@ -148,11 +162,11 @@ const schema = z.object({
   SHOP_PICKUP_ADDRESS: z.string().trim().min(10, "must be the shop's full address, as a shopper would find it").max(160, "must be at most 160 characters (it goes in an SMS)").optional(),
   SHOP_PICKUP_HOURS: z.string().trim().min(3, "must say when the counter is open, like 10 am to 9 pm, every day").max(80, "must be at most 80 characters (it goes in an SMS)").optional(),
   // The seller on GST tax invoices (plugins/invoices). The defaults are a made-up shop for local trials; set your own before selling.
-  SHOP_GSTIN: z.string().trim().toUpperCase().regex(GSTIN_PATTERN, { message: "must be a 15-character GSTIN like 07AABCS1234Q1Z5 (state code, PAN, entity, Z, check)" }).default("07AABCS1234Q1Z5"),
-  SHOP_LEGAL_NAME: z.string().trim().min(3, "must be the shop's legal name as registered for GST").max(120, "must be at most 120 characters").default("Sweet Shop Foods Private Limited"),
-  SHOP_ADDRESS: z.string().trim().min(10, "must be the shop's registered address, as on its GST registration").max(240, "must be at most 240 characters").default("12 Chandni Chowk, Delhi 110006"),
+  SHOP_GSTIN: z.string().trim().toUpperCase().regex(GSTIN_PATTERN, { message: "must be a 15-character GSTIN like 07AABCS1234Q1Z5 (state code, PAN, entity, Z, check)" }).default(EXAMPLE_SELLER.SHOP_GSTIN),
+  SHOP_LEGAL_NAME: z.string().trim().min(3, "must be the shop's legal name as registered for GST").max(120, "must be at most 120 characters").default(EXAMPLE_SELLER.SHOP_LEGAL_NAME),
+  SHOP_ADDRESS: z.string().trim().min(10, "must be the shop's registered address, as on its GST registration").max(240, "must be at most 240 characters").default(EXAMPLE_SELLER.SHOP_ADDRESS),
   SHOP_STATE: z.string().trim().refine((value) => gstState(value.replace(/\s*\(\s*\d{2}\s*\)\s*$/, "")) !== null, { message: "must be an Indian state or union territory, optionally with its GST code, like Delhi or Delhi (07)" }).default("Delhi (07)"),
-  SHOP_FSSAI_LICENCE: z.string().trim().regex(/^\d{14}$/, { message: "must be the 14-digit FSSAI licence number" }).default("13326999000123"),
+  SHOP_FSSAI_LICENCE: z.string().trim().regex(/^\d{14}$/, { message: "must be the 14-digit FSSAI licence number" }).default(EXAMPLE_SELLER.SHOP_FSSAI_LICENCE),
   CLOUDINARY_URL: z
     .string()
     .regex(/^cloudinary:\/\/[^:@/\s]+:[^@/\s]+@[^/?\s]+(\?.*)?$/, {
@@ -347,6 +361,15 @@ function refuseUnsafeProduction(env: z.infer<typeof schema>): void {
     }
     for (const [variable, value] of Object.entries(SANDBOX_DEFAULTS)) {
       if (env[variable as keyof typeof env] === value) throw fake(variable, "the sandbox's own key")
+    }
+    // The seller on tax invoices and the FSSAI licence on every page are the law's, not an example's.
+    for (const [variable, example] of Object.entries(EXAMPLE_SELLER) as [keyof typeof EXAMPLE_SELLER, string][]) {
+      if (env[variable] === example) {
+        throw new ShopConfigError(
+          variable,
+          `${variable} is the example "${example}" (${EXAMPLE_SELLER_USE[variable]}) while NODE_ENV is production: set the shop's own, as registered, or ALLOW_TEST_MODE=true for a trial where nothing is real.`
+        )
+      }
     }
     if (env.CLOUDINARY_URL) {
       const cloudinary = parseCloudinaryUrl(env.CLOUDINARY_URL)

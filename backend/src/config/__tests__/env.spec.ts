@@ -70,6 +70,10 @@ describe("readShopEnv", () => {
       COOKIE_SECRET: "b".repeat(32),
       TRACKING_SECRET: "c".repeat(32),
       ALLOW_HTTP: "true",
+      SHOP_GSTIN: "07AAFCM4321K1Z2",
+      SHOP_LEGAL_NAME: "Mithai Ghar Private Limited",
+      SHOP_ADDRESS: "4 Dariba Kalan, Chandni Chowk, Delhi 110006",
+      SHOP_FSSAI_LICENCE: "13324001000456",
     })
     expect(env.JWT_SECRET).toBe("a".repeat(32))
     expect(env.TRACKING_SECRET).toBe("c".repeat(32))
@@ -87,6 +91,10 @@ describe("readShopEnv", () => {
       STORE_CORS: "https://sweetshop.in",
       ADMIN_CORS: "https://api.sweetshop.in",
       AUTH_CORS: "https://sweetshop.in,https://api.sweetshop.in",
+      SHOP_GSTIN: "07AAFCM4321K1Z2",
+      SHOP_LEGAL_NAME: "Mithai Ghar Private Limited",
+      SHOP_ADDRESS: "4 Dariba Kalan, Chandni Chowk, Delhi 110006",
+      SHOP_FSSAI_LICENCE: "13324001000456",
     }
     const realRazorpay = { RAZORPAY_KEY_ID: "rzp_live_Abc123", RAZORPAY_KEY_SECRET: "live-key-secret-1", RAZORPAY_WEBHOOK_SECRET: "live-webhook-secret-1" }
 
@@ -113,6 +121,18 @@ describe("readShopEnv", () => {
       expect(problem({ ...deployed, CLOUDINARY_URL: "cloudinary://sandbox-key:sandbox-secret@shop" }).variable).toBe("CLOUDINARY_URL")
       const twilio = { TWILIO_ACCOUNT_SID: "AC" + "1".repeat(32), TWILIO_AUTH_TOKEN: "sandbox-auth-token", TWILIO_SMS_FROM: "+15005550006" }
       expect(problem({ ...deployed, ...twilio }).variable).toBe("TWILIO_AUTH_TOKEN")
+    })
+
+    it("stops when the seller on tax invoices or the FSSAI licence is still the example, unless ALLOW_TEST_MODE=true", () => {
+      const error = problem({ ...deployed, ...realRazorpay, SHOP_GSTIN: undefined })
+      expect(error.variable).toBe("SHOP_GSTIN")
+      expect(error.message).toBe(
+        `SHOP_GSTIN is the example "07AABCS1234Q1Z5" (every tax invoice would carry a GSTIN that is not the shop's) while NODE_ENV is production: set the shop's own, as registered, or ALLOW_TEST_MODE=true for a trial where nothing is real.`
+      )
+      expect(problem({ ...deployed, ...realRazorpay, SHOP_FSSAI_LICENCE: undefined }).variable).toBe("SHOP_FSSAI_LICENCE")
+      expect(problem({ ...deployed, ...realRazorpay, SHOP_LEGAL_NAME: "Sweet Shop Foods Private Limited" }).variable).toBe("SHOP_LEGAL_NAME")
+      expect(problem({ ...deployed, ...realRazorpay, SHOP_ADDRESS: undefined }).variable).toBe("SHOP_ADDRESS")
+      expect(readShopEnv({ ...deployed, ...realRazorpay, SHOP_GSTIN: undefined, ALLOW_TEST_MODE: "true" }).SHOP_GSTIN).toBe("07AABCS1234Q1Z5")
     })
 
     it("stops on an http:// public URL unless ALLOW_HTTP=true", () => {

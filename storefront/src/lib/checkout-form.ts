@@ -1,5 +1,5 @@
 import { indianMobileDigits, PHONE_REFUSAL, pincodeDigits, type FulfillmentKind } from "@sweetshop/shop-contracts"
-import { pincodeFormatError, slotRefusal } from "./delivery"
+import { pincodeFormatError, slotChoiceError } from "./delivery"
 
 /**
  * The one-page checkout's fields and their checks, shared by the form (inline
@@ -104,7 +104,7 @@ export function validateCheckout(fields: CheckoutFields, now: Date): FieldErrors
     const pin = pincodeFormatError(fields.pincode)
     if (pin) errors.pincode = pin
   }
-  const slot = slotRefusal(now, fields.deliveryDate, fields.slot)
+  const slot = slotChoiceError(now, fields.deliveryDate, fields.slot)
   if (slot) errors.slot = slot
   if (fields.giftMessage.length > GIFT_MESSAGE_MAX) errors.giftMessage = `Please keep the gift message within ${GIFT_MESSAGE_MAX} characters.`
   return errors

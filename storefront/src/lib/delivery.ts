@@ -18,10 +18,16 @@ export function pincodeFormatError(input: string): string | null {
  */
 export type PincodeCheck = { pincode: string; status: "serviceable"; area: string; city: string | null; state: string | null } | { pincode: string; status: "unserviceable" | "invalid"; message: string } | { pincode: string; status: "unknown"; message: string }
 
-/** Delivery (and pickup) slots, in India Standard Time. A slot closes at its cut-off on the day itself. */
+/**
+ * The picker's days and slots come from the backend (`GET /store/delivery/slots`, see
+ * server/delivery.ts: the shop's delivery settings, places left, lead times), which also
+ * judges the choice at checkout. These constants are only the picker's fallback when the
+ * backend cannot be asked for them (the order is then judged by the backend all the same).
+ * Delivery (and pickup) slots, in India Standard Time. A slot closes at its cut-off on the day itself.
+ */
 export const SLOTS = [
-  { id: "morning", label: "Morning, 9 am – 1 pm", cutoffHour: 7, cutoffLabel: "7 am" },
-  { id: "evening", label: "Evening, 4 pm – 8 pm", cutoffHour: 13, cutoffLabel: "1 pm" },
+  { id: "morning", label: "Morning, 10:00–13:00", cutoffHour: 7, cutoffLabel: "7 am" },
+  { id: "evening", label: "Evening, 16:00–20:00", cutoffHour: 13, cutoffLabel: "1 pm" },
 ] as const
 export type SlotId = (typeof SLOTS)[number]["id"]
 
@@ -49,7 +55,8 @@ export type DeliveryDay = {
   date: string
   /** "Today, Wednesday 25 November" */
   label: string
-  slots: { id: SlotId; label: string; open: boolean; note: string | null }[]
+  /** A slot's id is the backend's slot code ("morning"). */
+  slots: { id: SlotId | string; label: string; open: boolean; note: string | null }[]
 }
 
 /** The days and slots a shopper may choose now; a slot past its cut-off today is shown closed with the reason. */
@@ -76,6 +83,17 @@ export function slotRefusal(now: Date, date: string, slotId: string): string | n
   const slot = day?.slots.find((s) => s.id === slotId)
   if (!day || !slot) return "Please choose a delivery day and slot."
   if (!slot.open) return `${slot.label} on ${day.label} has closed (${slot.note?.replace("Closed: ", "")}). Please choose another slot.`
+  return null
+}
+
+/**
+ * What the form itself checks of the day and slot: that both are chosen and the day is not
+ * past. Cut-offs, closed days, lead times and places left are the backend's to judge (it
+ * refuses with a code the form shows by the slot).
+ */
+export function slotChoiceError(now: Date, date: string, slotId: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !slotId) return "Please choose a delivery day and slot."
+  if (date < indiaClock(now).date) return "That day has passed. Please choose another day."
   return null
 }
 

@@ -6,6 +6,7 @@ import { deliveryDays } from "@/lib/delivery"
 import { formatPaise, formatRupees, rupeesAsPaise } from "@/lib/format"
 import { getCart } from "@/lib/server/cart"
 import { getRegion } from "@/lib/server/catalogue"
+import { deliverySlotDays } from "@/lib/server/delivery"
 import { paymentProviders } from "@/lib/server/checkout/payment"
 import { readConfig } from "@/lib/server/config"
 
@@ -28,6 +29,8 @@ export default async function CheckoutPage() {
   }
   // Online payment is offered when the region has Razorpay (the backend has its keys, or runs the sandbox).
   const online = (await paymentProviders((await getRegion()).id).catch(() => [] as string[])).includes(RAZORPAY_PROVIDER_ID)
+  // The backend's days and slots (open ones with places left, this cart's lead times); its constants only when it cannot be asked.
+  const days = await deliverySlotDays(cart.id).catch(() => deliveryDays(new Date()))
   return (
     <>
       <h1>Checkout</h1>
@@ -48,7 +51,7 @@ export default async function CheckoutPage() {
       )}
       <div className="two-col">
         <CheckoutForm
-          days={deliveryDays(new Date())}
+          days={days}
           codCapLabel={formatPaise(COD_CAP_RUPEES * 100)}
           razorpayCheckoutUrl={online ? readConfig().razorpayCheckoutUrl : null}
           itemsPaise={rupeesAsPaise(cart.itemTotalRupees)}

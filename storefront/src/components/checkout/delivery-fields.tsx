@@ -129,7 +129,7 @@ export function DeliveryFields({
             {errors.slot}
           </p>
         )}
-        <p className="hint">Same-day slots close at 7 am (morning) and 1 pm (evening). Festival days may run late.</p>
+        <p className="hint">Only slots that still take orders are shown; each closes three hours before it starts, or when it is full.</p>
       </fieldset>
     </>
   )

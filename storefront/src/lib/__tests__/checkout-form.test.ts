@@ -60,9 +60,10 @@ describe("checkout form", () => {
     expect(validateCheckout({ ...good, fulfilment: "pickup", address: "", city: "", state: "", pincode: "" }, now)).toEqual({})
   })
 
-  it("refuses a slot past its cut-off and an overlong gift message", () => {
-    const errors = validateCheckout({ ...good, slot: "morning", giftMessage: "x".repeat(201) }, new Date("2026-11-25T08:00:00+05:30"))
-    expect(errors.slot).toMatch(/has closed/)
+  it("asks for a day and slot (their cut-offs are the backend's to judge) and refuses an overlong gift message", () => {
+    const errors = validateCheckout({ ...good, slot: "", giftMessage: "x".repeat(201) }, new Date("2026-11-25T08:00:00+05:30"))
+    expect(errors.slot).toBe("Please choose a delivery day and slot.")
+    expect(validateCheckout({ ...good, deliveryDate: "2026-11-24" }, new Date("2026-11-25T08:00:00+05:30")).slot).toMatch(/has passed/)
     expect(errors.giftMessage).toMatch(/200 characters/)
   })
 

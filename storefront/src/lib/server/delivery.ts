@@ -1,5 +1,5 @@
 import { pincodeDigits } from "@sweetshop/shop-contracts"
-import type { PincodeCheck } from "../delivery"
+import type { DeliveryDay, PincodeCheck } from "../delivery"
 import { BackendUnavailableError, ShopRefusal, store } from "./medusa"
 
 type PincodeAnswer = { pincode: string; serviceable: true; area: string; city?: string; state?: string } | { pincode: string; serviceable: false; message: string }
@@ -27,4 +27,36 @@ export async function checkPincode(input: string): Promise<PincodeCheck> {
     if (error instanceof ShopRefusal || error instanceof BackendUnavailableError) return { pincode, status: "unknown", message: UNCHECKED }
     throw error
   }
+}
+
+type SlotsAnswer = {
+  days: {
+    date: string
+    label: string
+    open: boolean
+    slots: { code: string; label: string; places_left: number; open: boolean; reason: string | null }[]
+  }[]
+}
+
+/** "morning" + "10:00–13:00" → "Morning, 10:00–13:00" (the label the picker and the order show). */
+export function slotTitle(code: string, label: string): string {
+  return `${code.charAt(0).toUpperCase()}${code.slice(1)}, ${label}`
+}
+
+/**
+ * The days and slots the checkout's picker offers, as the backend decides them
+ * (`GET /store/delivery/slots?cart_id=`, always live): its delivery settings, the
+ * places left in each slot and the lead times of this cart's sweets. Only open slots
+ * with places left are offered, and only days with one. The backend judges the choice
+ * again when the order is placed (a slot taken meanwhile is refused with slot_full).
+ */
+export async function deliverySlotDays(cartId: string | null): Promise<DeliveryDay[]> {
+  const answer = await store<SlotsAnswer>("/store/delivery/slots", { query: cartId ? { cart_id: cartId } : {}, freshness: { cache: "live" } })
+  return answer.days
+    .map((day) => ({
+      date: day.date,
+      label: day.label,
+      slots: day.slots.filter((s) => s.open && s.places_left > 0).map((s) => ({ id: s.code, label: slotTitle(s.code, s.label), open: true, note: null })),
+    }))
+    .filter((day) => day.slots.length > 0)
 }

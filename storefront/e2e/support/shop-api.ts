@@ -154,7 +154,11 @@ async function storeJson<T>(path: string, init: { method?: string; body?: unknow
  * An order placed through the store API as another device would (cash on delivery,
  * home delivery to 110024), for tests of what a shopper sees of earlier orders.
  */
-export async function placeOrderThroughApi(phone: string, lines: { handle: string; units: number; quantity: number }[]): Promise<{ id: string; display_id: number }> {
+export async function placeOrderThroughApi(
+  phone: string,
+  lines: { handle: string; units: number; quantity: number }[],
+  metadata?: Record<string, unknown>
+): Promise<{ id: string; display_id: number }> {
   const { regions } = await storeJson<{ regions: { id: string; currency_code: string }[] }>("/store/regions")
   const items = []
   for (const line of lines) {
@@ -175,6 +179,7 @@ export async function placeOrderThroughApi(phone: string, lines: { handle: strin
       shipping_address: { first_name: "Asha", last_name: "Iyer", address_1: "14 Hauz Khas Village", city: "New Delhi", province: "Delhi", postal_code: "110016", phone },
       shipping_option_id: shipping_options.find((o) => o.name === "Home delivery")!.id,
       payment_provider_id: "pp_system_default",
+      ...(metadata ? { metadata } : {}),
     },
   })
   if (done.type !== "order") throw new Error(`checkout answered ${done.type}`)
@@ -201,4 +206,13 @@ export async function setProductPictures(handle: string, thumbnail: string | nul
     headers: await adminHeaders(),
     body: JSON.stringify({ thumbnail, images: images.map((url) => ({ url })) }),
   })
+}
+
+/** Staff set the capacity of a weekday's slot (delivery settings); resolves with the capacity it had. */
+export async function setSlotCapacity(weekday: number, code: string, capacity: number): Promise<number> {
+  const { slots } = await json<{ slots: { id: string; weekday: number; code: string; capacity: number }[] }>("/admin/delivery-settings", { headers: await adminHeaders() })
+  const slot = slots.find((s) => s.weekday === weekday && s.code === code)
+  if (!slot) throw new Error(`no ${code} slot on weekday ${weekday}`)
+  await json(`/admin/delivery-settings/slots/${slot.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify({ capacity }) })
+  return slot.capacity
 }

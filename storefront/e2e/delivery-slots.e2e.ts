@@ -1,0 +1,68 @@
+import type { Browser, Page } from "playwright-core"
+import { DESKTOP, launch, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
+import { latestOrders, placeOrderThroughApi, setPool, setSlotCapacity } from "./support/shop-api"
+
+jest.setTimeout(240_000)
+
+/**
+ * The checkout's slot picker (issue 19): it offers the backend's open slots with places
+ * left; a slot another shopper filled disappears on the next visit, and a stale page that
+ * still offers it is refused with the reason by the slot.
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const IST_MS = 330 * 60_000
+const shopDay = (daysAhead: number) => new Date(Date.now() + IST_MS + daysAhead * 86_400_000).toISOString().slice(0, 10)
+const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
+
+async function atCheckout(): Promise<Page> {
+  const page = await (await browser.newContext(DESKTOP)).newPage()
+  await page.goto(storefrontUrl("/products/kaju-katli"))
+  await addSize(page, "250 g")
+  await closeDrawer(page)
+  await page.goto(storefrontUrl("/checkout"))
+  await page.getByTestId("checkout-total").waitFor(WAIT)
+  return page
+}
+
+it("a slot filled by another shopper: refused with the reason on the stale page, gone from the picker after", async () => {
+  await setPool("kaju-katli", 20_000)
+  // Five days ahead: clear of today's cut-offs, inside the picker's seven days.
+  const day = shopDay(5)
+  const weekday = weekdayOf(day)
+  const before = await setSlotCapacity(weekday, "evening", 1)
+  try {
+    const page = await atCheckout()
+    await page.locator("#deliveryDate").selectOption(day)
+    await page.getByLabel(/^Evening/).check()
+    expect(await page.getByLabel(/^Evening/).isChecked()).toBe(true)
+
+    // Another shopper takes the evening's only place.
+    await placeOrderThroughApi("+919812345678", [{ handle: "kaju-katli", units: 250, quantity: 1 }], { delivery_date: day, delivery_slot: "evening" })
+    const ordersBefore = (await latestOrders(1))[0]?.id
+
+    await fillContact(page)
+    await fillAddress(page, "110024")
+    await page.getByTestId("place-order").click()
+    await page.locator("#slot-error").waitFor({ state: "visible", ...WAIT })
+    expect(await textOf(page, "#slot-error")).toMatch(/is full/)
+    expect((await latestOrders(1))[0]?.id).toBe(ordersBefore)
+
+    // On the next visit the evening of that day is not offered; the morning still is.
+    await page.reload()
+    await page.getByTestId("checkout-total").waitFor(WAIT)
+    await page.locator("#deliveryDate").selectOption(day)
+    expect(await page.getByLabel(/^Evening/).count()).toBe(0)
+    expect(await page.getByLabel(/^Morning/).count()).toBe(1)
+    await page.context().close()
+  } finally {
+    await setSlotCapacity(weekday, "evening", before)
+  }
+})

@@ -150,12 +150,15 @@ medusaIntegrationTestRunner({
       const order = await orderRow(draft.id)
       expect(order).toMatchObject({ is_draft_order: false, status: "pending" })
       expect(order.metadata.payment_link).toMatchObject({ id: link.id, status: "paid", razorpay_payment_id: payment.id, order_id: draft.id })
-      // The admin shows it paid: one captured payment of the total, with the Razorpay ids on it.
+      // The admin shows it paid: one captured payment of the total.
       const { data } = await api.get(`/admin/orders/${draft.id}?fields=id,payment_status,*payment_collections,*payment_collections.payments`, admin)
       expect(data.order.payment_status).toBe("captured")
       const payments = data.order.payment_collections.flatMap((c: any) => c.payments)
       expect(payments).toHaveLength(1)
-      expect(payments[0].data).toMatchObject({ razorpay_payment_id: payment.id, razorpay_payment_link_id: link.id, paid_through: "razorpay_payment_link" })
+      // Recorded as a Razorpay payment (the provider checked it with Razorpay): refunds from the admin go to Razorpay.
+      expect(payments[0].provider_id).toBe("pp_razorpay_razorpay")
+      expect(payments[0].data).toMatchObject({ razorpay_payment_id: payment.id, razorpay_order_id: payment.order_id, razorpay_method: "upi" })
+      expect(payments[0].captured_at).toBeTruthy()
       expect(Number(payments[0].amount)).toBe(paise / 100)
       // The hold became the order's reservation: still 2 kg reserved, no hold left. No refund at Razorpay.
       expect(await holdsOf(draft.id)).toBe(0)
@@ -164,6 +167,15 @@ medusaIntegrationTestRunner({
       // Razorpay's ledger holds nothing the shop has not settled: the link's payment is on the order.
       const ledger = await reconcileRazorpayLedger(getContainer(), { olderThanMs: 0 })
       expect(ledger).toMatchObject({ checked: 0, refunded: [], failed: [] })
+      // The customer is told: the order placed (paid online) and the payment received, once each.
+      const told = messagesTo(CUSTOMER_PHONE)
+      expect(told.filter((t) => /order #\d+ placed/.test(t))).toHaveLength(1)
+      expect(told.find((t) => /order #\d+ placed/.test(t))).toContain("paid online")
+      expect(told.filter((t) => /payment of .* received/.test(t))).toHaveLength(1)
+      // A refund from the admin goes to Razorpay (₹100 of it, at the instant speed the shop asks).
+      const refunded = await api.post(`/admin/payments/${payments[0].id}/refund`, { amount: 100 }, admin).catch((e: any) => e.response)
+      expect(refunded.status).toBe(200)
+      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === payment.id).map((r) => [r.amount, r.speed_requested])).toEqual([[10000, "optimum"]])
       // A new link for a paid draft is refused, with a code.
       const refused = await sendLink(draft.id)
       expect(refused.status).toBe(409)

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { convertDraftOrderWorkflow, createOrderPaymentCollectionWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
+import { convertDraftOrderWorkflow, createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
 import { paiseToRupees, rupeesToPaise, SHOP_EVENTS, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
-import { apiOptions, pluginOptions } from "./options"
+import { apiOptions, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import {
   currentLink,
   customerPhone,
@@ -34,7 +34,8 @@ import { refusalReason, RazorpaySettlement, RefundReason, refundSentence, Settle
  *   other (settle.ts, under the Razorpay order's lock, from the
  *   payment_link.paid webhook, the expiry job or the ledger reconciliation):
  *   the draft becomes an order once (`gram-pool-convert-draft-order`: the hold
- *   becomes its reservation) and the payment is recorded on it, or, when the
+ *   becomes its reservation) and the payment is recorded on it as a Razorpay
+ *   payment (recordLinkPayment), or, when the
  *   draft is gone or already an order, the payment is refunded.
  * - Expired or cancelled (the webhooks, or the expiry job for links whose
  *   time is up): the hold is let go; the draft stays for staff.
@@ -173,37 +174,54 @@ async function sendLocked(container: MedusaContainer, draftOrderId: string, now:
   return link
 }
 
-/** The shop's order now holds this Razorpay payment (Medusa's mark-as-paid, with the Razorpay ids on the payment), once. */
-async function recordLinkPayment(container: MedusaContainer, orderId: string, payment: RazorpayPayment, linkId: string) {
+/**
+ * The shop's order now holds this Razorpay payment, once, as a Razorpay payment like a checkout's:
+ * a payment collection for the order, a session of the Razorpay provider pointed (server-side, here)
+ * at the link's Razorpay order, and Medusa's authorisation of it, in which the provider asks Razorpay
+ * for that order's payment and checks order, amount and currency; a captured payment is recorded as
+ * captured. So the admin shows the order paid through Razorpay, and a refund made there goes to Razorpay.
+ * Medusa emits no payment.captured for a payment captured at authorisation: it is emitted here (the
+ * customer's "payment received" message).
+ */
+async function recordLinkPayment(container: MedusaContainer, orderId: string, payment: RazorpayPayment) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "total", "payment_collections.id", "payment_collections.status", "payment_collections.payments.id", "payment_collections.payments.data"],
+    fields: [
+      "id",
+      "payment_collections.id",
+      "payment_collections.status",
+      "payment_collections.payments.id",
+      "payment_collections.payments.data",
+      "payment_collections.payment_sessions.id",
+      "payment_collections.payment_sessions.provider_id",
+      "payment_collections.payment_sessions.status",
+    ],
     filters: { id: orderId },
   })
   const collections = ((data[0] as any)?.payment_collections ?? []) as any[]
-  // Recorded already (an earlier try stopped after it): any collection paid, or one holding this payment.
-  if (collections.some((c) => c.status !== "not_paid" || (c.payments ?? []).some((p: any) => p?.data?.razorpay_payment_id === payment.id))) return
-  let collectionId = collections.find((c) => c.status === "not_paid")?.id as string | undefined
-  if (!collectionId) {
-    const { result } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: orderId, amount: Number(paiseToRupees(payment.amount)) } })
-    collectionId = (result as any)[0].id
+  // Recorded already (an earlier try stopped after it): a collection paid, or one holding this payment.
+  if (collections.some((c) => !["not_paid", "awaiting"].includes(c.status) || (c.payments ?? []).some((p: any) => p?.data?.razorpay_payment_id === payment.id))) return
+  const payments = container.resolve(Modules.PAYMENT) as any
+  const amount = Number(paiseToRupees(payment.amount))
+  let collection = collections[0]
+  if (!collection) {
+    const { result } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: orderId, amount } })
+    collection = { id: (result as any)[0].id, payment_sessions: [] }
   }
-  const { result: paid } = await markPaymentCollectionAsPaid(container).run({
-    input: { order_id: orderId, payment_collection_id: collectionId!, captured_by: "razorpay-payment-link" } as any,
+  let session = (collection.payment_sessions ?? []).find((s: any) => s?.provider_id === RAZORPAY_PROVIDER_ID && s.status !== "authorized" && s.status !== "captured")
+  if (!session) {
+    session = await payments.createPaymentSession(collection.id, { provider_id: RAZORPAY_PROVIDER_ID, currency_code: "inr", amount, data: {} })
+  }
+  const keyId = apiOptions(pluginOptions(container))?.key_id
+  await payments.updatePaymentSession({
+    id: session.id,
+    currency_code: "inr",
+    amount,
+    data: { session_id: session.id, key_id: keyId, razorpay_order_id: payment.order_id, amount_paise: payment.amount, currency: "INR" },
   })
-  await (container.resolve(Modules.PAYMENT) as any).updatePayment({
-    id: (paid as any).id,
-    data: {
-      ...((paid as any).data ?? {}),
-      paid_through: "razorpay_payment_link",
-      razorpay_payment_link_id: linkId,
-      razorpay_payment_id: payment.id,
-      razorpay_order_id: payment.order_id,
-      razorpay_method: payment.method,
-      amount_paise: payment.amount,
-    },
-  })
+  const made = await payments.authorizePaymentSession(session.id, {})
+  await container.resolve(Modules.EVENT_BUS).emit({ name: "payment.captured", data: { id: made.id } })
 }
 
 /**
@@ -252,7 +270,7 @@ async function settleLinkOrderLocked(
     if (ours && link!.razorpay_payment_id && link!.razorpay_payment_id !== payment.id) reason = "duplicate_payment"
     else if (ours && link!.razorpay_payment_id === payment.id && !isDraft(draft)) {
       // Converted by an earlier try that stopped before the payment was recorded.
-      await recordLinkPayment(container, draft!.id, payment, link!.id)
+      await recordLinkPayment(container, draft!.id, payment)
       await writeLink(container, draft!.id, { ...link!, status: "paid", order_id: draft!.id, paid_at: new Date().toISOString() })
       outcome.order_id = draft!.id
       continue
@@ -271,7 +289,7 @@ async function settleLinkOrderLocked(
         logger.warn(`Razorpay payment ${payment.id} (${foundBy}): draft order ${draft!.id} cannot become an order (${error?.message}).`)
       }
       if (!reason) {
-        await recordLinkPayment(container, draft!.id, payment, link!.id)
+        await recordLinkPayment(container, draft!.id, payment)
         await writeLink(container, draft!.id, { ...link!, razorpay_payment_id: payment.id, razorpay_order_id: order.id, status: "paid", order_id: draft!.id, paid_at: new Date().toISOString() })
         logger.info(`Razorpay payment ${payment.id} (${foundBy}): draft order ${draft!.id} became an order, paid through payment link ${link!.id}.`)
         outcome.order_id = draft!.id

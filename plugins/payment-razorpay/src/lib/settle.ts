@@ -181,16 +181,13 @@ export class RazorpaySettlement {
     }
   }
 
-  /**
-   * The Razorpay payment ids the shop's orders hold, among these: Razorpay checkouts' payments, and
-   * payment links' (recorded with Medusa's mark-as-paid, so under its system provider; payment-links.ts).
-   */
+  /** The Razorpay payment ids the shop's orders hold, among these (checkouts' and payment links'). */
   async paymentsWithOrders(paymentIds: string[], since: Date): Promise<Set<string>> {
     if (!paymentIds.length) return new Set()
     const { data } = await this.query.graph({
       entity: "payment",
       fields: ["id", "data"],
-      filters: { provider_id: [RAZORPAY_PROVIDER_ID, "pp_system_default"], created_at: { $gte: since } },
+      filters: { provider_id: RAZORPAY_PROVIDER_ID, created_at: { $gte: since } },
     })
     const wanted = new Set(paymentIds)
     return new Set((data as any[]).map((p) => p.data?.razorpay_payment_id).filter((id) => wanted.has(id)))

@@ -3,7 +3,7 @@ import fc from "fast-check"
 import fs from "fs"
 import path from "path"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
-import { adminHeaders, DELHI_ADDRESS, seedShop, shopperFor } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(300_000)
 
@@ -110,7 +110,7 @@ type Known = Record<string, string[]>
 const first = (known: Known, name: string) => known[name]?.[0] ?? "x"
 const TEMPLATES: Record<string, { body?: (k: Known) => unknown; query?: (k: Known) => Record<string, unknown> }> = {
   "POST /store/carts": { body: (k) => ({ region_id: first(k, "region_id"), items: [{ variant_id: first(k, "variant_id"), quantity: 1 }] }) },
-  "POST /store/carts/:id": { body: () => ({ email: "fuzz@example.in", shipping_address: DELHI_ADDRESS, metadata: { gift_message: "Hi", delivery_date: "2026-12-03" } }) },
+  "POST /store/carts/:id": { body: () => ({ email: "fuzz@example.in", shipping_address: DELHI_ADDRESS, metadata: { gift_message: "Hi", delivery_date: deliveryDay(3) } }) },
   "POST /store/carts/:id/line-items": { body: (k) => ({ variant_id: first(k, "variant_id"), quantity: 1 }) },
   "POST /store/carts/:id/line-items/:line_id": { body: () => ({ quantity: 2 }) },
   "POST /store/carts/:id/shipping-methods": { body: (k) => ({ option_id: first(k, "shipping_option_id") }) },
@@ -122,7 +122,7 @@ const TEMPLATES: Record<string, { body?: (k: Known) => unknown; query?: (k: Know
       shipping_address: DELHI_ADDRESS,
       shipping_option_id: first(k, "shipping_option_id"),
       payment_provider_id: "pp_system_default",
-      metadata: { delivery_date: "2026-12-03", delivery_slot: "morning", gift_message: "Happy Diwali" },
+      metadata: { delivery_date: deliveryDay(3), delivery_slot: "morning", gift_message: "Happy Diwali" },
     }),
   },
   "POST /store/order-tracking/lookup": { body: (k) => ({ order_number: first(k, "display_id"), phone: DELHI_ADDRESS.phone }) },

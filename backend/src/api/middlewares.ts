@@ -5,7 +5,7 @@ import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
 import { bookCartDeliverySlot } from "../lib/middlewares/delivery-slot"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/middlewares/input-hygiene"
-import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection } from "../lib/middlewares/store-route-guards"
+import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection, refuseUnknownPaymentProvider } from "../lib/middlewares/store-route-guards"
 import { observeRequests } from "../lib/operations/metrics"
 import { throttleStaffLogin } from "../lib/middlewares/login-throttle"
 
@@ -42,7 +42,7 @@ export default defineMiddlewares({
     // guard, which a plugin cannot share with the backend; the payment-session workflow has no hook at all.
     // The day and slot, and home delivery's place in its slot (../lib/middlewares/delivery-slot.ts), after the area.
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart, bookCartDeliverySlot] },
-    { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, limitCashOnDelivery, refuseUndeliverablePayment] },
+    { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, refuseUnknownPaymentProvider, limitCashOnDelivery, refuseUndeliverablePayment] },
     // Staff orders (draft orders) converted without a payment are cash on delivery: the same cap.
     { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery] },
   ],

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { refusal } from "@sweetshop/shop-contracts"
 
 /**
  * Medusa 2.21's own store routes answer 500 for ids that do not exist, and one
@@ -13,6 +14,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  *    collection fails inside createPaymentSessionsWorkflow (500).
  *  - POST /store/carts/:id on a completed cart writes the new address, then
  *    refuses (400): the order's cart changes after the fact.
+ *  - the same route with a provider_id no payment provider has fails the
+ *    same way (500, "Unable to retrieve the payment provider"): 400 here.
  * These guards answer before Medusa's handler runs: 404 with a sentence unless
  * the cart (and the line, when named) exists and the line is the cart's; 400
  * for a cart that has already been ordered.
@@ -48,6 +51,23 @@ export async function refuseUnknownPaymentCollection(req: MedusaRequest, res: Me
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "payment_collection", fields: ["id"], filters: { id: req.params.id } })
     if (!data[0]) return notFound(res, `Payment collection ${req.params.id} was not found.`)
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/** POST /store/payment-collections/:id/payment-sessions: a provider_id that is no registered payment provider is a 400 with a sentence. */
+export async function refuseUnknownPaymentProvider(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+  try {
+    const providerId = (req.body as { provider_id?: unknown } | undefined)?.provider_id
+    // Not a string: Medusa's own validator answers that (400).
+    if (typeof providerId !== "string") return next()
+    const providers = await req.scope.resolve(Modules.PAYMENT).listPaymentProviders({ id: [providerId] })
+    if (!providers.length) {
+      res.status(400).json(refusal("invalid_data", `There is no payment method ${JSON.stringify(providerId.slice(0, 60))}.`))
+      return
+    }
     next()
   } catch (error) {
     next(error)

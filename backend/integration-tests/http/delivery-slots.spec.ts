@@ -161,6 +161,24 @@ medusaIntegrationTestRunner({
         expect((await checkout(cartId, { delivery_date: deliveryDay(3), delivery_slot: "morning" })).status).toBe(200)
       })
 
+      it("a day beyond the kitchen's capacity for a product (set by staff), for delivery and pickup alike", async () => {
+        const { data } = await api.get(`/store/products?handle=kaju-katli`, storeHeaders)
+        // The kitchen makes 500 g of kaju katli a day (the lines are 250 g each).
+        const limit = await post("/admin/delivery-settings/lead-times", { product_id: data.products[0].id, lead_hours: 0, kitchen_capacity_units: 500 }, admin)
+        expect(limit.status).toBe(200)
+        const day = deliveryDay(8)
+        expect((await checkout(await cart(), { delivery_date: day, delivery_slot: "morning" })).status).toBe(200)
+        expect((await checkout(await cart(), { delivery_date: day, delivery_slot: "evening", fulfilment: "pickup" }, { name: "Store pickup" })).status).toBe(200)
+        const third = await cart()
+        const before = await orderCount()
+        await refusedWith(await checkout(third, { delivery_date: day, delivery_slot: "evening" }), "kitchen_full", before)
+        await refusedWith(await checkout(third, { delivery_date: day, delivery_slot: "morning", fulfilment: "pickup" }, { name: "Store pickup" }), "kitchen_full", before)
+        expect(await placesOn(day, "evening")).toBe(0)
+        // Another day has room.
+        expect((await checkout(third, { delivery_date: deliveryDay(9), delivery_slot: "evening" })).status).toBe(200)
+        expect((await del(`/admin/delivery-settings/lead-times/${limit.data["lead-times"].id}`)).status).toBe(200)
+      })
+
       it("a day already on the cart (set by POST /store/carts/:id) is judged by a checkout that sends none", async () => {
         const cartId = await cart()
         await post(`/store/carts/${cartId}`, { metadata: { delivery_date: addDays(shopToday(new Date()), -1), delivery_slot: "morning" } })

@@ -191,7 +191,7 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, r.message, r.code)
   }
   if (!choice.home_delivery && (slotName === undefined || slotName === null || slotName === "")) {
-    const refused = dayRefusal(now, day, settings)
+    const refused = dayRefusal(now, day, settings) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
     if (refused) refuse(refused)
     const last = slotsOf(settings, day as string).at(-1)
     if (last && leadHours > 0 && now.getTime() + leadHours * 3_600_000 > shopInstant(day as string, last.ends_at).getTime()) {
@@ -202,9 +202,55 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
   }
   const refused = slotRefusal(now, day, slotName, settings, leadHours)
   if (refused) refuse(refused)
+  const full = await kitchenRefusal(container, choice.cart_id, day as string)
+  if (full) refuse(full)
   if (!choice.home_delivery) {
     await freeCartPlace(container, choice.cart_id)
     return null
   }
   return takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! })
+}
+
+/**
+ * kitchen_full: a product with a kitchen capacity (grams or pieces a day, its pool's unit)
+ * whose orders for the day (delivery and pickup, not cancelled) and this cart would make
+ * more than that. Counted from the orders when the checkout asks; unlike a slot's places it
+ * is not reserved, so two checkouts at the same moment may both pass (README, Delivery settings).
+ */
+export async function kitchenRefusal(container: MedusaContainer, cartId: string, day: string): Promise<{ code: RefusalCode; message: string } | null> {
+  const knex = knexOf(container)
+  const { rows: lines } = await knex.raw(
+    `select ci.product_id, max(ci.product_title) as title, sum(ci.quantity * coalesce(pvii.required_quantity, 1))::float as units
+       from cart_line_item ci
+       left join product_variant_inventory_item pvii on pvii.variant_id = ci.variant_id and pvii.deleted_at is null
+      where ci.cart_id = ? and ci.deleted_at is null and ci.product_id is not null
+      group by ci.product_id`,
+    [cartId]
+  )
+  if (!lines.length) return null
+  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: (lines as any[]).map((l) => l.product_id) })).filter(
+    (l: any) => l.kitchen_capacity_units != null
+  )
+  if (!limits.length) return null
+  const { rows: ordered } = await knex.raw(
+    `select li.product_id, sum(oi.quantity * coalesce(pvii.required_quantity, 1))::float as units
+       from "order" o
+       join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+       join order_line_item li on li.id = oi.item_id
+       left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
+      where o.deleted_at is null and o.canceled_at is null and o.metadata->>'delivery_date' = ? and li.product_id = any(?)
+      group by li.product_id`,
+    [day, limits.map((l: any) => l.product_id)]
+  )
+  for (const limit of limits as any[]) {
+    const line = (lines as any[]).find((l) => l.product_id === limit.product_id)
+    const already = Number((ordered as any[]).find((o) => o.product_id === limit.product_id)?.units ?? 0)
+    if (line && already + Number(line.units) > Number(limit.kitchen_capacity_units)) {
+      return {
+        code: "kitchen_full",
+        message: `The kitchen is fully booked for ${line.title} on ${dayLabel(day)}. Please choose another day, or order less of it.`,
+      }
+    }
+  }
+  return null
 }

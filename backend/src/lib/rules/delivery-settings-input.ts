@@ -61,6 +61,13 @@ export const leadTimeInput = z
   .object({
     product_id: z.string({ required_error: "product_id is required" }).regex(/^prod_[A-Za-z0-9]+$/, "product_id must be a product id like prod_01…"),
     lead_hours: z.number({ required_error: "lead_hours is required", invalid_type_error: "lead_hours must be a number of hours" }).int("lead_hours must be whole hours").min(0, "lead_hours cannot be negative").max(24 * 30, "lead_hours must be at most 720 (30 days)"),
+    kitchen_capacity_units: z
+      .number({ invalid_type_error: "kitchen_capacity_units must be a number of grams or pieces" })
+      .int("kitchen_capacity_units must be whole grams or pieces")
+      .min(0, "kitchen_capacity_units cannot be negative")
+      .max(10_000_000, "kitchen_capacity_units is too large")
+      .nullable()
+      .optional(),
   })
   .strict()
 

@@ -50,7 +50,7 @@ export const KINDS: Record<string, Kind> = {
     create: (c, d) => deliverySettings(c).createProductLeadTimes(d),
     update: (c, id, d) => deliverySettings(c).updateProductLeadTimes({ id, ...d }),
     remove: (c, id) => deliverySettings(c).deleteProductLeadTimes(id),
-    fields: ["product_id", "lead_hours"],
+    fields: ["product_id", "lead_hours", "kitchen_capacity_units"],
     unique: { of: (d) => ({ product_id: d.product_id }), sentence: () => "That product already has a lead time: change it instead." },
   },
 }

@@ -166,11 +166,15 @@ medusaIntegrationTestRunner({
         // The kitchen makes 500 g of kaju katli a day (the lines are 250 g each).
         const limit = await post("/admin/delivery-settings/lead-times", { product_id: data.products[0].id, lead_hours: 0, kitchen_capacity_units: 500 }, admin)
         expect(limit.status).toBe(200)
-        const day = deliveryDay(8)
+        // Inside the picker's seven days.
+        const day = deliveryDay(5)
         expect((await checkout(await cart(), { delivery_date: day, delivery_slot: "morning" })).status).toBe(200)
         expect((await checkout(await cart(), { delivery_date: day, delivery_slot: "evening", fulfilment: "pickup" }, { name: "Store pickup" })).status).toBe(200)
         const third = await cart()
         const before = await orderCount()
+        // The picker's list for this cart shows the day closed to it.
+        const listed = (await get(`/store/delivery/slots?cart_id=${third}`)).data.days.find((d: any) => d.date === day)
+        expect(listed).toMatchObject({ open: false, reason: "kitchen_full", slots: [] })
         await refusedWith(await checkout(third, { delivery_date: day, delivery_slot: "evening" }), "kitchen_full", before)
         await refusedWith(await checkout(third, { delivery_date: day, delivery_slot: "morning", fulfilment: "pickup" }, { name: "Store pickup" }), "kitchen_full", before)
         expect(await placesOn(day, "evening")).toBe(0)

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refusal } from "@sweetshop/shop-contracts"
-import { cartLeadHours, daySettings, placesTaken, servedRanges } from "../../../../lib/flows/delivery-settings"
+import { cartLeadHours, daySettings, kitchenRefusal, placesTaken, servedRanges } from "../../../../lib/flows/delivery-settings"
 import { checkPincode, normalizePincode, pincodeSchema } from "../../../../lib/rules/delivery-area"
 import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slotsOf } from "../../../../lib/rules/delivery-days"
 
@@ -10,8 +10,9 @@ import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slo
  * The next 7 days (today first) and each day's slots, as the checkout's picker shows them:
  * 200 { pincode: <as GET /store/delivery/pincodes/:pincode> | null, lead_hours,
  *       days: [{ date, label, open, reason, message, slots: [{ code, label, starts_at, ends_at, capacity, places_left, open, reason, message }] }] }
- * `open` is false with `reason` (a refusal code: day_closed, slot_closed, lead_time, slot_full)
- * and its sentence when the checkout would refuse it now; lead times are the cart's products'.
+ * `open` is false with `reason` (a refusal code: day_closed, kitchen_full, slot_closed, lead_time,
+ * slot_full) and its sentence when the checkout would refuse it now; lead times and the kitchen's
+ * capacity are judged for the cart's products.
  * Read afresh each time (no cache): a place taken is gone from the next answer.
  * 400 invalid_pincode for a malformed pincode; 404 cart_not_found for an unknown cart.
  */
@@ -40,9 +41,11 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const today = shopToday(now)
   const dates = Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
   const taken = await placesTaken(req.scope, dates)
+  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
+  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(req.scope, cartId, date))) : dates.map(() => null)
   const days = dates.map((date, i) => {
     const prefix = i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""
-    const closed = dayRefusal(now, date, settings)
+    const closed = dayRefusal(now, date, settings) ?? kitchen[i]
     const slots = closed
       ? []
       : slotsOf(settings, date).map((slot) => {

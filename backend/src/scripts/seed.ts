@@ -251,21 +251,36 @@ async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise
 }
 
 /**
- * The delivery settings (areas, slots, lead times: ./seed-data/delivery.ts), written once
- * when the module has none of them; true when it wrote them. Staff edit them afterwards.
+ * The delivery settings (areas, slots, lead times: ./seed-data/delivery.ts), each kind written
+ * once when the module has none of it (the module's migration Migration20261130173000 writes the
+ * areas and slots already, and the lead times of a shop whose products exist); true when it wrote
+ * any. Staff edit them afterwards.
  */
 async function ensureDeliverySettings(container: ExecArgs["container"]): Promise<boolean> {
   const settings = container.resolve<DeliverySettingsModuleService>(DELIVERY_SETTINGS_MODULE)
-  const [areas, slots] = await Promise.all([settings.listDeliveryAreas({}, { take: 1 }), settings.listDeliverySlots({}, { take: 1 })])
-  if (areas.length || slots.length) return false
-  await settings.createDeliveryAreas(SEED_DELIVERY_AREAS.map((a) => ({ ...a, pincodes: null })))
-  await settings.createDeliverySlots(SEED_SLOTS)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle"], filters: { handle: Object.keys(SEED_LEAD_HOURS) } })
-  if (products.length) {
-    await settings.createProductLeadTimes(products.map((p: any) => ({ product_id: p.id as string, lead_hours: SEED_LEAD_HOURS[p.handle as string] })))
+  const [areas, slots, leads] = await Promise.all([
+    settings.listDeliveryAreas({}, { take: 1 }),
+    settings.listDeliverySlots({}, { take: 1 }),
+    settings.listProductLeadTimes({}, { take: 1 }),
+  ])
+  let wrote = false
+  if (!areas.length) {
+    await settings.createDeliveryAreas(SEED_DELIVERY_AREAS.map((a) => ({ ...a, pincodes: null })))
+    wrote = true
   }
-  return true
+  if (!slots.length) {
+    await settings.createDeliverySlots(SEED_SLOTS)
+    wrote = true
+  }
+  if (!leads.length) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle"], filters: { handle: Object.keys(SEED_LEAD_HOURS) } })
+    if (products.length) {
+      await settings.createProductLeadTimes(products.map((p: any) => ({ product_id: p.id as string, lead_hours: SEED_LEAD_HOURS[p.handle as string] })))
+      wrote = true
+    }
+  }
+  return wrote
 }
 
 /** The staff login from ADMIN_EMAIL / ADMIN_PASSWORD, created once. */

@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, PHONE, seriousAccessibilityViolations, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { orderCodeSentTo, placeOrderThroughApi, setPool, smsTo, waitForShopOrder } from "./support/shop-api"
@@ -86,6 +87,12 @@ describe("my orders by phone with a one-time code", () => {
     // The address masked by the backend: never the full street.
     expect(newest).not.toContain("Hauz Khas")
     expect(await seriousAccessibilityViolations(page)).toEqual([])
+
+    // Each order's GST invoice downloads with this page's session (it names the buyer and the address).
+    const [download] = await Promise.all([page.waitForEvent("download", WAIT), page.getByRole("button", { name: `GST invoice for order #${first.display_id} (PDF)` }).click()])
+    expect(download.suggestedFilename()).toBe(`sweet-shop-invoice-${first.display_id}.pdf`)
+    const saved = await download.path()
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe("%PDF-")
 
     // The code works once: the SAME code, typed again on a new visit, is refused. The page has to ask
     // for a code before it shows the code field; that request is answered here in the browser and never
@@ -192,6 +199,9 @@ describe("the order confirmation is the shopper's own", () => {
     expect(sent.split(".").map((part) => Buffer.from(part, "base64url").toString("latin1")).join("\n")).not.toContain(order.id)
     await other.goto(storefrontUrl(`/track/${sent}`))
     expect(await textOf(other, "[data-testid=tracked-order] h2")).toBe(`Order #${order.display_id}: Placed`)
+    // The forwarded link offers no invoice (it names the buyer and the address): only "My orders", after a code.
+    expect(await textOf(other, "[data-testid=track-invoice-hint]")).toBe("The GST invoice is in My orders, after a code we send to the mobile number of the order.")
+    expect(await other.locator("a[href*='invoice'], [data-testid=invoice-link]").count()).toBe(0)
     await other.context().close()
     await page.context().close()
   })

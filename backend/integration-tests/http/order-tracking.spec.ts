@@ -270,6 +270,25 @@ medusaIntegrationTestRunner({
       expect(orders.status).toBe(200)
       expect(orders.data.orders.map((o: any) => o.order_number)).toEqual([second.display_id, first.display_id])
 
+      // The session downloads the GST invoice of each of its orders (it names the buyer and the address:
+      // only the phone's own session opens it); another phone's order, no session or a made-up number: the same 404.
+      const invoice = await api
+        .get(`/store/order-tracking/orders/${first.display_id}/invoice.pdf`, { headers: { ...storeHeaders.headers, "x-order-session": session.data.session_token }, responseType: "arraybuffer" })
+        .catch((e: any) => e.response)
+      expect(invoice.status).toBe(200)
+      expect(invoice.headers["content-type"]).toBe("application/pdf")
+      expect(Buffer.from(invoice.data).subarray(0, 5).toString()).toBe("%PDF-")
+      const { rows: others } = await dbConnection.raw(`select display_id from shop_order where phone = '+919822222222'`)
+      for (const [number, headers] of [
+        [others[0].display_id, { "x-order-session": session.data.session_token }],
+        [first.display_id, {}],
+        [first.display_id, { "x-order-session": `${session.data.session_token}x` }],
+        ["not-a-number", { "x-order-session": session.data.session_token }],
+      ] as const) {
+        const refused = await get(`/store/order-tracking/orders/${number}/invoice.pdf`, headers)
+        expect({ status: refused.status, code: refused.data.code }).toEqual({ status: 404, code: "order_not_found" })
+      }
+
       const again = await post("/store/order-tracking/sessions", { phone: "98111 11111", code })
       expect(again.status).toBe(400)
       expect((await get("/store/order-tracking/orders")).status).toBe(401)

@@ -1,7 +1,7 @@
 import crypto from "crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { SHOP_EVENTS } from "@sweetshop/shop-contracts"
+import { parseOrderNumber, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { mobileDigits } from "./masking"
 import { publicOrderView } from "./order-views"
 import { openToken, openTrackingToken, sealToken } from "./order-tokens"
@@ -181,6 +181,19 @@ export async function ordersForSession(container: MedusaContainer, token: unknow
   if (!claims?.p) return null
   const rows = await lifecycleService(container).listShopOrders({ phone: claims.p }, { order: { display_id: "DESC" }, take: 50 })
   return await Promise.all(rows.map((row) => publicOrderView(container, row as any)))
+}
+
+/**
+ * The id of one of a "my orders" session's orders, by its number (as the list shows it), for
+ * documents the session may download (the GST invoice): null when the session is not valid or
+ * the order is not one of its phone's.
+ */
+export async function orderIdForSession(container: MedusaContainer, token: unknown, orderNumber: unknown): Promise<string | null> {
+  const claims = await openToken(secretOf(container), "orders-session", token)
+  const number = parseOrderNumber(orderNumber)
+  if (!claims?.p || !number) return null
+  const [row] = await lifecycleService(container).listShopOrders({ phone: claims.p, display_id: number }, { take: 1 })
+  return (row as { order_id?: string } | undefined)?.order_id ?? null
 }
 
 export type OrderConfirmation = {

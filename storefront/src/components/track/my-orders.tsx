@@ -15,7 +15,7 @@ import { TextField } from "@/components/form/text-field"
  * lives only in this page's memory (30 minutes at most, the backend's limit).
  */
 
-type Step = { name: "phone" } | { name: "code"; phone: string } | { name: "orders"; phone: string; orders: TrackedOrder[] }
+type Step = { name: "phone" } | { name: "code"; phone: string } | { name: "orders"; phone: string; session: string; orders: TrackedOrder[] }
 
 const UNREACHABLE = "We could not reach the shop just now. Please try again in a moment."
 
@@ -113,7 +113,7 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
       const list = await call("/store/order-tracking/orders", { method: "GET", session: session.body.session_token })
       if (list.status === 200 && Array.isArray(list.body.orders)) {
         setSent(null)
-        setStep({ name: "orders", phone: step.phone, orders: list.body.orders as TrackedOrder[] })
+        setStep({ name: "orders", phone: step.phone, session: session.body.session_token, orders: list.body.orders as TrackedOrder[] })
       } else {
         setAlert(messageOf(list, UNREACHABLE))
       }
@@ -121,6 +121,35 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
       setAlert(UNREACHABLE)
     } finally {
       setBusy(false)
+    }
+  }
+
+  /**
+   * The order's GST invoice, fetched with this page's session (the invoice names the buyer and the
+   * address, so only a phone-verified session opens it) and handed to the browser as a download.
+   */
+  async function downloadInvoice(orderNumber: number) {
+    if (step.name !== "orders") return
+    setAlert(null)
+    try {
+      const res = await fetch(`${backendUrl}/store/order-tracking/orders/${orderNumber}/invoice.pdf`, {
+        headers: { "x-publishable-api-key": publishableKey, "x-order-session": step.session },
+      })
+      if (!res.ok || !(res.headers.get("content-type") ?? "").includes("application/pdf")) {
+        const body = (await res.json().catch(() => ({}))) as Record<string, unknown>
+        setAlert(typeof body.message === "string" ? body.message : "We could not fetch that invoice just now. Please try again in a moment.")
+        return
+      }
+      const url = URL.createObjectURL(await res.blob())
+      const link = document.createElement("a")
+      link.href = url
+      link.download = `sweet-shop-invoice-${orderNumber}.pdf`
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    } catch {
+      setAlert(UNREACHABLE)
     }
   }
 
@@ -157,9 +186,15 @@ export function MyOrders({ backendUrl, publishableKey }: { backendUrl: string; p
           {step.orders.map((order) => (
             <li key={order.order_number}>
               <TrackedOrderView order={order} level={3} />
+              <p>
+                <button type="button" className="link-button" onClick={() => downloadInvoice(order.order_number)} data-testid="my-orders-invoice">
+                  GST invoice for order #{order.order_number} (PDF)
+                </button>
+              </p>
             </li>
           ))}
         </ul>
+        {alertBox}
         {step.orders.length === 0 && (
           <p>
             <Link href="/">Browse our sweets</Link>

@@ -26,7 +26,16 @@ export function TrackLink({ backendUrl, publishableKey, token }: { backendUrl: s
     }
   }, [backendUrl, publishableKey, token])
 
-  if (order) return <TrackedOrderView order={order} />
+  if (order)
+    return (
+      <>
+        <TrackedOrderView order={order} />
+        {/* The invoice names the buyer and the address: a link that may have been forwarded does not open it. */}
+        <p className="hint" data-testid="track-invoice-hint">
+          The GST invoice is in <Link href="/my-orders">My orders</Link>, after a code we send to the mobile number of the order.
+        </p>
+      </>
+    )
   if (message)
     return (
       <div>

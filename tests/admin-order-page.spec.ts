@@ -269,6 +269,12 @@ describeIf("admin order page (Debian chromium)", () => {
       expect(slipText).toContain(expected)
     }
     expect(slipText).toMatch(/Collect ₹[\d,]+ in cash/)
+    // Made for its day: Kaju Katli keeps 15 days, so the box is best before the delivery day + 15.
+    const madeOn = indiaDay(2)
+    const expiry = new Date(`${madeOn}T00:00:00Z`)
+    expiry.setUTCDate(expiry.getUTCDate() + 15)
+    const expiryLabel = new Date(`${expiry.toISOString().slice(0, 10)}T12:00:00+05:30`).toLocaleDateString("en-IN", { timeZone: "Asia/Kolkata", weekday: "short", day: "numeric", month: "short" })
+    expect((await slip.getByTestId("best-before").innerText()).trim()).toBe(`· best before ${expiryLabel}`)
     await shot("admin-packing-slip.png")
     await page.close()
   })

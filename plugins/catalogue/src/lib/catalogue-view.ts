@@ -12,6 +12,7 @@ import {
   type CatalogueVariant,
   type RupeeAmount,
   type Unit,
+  shelfLifeDaysOf,
 } from "@sweetshop/shop-contracts"
 
 export type { CatalogueProduct, CatalogueVariant, Unit } from "@sweetshop/shop-contracts"
@@ -46,7 +47,6 @@ export function storeProduct(product: any): StoredProduct {
     .map(({ rank: _rank, ...v }) => v)
   const prices = variants.map((v) => v.price_paise).filter((p): p is number => p !== null)
   const perKg = soldBy === "grams" ? variants.filter((v) => v.price_paise !== null && v.units > 0).map((v) => Math.round((v.price_paise! * 1000) / v.units)) : []
-  const shelfLife = Number(product.metadata?.shelf_life_days)
   return {
     id: product.id,
     handle: product.handle,
@@ -60,7 +60,7 @@ export function storeProduct(product: any): StoredProduct {
       .map((i: any) => i.url),
     categories: (product.categories ?? []).filter(Boolean).map((c: any) => ({ handle: c.handle, name: c.name })),
     sold_by: soldBy,
-    shelf_life_days: Number.isFinite(shelfLife) && shelfLife > 0 ? shelfLife : null,
+    shelf_life_days: shelfLifeDaysOf(product.metadata),
     ingredients: typeof product.metadata?.ingredients === "string" ? product.metadata.ingredients : null,
     bestseller: product.metadata?.bestseller === true || product.metadata?.bestseller === "true",
     veg: product.metadata?.veg === true || product.metadata?.veg === "true" ? true : product.metadata?.veg === false || product.metadata?.veg === "false" ? false : null,

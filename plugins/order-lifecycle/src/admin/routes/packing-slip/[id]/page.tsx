@@ -3,7 +3,7 @@ import { useEffect, useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { giftMessageOf, humanDay, humanMoment, rupees, slotOf } from "../../../lib/order-display"
 import { shopApi } from "../../../lib/shop-api"
-import { type RupeeAmount, toPaise } from "@sweetshop/shop-contracts"
+import { bestBefore, type RupeeAmount, shelfLifeDaysOf, toPaise } from "@sweetshop/shop-contracts"
 
 type Order = {
   id: string
@@ -11,7 +11,7 @@ type Order = {
   created_at: string
   total: number
   metadata: Record<string, unknown> | null
-  items: { id: string; product_title: string; variant_title: string | null; quantity: number }[]
+  items: { id: string; product_id: string | null; product_title: string; variant_title: string | null; quantity: number }[]
   shipping_address: { first_name?: string; last_name?: string; address_1?: string; address_2?: string; city?: string; province?: string; postal_code?: string; phone?: string } | null
 }
 type ShopOrder = { order_number: number; status_label: string; fulfillment_kind: "delivery" | "pickup"; payment_mode: "cod" | "online"; delivery_date: string; delivery_slot: string | null }
@@ -31,7 +31,7 @@ const PRINT_CSS = `
 }`
 
 /**
- * /app/packing-slip/:id — what goes in the box with an order: the items, who it is for,
+ * /app/packing-slip/:id — what goes in the box with an order: the items with their best-before dates, who it is for,
  * where and when, the gift message, and the cash to collect. Opened from the order's
  * Shop status widget; printable.
  */
@@ -40,6 +40,8 @@ const PackingSlipPage = () => {
   const [order, setOrder] = useState<Order | null>(null)
   const [shopOrder, setShopOrder] = useState<ShopOrder | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  /** Shelf life in days per product (its metadata), for the best-before date on each line. */
+  const [shelfLife, setShelfLife] = useState<Record<string, number | null>>({})
 
   useEffect(() => {
     if (!id) return
@@ -47,9 +49,16 @@ const PackingSlipPage = () => {
       shopApi<{ order: Order }>(`/admin/orders/${encodeURIComponent(id)}?fields=${encodeURIComponent(FIELDS)}`),
       shopApi<{ shop_order: ShopOrder }>(`/admin/shop-orders/${encodeURIComponent(id)}`),
     ])
-      .then(([a, b]) => {
+      .then(async ([a, b]) => {
         setOrder(a.order)
         setShopOrder(b.shop_order)
+        const ids = [...new Set(a.order.items.map((item) => item.product_id).filter((id): id is string => !!id))]
+        if (!ids.length) return
+        const query = ids.map((productId) => `id[]=${encodeURIComponent(productId)}`).join("&")
+        const { products } = await shopApi<{ products: { id: string; metadata: Record<string, unknown> | null }[] }>(
+          `/admin/products?${query}&fields=id,metadata&limit=${ids.length}`
+        )
+        setShelfLife(Object.fromEntries(products.map((p) => [p.id, shelfLifeDaysOf(p.metadata)])))
       })
       .catch((error: Error) => setProblem(error.message))
   }, [id])
@@ -102,6 +111,11 @@ const PackingSlipPage = () => {
               <Text size="small">
                 {item.quantity} × {item.product_title}
                 {item.variant_title ? ` ${item.variant_title}` : ""}
+                {(() => {
+                  // Made for the day it goes out: best before that day plus the product's shelf life (on the box's label).
+                  const date = bestBefore(shopOrder.delivery_date, item.product_id ? shelfLife[item.product_id] : null)
+                  return date ? <span data-testid="best-before"> · best before {humanDay(date)}</span> : null
+                })()}
               </Text>
             </li>
           ))}

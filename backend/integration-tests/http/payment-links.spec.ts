@@ -294,6 +294,14 @@ medusaIntegrationTestRunner({
       expect(await orderCount()).toBe(ordersBefore + 1)
       expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: false, status: "pending" })
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 1000, available_units: 1000 })
+      // The customer is told to keep the cash ready, not that they paid online.
+      await events.settled()
+      const { rows } = await dbConnection.raw(`select display_id from "order" where id = ?`, [draft.id])
+      const placed = messagesTo(CUSTOMER_PHONE).filter((t) => t.includes(`order #${rows[0].display_id} placed`))
+      expect(placed).toHaveLength(1)
+      expect(placed[0]).toContain("(cash on delivery)")
+      const { rows: shop } = await dbConnection.raw(`select payment_mode from shop_order where order_id = ?`, [draft.id])
+      expect(shop).toEqual([{ payment_mode: "cod" }])
     })
 
     it("cash on delivery for a staff order is refused above COD_MAX_ORDER_RUPEES (₹5,000), with the storefront's code; the draft stays", async () => {

@@ -120,3 +120,21 @@ describe("refusals", () => {
     expect(paymentProviderLabel(null)).toBe("Unknown")
   })
 })
+
+describe("paymentModeOf", () => {
+  const { paymentModeOf } = require("../providers")
+  it("is online when a payment, or before any payment a session, is not cash on delivery; cod otherwise", () => {
+    expect(paymentModeOf({ payment_collections: [{ payments: [{ provider_id: "pp_razorpay_razorpay" }] }] })).toBe("online")
+    expect(paymentModeOf({ payment_collections: [{ payments: [{ provider_id: "pp_system_default" }] }] })).toBe("cod")
+    expect(paymentModeOf({ payment_collections: [{ payment_sessions: [{ provider_id: "pp_razorpay_razorpay" }] }] })).toBe("online")
+    // The payment decides over a session left from an earlier choice.
+    expect(paymentModeOf({ payment_collections: [{ payments: [{ provider_id: "pp_system_default" }], payment_sessions: [{ provider_id: "pp_razorpay_razorpay" }] }] })).toBe("cod")
+    // A staff order converted without a payment (Medusa's convert to order): cash on delivery.
+    expect(paymentModeOf({ payment_collections: [] })).toBe("cod")
+    // A phone order paid through its payment link, before its payment is recorded on the order.
+    expect(paymentModeOf({ payment_collections: [], metadata: { payment_link: { id: "plink_1", razorpay_payment_id: "pay_1" } } })).toBe("online")
+    expect(paymentModeOf({ payment_collections: [], metadata: { payment_link: { id: "plink_1", status: "created" } } })).toBe("cod")
+    expect(paymentModeOf({})).toBe("cod")
+    expect(paymentModeOf(null)).toBe("cod")
+  })
+})

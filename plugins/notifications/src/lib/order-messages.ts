@@ -1,6 +1,6 @@
 import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID, refundArrival, SHOP_EVENTS } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, paymentModeOf, refundArrival, SHOP_EVENTS } from "@sweetshop/shop-contracts"
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
@@ -129,10 +129,9 @@ export function orderLanguage(container: MedusaContainer, order: any): Language 
   return chosen === "hi" || chosen === "en" ? chosen : pluginOptions(container).language ?? "en"
 }
 
-function paidOnline(order: any) {
-  const providers = (order.payment_collections ?? []).flatMap((c: any) => (c?.payment_sessions ?? []).map((s: any) => s?.provider_id))
-  return !providers.includes(CASH_ON_DELIVERY_PROVIDER_ID)
-}
+// One rule for "paid online" with the shop record (shop-contracts' paymentModeOf): a staff order
+// converted without a payment is cash on delivery, not "paid online".
+const paidOnline = (order: any) => paymentModeOf(order) === "online"
 
 function capturedOnline(order: any): number {
   return (order.payment_collections ?? [])

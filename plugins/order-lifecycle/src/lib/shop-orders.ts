@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID, isPickupOption, paiseToRupees, type RupeeAmount, SHOP_EVENTS, toPaise } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, isPickupOption, paiseToRupees, paymentModeOf, type RupeeAmount, SHOP_EVENTS, toPaise } from "@sweetshop/shop-contracts"
 import { ORDER_LIFECYCLE_MODULE } from "../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../modules/order-lifecycle/service"
 import { type MovePlan, moveShopOrderWorkflow } from "../workflows/move-shop-order"
@@ -69,12 +69,8 @@ export function indiaDate(at: Date | string): string {
   return new Date(at).toLocaleDateString("en-CA", { timeZone: "Asia/Kolkata" })
 }
 
-const payments = (order: any): any[] => (order.payment_collections ?? []).flatMap((c: any) => c?.payments ?? []).filter(Boolean)
 
-export function paymentModeOf(order: any): PaymentMode {
-  const providers = payments(order).map((p) => p.provider_id)
-  return providers.length && providers.every((p: string) => p === CASH_ON_DELIVERY_PROVIDER_ID) ? "cod" : providers.length ? "online" : "cod"
-}
+const payments = (order: any): any[] => (order.payment_collections ?? []).flatMap((c: any) => c?.payments ?? []).filter(Boolean)
 
 async function fulfillmentKindOf(container: MedusaContainer, order: any): Promise<FulfillmentKind> {
   const optionIds = (order.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean)

@@ -227,6 +227,7 @@ module.exports = defineConfig({
         timeout_ms: env.RAZORPAY_TIMEOUT_MS,
         payment_hold_minutes: env.PAYMENT_HOLD_MINUTES,
         reconcile_after_seconds: env.RAZORPAY_RECONCILE_AFTER_SECONDS,
+        payment_link_minutes: env.PAYMENT_LINK_MINUTES,
       },
     },
     // The upload checks' options (file-cloudinary plugin): the largest file staff may upload, any provider.

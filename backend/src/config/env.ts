@@ -128,6 +128,8 @@ const schema = z.object({
   // A message still marked as being sent after this long was left by a process that stopped mid-send: it is
   // looked up at the provider and recorded as sent, or sent again (notifications plugin, settle-pending-notifications).
   NOTIFICATION_IN_FLIGHT_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(5).max(3600).default(300),
+  // A phone order's payment link stays payable, and the draft's grams held, this long (payment-razorpay).
+  PAYMENT_LINK_MINUTES: z.coerce.number({ invalid_type_error: "must be a number of minutes" }).int().min(15, "must be at least 15 minutes (Razorpay's shortest link)").max(60 * 24 * 30, "must be at most 30 days (43200 minutes)").default(60),
   RAZORPAY_RECONCILE_AFTER_SECONDS: z.coerce.number({ invalid_type_error: "must be a number of seconds" }).int().min(0).max(24 * 3600).default(120),
   COD_MAX_ORDER_RUPEES: z.coerce
     .number({ invalid_type_error: "must be an amount in rupees" })

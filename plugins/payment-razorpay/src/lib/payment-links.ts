@@ -109,7 +109,7 @@ async function sendLocked(container: MedusaContainer, draftOrderId: string, now:
   const draft = await loadDraft(container, draftOrderId)
   const refusal = linkRefusal(draft, draftOrderId)
   if (refusal) throw new PaymentLinkRefusal(refusal.status, refusal.code, refusal.message)
-  const minutes = linkMinutes(pluginOptions(container).payment_link_minutes ?? process.env.PAYMENT_LINK_MINUTES)
+  const minutes = linkMinutes(pluginOptions(container).payment_link_minutes)
   const previous = currentLink(draft!.metadata)
 
   // The previous link is cancelled first: a customer never holds two payable links for one draft.

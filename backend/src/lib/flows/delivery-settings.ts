@@ -232,19 +232,10 @@ export async function kitchenRefusal(container: MedusaContainer, cartId: string,
     (l: any) => l.kitchen_capacity_units != null
   )
   if (!limits.length) return null
-  const { rows: ordered } = await knex.raw(
-    `select li.product_id, sum(oi.quantity * coalesce(pvii.required_quantity, 1))::float as units
-       from "order" o
-       join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
-       join order_line_item li on li.id = oi.item_id
-       left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
-      where o.deleted_at is null and o.canceled_at is null and o.metadata->>'delivery_date' = ? and li.product_id = any(?)
-      group by li.product_id`,
-    [day, limits.map((l: any) => l.product_id)]
-  )
+  const ordered = await kitchenOrdered(container, [day], limits.map((l: any) => l.product_id))
   for (const limit of limits as any[]) {
     const line = (lines as any[]).find((l) => l.product_id === limit.product_id)
-    const already = Number((ordered as any[]).find((o) => o.product_id === limit.product_id)?.units ?? 0)
+    const already = ordered.find((o) => o.product_id === limit.product_id)?.units ?? 0
     if (line && already + Number(line.units) > Number(limit.kitchen_capacity_units)) {
       return {
         code: "kitchen_full",
@@ -253,4 +244,29 @@ export async function kitchenRefusal(container: MedusaContainer, cartId: string,
     }
   }
   return null
+}
+
+export type KitchenOrdered = { day: string; product_id: string; units: number }
+
+/**
+ * What the orders ask of the kitchen: per delivery day (metadata.delivery_date) and product,
+ * the units ordered (grams for a sweet sold by weight: a line's quantity × its variant's grams,
+ * the link to its pool kept by the gram-inventory plugin; pieces otherwise), delivery and pickup,
+ * cancelled orders left out. The kitchen_full rule and the admin's load view both count with this.
+ * Without product ids, every product ordered on those days.
+ */
+export async function kitchenOrdered(container: MedusaContainer, days: string[], productIds?: string[]): Promise<KitchenOrdered[]> {
+  if (!days.length || (productIds && !productIds.length)) return []
+  const { rows } = await knexOf(container).raw(
+    `select o.metadata->>'delivery_date' as day, li.product_id, sum(oi.quantity * coalesce(pvii.required_quantity, 1))::float as units
+       from "order" o
+       join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+       join order_line_item li on li.id = oi.item_id
+       left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
+      where o.deleted_at is null and o.canceled_at is null and o.metadata->>'delivery_date' = any(?) and li.product_id is not null
+        ${productIds ? "and li.product_id = any(?)" : ""}
+      group by 1, li.product_id`,
+    productIds ? [days, productIds] : [days]
+  )
+  return (rows as any[]).map((r) => ({ day: r.day as string, product_id: r.product_id as string, units: Number(r.units) }))
 }

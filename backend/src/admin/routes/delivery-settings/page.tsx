@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { Link } from "react-router-dom"
 
 type Area = {
   id: string
@@ -82,6 +83,12 @@ const DeliverySettingsPage = () => {
         <Text size="small" className="text-ui-fg-subtle">
           Where the riders deliver, the slots shoppers may choose and how many orders each takes, the days the shop is closed, and how long fresh sweets need.
           Changes hold at once on the website and at checkout. Times are India time.
+        </Text>
+        <Text size="small" className="mt-1">
+          <Link to="/delivery-settings/load" className="text-ui-fg-interactive">
+            See the load of the next 14 days
+          </Link>{" "}
+          (orders per slot, sweets against the kitchen's capacity).
         </Text>
         {problem && (
           <Text size="small" className="mt-2 text-ui-fg-error" role="alert">

@@ -107,6 +107,12 @@ describe("shopping on a desktop", () => {
     expect(order.shipping_methods.map((m) => m.name)).toEqual(["Home delivery"])
     expect(order.items.map((i) => `${i.product_handle} ${i.variant_title} × ${i.quantity}`).sort()).toEqual(["kaju-katli 1 kg × 1", "kaju-katli 500 g × 1"])
     expect(await poolAvailable("kaju-katli")).toBe(poolBefore - 1500)
+    // Each line's best-before: the day it goes out plus Kaju Katli's 15 days of shelf life.
+    const madeOn = String(order.metadata?.delivery_date)
+    const expiry = new Date(`${madeOn}T00:00:00Z`)
+    expiry.setUTCDate(expiry.getUTCDate() + 15)
+    const expiryLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(expiry)
+    expect(await page.getByTestId("best-before").allTextContents()).toEqual([`Best before ${expiryLabel}`, `Best before ${expiryLabel}`])
 
     // Track it: the order-lifecycle plugin's lookup by order number and phone, asked by the browser.
     await page.getByTestId("track-link").click()

@@ -1,10 +1,11 @@
 import type { HttpTypes } from "@medusajs/types"
-import { CASH_ON_DELIVERY_PROVIDER_ID, isPickupOption } from "@sweetshop/shop-contracts"
+import { bestBefore, isPickupOption, paymentModeOf } from "@sweetshop/shop-contracts"
 import { cookies } from "next/headers"
 import { slotLabel } from "../../delivery"
 import type { CheckoutFields } from "../../checkout-form"
 import { forgetCart } from "../cart"
 import { readConfig } from "../config"
+import { getSweet } from "../catalogue"
 import { ShopRefusal, store } from "../medusa"
 import { PICKUP_ADDRESS_LINE, PICKUP_OPTION } from "./shipping"
 
@@ -122,7 +123,8 @@ export type OrderView = {
   deliveryDate: string | null
   slotLabel: string | null
   giftMessage: string | null
-  lines: { id: string; title: string; size: string; quantity: number; totalRupees: number }[]
+  /** bestBefore: the day it goes out plus the sweet's shelf life (YYYY-MM-DD), or null when either is unknown. */
+  lines: { id: string; title: string; size: string; quantity: number; totalRupees: number; bestBefore: string | null }[]
   itemTotalRupees: number
   shippingTotalRupees: number
   taxTotalRupees: number
@@ -155,7 +157,14 @@ export async function getConfirmedOrder(trackingToken: string): Promise<OrderVie
   const a = order.shipping_address
   const pickup = (order.shipping_methods ?? []).some((m) => m.name === PICKUP_OPTION || isPickupOption(m as never))
   const fulfilment = pickup ? "pickup" : "delivery"
-  const providers = (order.payment_collections ?? []).flatMap((pc) => (pc.payment_sessions ?? []).map((s) => s.provider_id))
+  // Made for the day it goes out: each line's best-before is that day plus the sweet's shelf life (from the catalogue).
+  const shelfLife = new Map(
+    await Promise.all(
+      [...new Set((order.items ?? []).map((i) => i.product_handle).filter((h): h is string => Boolean(h)))].map(
+        async (handle) => [handle, (await getSweet(handle).catch(() => null))?.shelfLifeDays ?? null] as const
+      )
+    )
+  )
   return {
     id: order.id,
     displayId: Number(order.display_id),
@@ -173,12 +182,13 @@ export async function getConfirmedOrder(trackingToken: string): Promise<OrderVie
       size: i.variant_title ?? "",
       quantity: Number(i.quantity),
       totalRupees: Number(i.total),
+      bestBefore: bestBefore(note.deliveryDate, i.product_handle ? shelfLife.get(i.product_handle) : null),
     })),
     itemTotalRupees: Number(order.item_total),
     shippingTotalRupees: Number(order.shipping_total),
     taxTotalRupees: Number(order.tax_total ?? 0),
     totalRupees: Number(order.total),
-    paymentLabel: providers.includes(CASH_ON_DELIVERY_PROVIDER_ID) || providers.length === 0 ? "Cash on delivery" : "Paid online",
+    paymentLabel: paymentModeOf(order as Parameters<typeof paymentModeOf>[0]) === "online" ? "Paid online" : "Cash on delivery",
   }
 }
 

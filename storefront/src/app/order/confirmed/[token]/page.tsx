@@ -44,6 +44,14 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
                 <tr key={l.id}>
                   <td>
                     {l.title}, {l.size} × {l.quantity}
+                    {l.bestBefore && (
+                      <>
+                        <br />
+                        <small className="hint" data-testid="best-before">
+                          Best before {dateLabel.format(new Date(`${l.bestBefore}T00:00:00Z`))}
+                        </small>
+                      </>
+                    )}
                   </td>
                   <td>{formatRupees(l.totalRupees)}</td>
                 </tr>

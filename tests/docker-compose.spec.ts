@@ -103,6 +103,10 @@ describe("docker-compose.yml", () => {
       ADMIN_PASSWORD: "a-long-password",
       // The defaults are http://localhost URLs: a trial on one machine says so.
       ALLOW_HTTP: "true",
+      SHOP_GSTIN: "07AAFCM4321K1Z2",
+      SHOP_LEGAL_NAME: "Mithai Ghar Private Limited",
+      SHOP_ADDRESS: "4 Dariba Kalan, Chandni Chowk, Delhi 110006",
+      SHOP_FSSAI_LICENCE: "13324001000456",
     }
     for (const name of ["migrate", "backend-server", "backend-worker"]) {
       const environment = compose.services[name].environment as Record<string, string>
@@ -121,6 +125,9 @@ describe("docker-compose.yml", () => {
     expect(() => interpolate(environment.DATABASE_URL, {})).toThrow(/POSTGRES_PASSWORD is required/)
     expect(() => interpolate(environment.STOREFRONT_REVALIDATE_SECRET, {})).toThrow(/STOREFRONT_REVALIDATE_SECRET is required/)
     expect(() => interpolate(compose.services.storefront.environment.STOREFRONT_REVALIDATE_SECRET, {})).toThrow(/STOREFRONT_REVALIDATE_SECRET is required/)
+    // The seller on tax invoices is the shop's own: nothing made up reaches a deployed shop.
+    expect(() => interpolate(environment.SHOP_GSTIN, {})).toThrow(/SHOP_GSTIN is required/)
+    expect(() => interpolate(environment.SHOP_FSSAI_LICENCE, {})).toThrow(/SHOP_FSSAI_LICENCE is required/)
   })
 
   describe("the storefront service", () => {
@@ -154,7 +161,7 @@ describe("docker-compose.yml", () => {
     })
 
     it("reaches the backend over the compose network, and hands the browser the backend's public URL", () => {
-      const vars = { MEDUSA_BACKEND_URL: "https://api.sweetshop.in", STOREFRONT_REVALIDATE_SECRET: "r".repeat(32) }
+      const vars = { MEDUSA_BACKEND_URL: "https://api.sweetshop.in", STOREFRONT_REVALIDATE_SECRET: "r".repeat(32), SHOP_FSSAI_LICENCE: "13324001000456" }
       const env = Object.fromEntries(Object.entries<string>(storefront.environment).map(([k, v]) => [k, interpolate(String(v), vars)]))
       // Through nginx, which spreads the requests over every backend-server replica.
       const server = new URL(env.MEDUSA_BACKEND_URL)
@@ -164,6 +171,9 @@ describe("docker-compose.yml", () => {
       expect(env.MEDUSA_BROWSER_BACKEND_URL).toBe("https://api.sweetshop.in")
       expect(interpolate(storefront.environment.MEDUSA_BROWSER_BACKEND_URL, {})).toBe("http://localhost:9000")
       expect(storefront.depends_on.nginx).toEqual({ condition: "service_healthy" })
+      // The footer shows the same FSSAI licence the invoices carry.
+      expect(env.SHOP_FSSAI_LICENCE).toBe("13324001000456")
+      expect(storefront.environment.SHOP_FSSAI_LICENCE).toBe(services["backend-server"].environment.SHOP_FSSAI_LICENCE)
     })
 
     it("shares the revalidation secret with the backend, which calls it by its service name", () => {

@@ -10,72 +10,26 @@
  * database, free ports, the fake Twilio). `UPDATE_SCREENSHOTS=1` also writes the
  * docs/screenshots/admin-*.png pictures of the README.
  */
-import { spawn, type ChildProcess } from "node:child_process"
-import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
+import { indiaDay, ROOT, useAdminShop } from "./support/admin-browser"
 
-const ROOT = path.resolve(__dirname, "..")
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+const t = useAdminShop("admin order page")
+
 /** The widget's undo window (plugins/order-lifecycle/src/admin/lib/move-guard.ts). */
 const UNDO_SECONDS = 5
 const PHONE = "9845012345"
 const E164 = `+91${PHONE}`
 
-type Shop = { backendUrl: string; publishableKey: string; twilioUrl: string; twilioAccountSid: string; twilioAuthToken: string; adminPassword: string }
-
-const haveChromium = fs.existsSync(CHROMIUM)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-if (!haveChromium) require("../scripts/lib/skips.cjs").noteSkipped("admin order page", `no chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`)
-const describeIf = haveChromium ? describe : describe.skip
-
-jest.setTimeout(15 * 60_000)
-
-let child: ChildProcess
-let shop: Shop
-let browser: Browser
-let adminToken: string
-
-function startShop(): Promise<Shop> {
-  return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [path.join(ROOT, "tests/support/admin-shop.mjs")], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] })
-    let out = ""
-    const onData = (d: Buffer) => {
-      out += d
-      const line = out.split("\n").find((l) => l.startsWith("ADMIN_SHOP "))
-      if (line) resolve(JSON.parse(line.slice("ADMIN_SHOP ".length)))
-    }
-    child.stdout!.on("data", onData)
-    child.stderr!.on("data", (d) => (out += d))
-    child.once("exit", (code) => reject(new Error(`the admin test shop ended (exit ${code}):\n${out.slice(-4000)}`)))
-  })
-}
-
-async function call<T = any>(method: string, pathname: string, headers: Record<string, string>, body?: unknown): Promise<T> {
-  const res = await fetch(`${shop.backendUrl}${pathname}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const data = await res.json().catch(() => ({}))
-  if (!res.ok) throw new Error(`${method} ${pathname} → ${res.status}: ${JSON.stringify(data)}`)
-  return data as T
-}
-
-const admin = () => ({ authorization: `Bearer ${adminToken}` })
-
-/** India's calendar day `days` from today, YYYY-MM-DD. */
-const indiaDay = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Kolkata" })
-
 /** A cash-on-delivery order for home delivery, due in two days, with a gift message. */
 async function placeOrder() {
-  const store = { "x-publishable-api-key": shop.publishableKey }
-  const { regions } = await call("GET", "/store/regions", store)
-  const { products } = await call("GET", "/store/products?handle[]=kaju-katli&fields=id,handle,*variants", store)
+  const store = { "x-publishable-api-key": t.shop.publishableKey }
+  const { regions } = await t.call("GET", "/store/regions", store)
+  const { products } = await t.call("GET", "/store/products?handle[]=kaju-katli&fields=id,handle,*variants", store)
   const variant = products[0].variants.find((v: any) => v.title === "500 g")
-  const { cart } = await call("POST", "/store/carts?fields=id", store, { region_id: regions[0].id, items: [{ variant_id: variant.id, quantity: 1 }] })
-  const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, store)
-  const done = await call("POST", `/store/carts/${cart.id}/checkout`, store, {
+  const { cart } = await t.call("POST", "/store/carts?fields=id", store, { region_id: regions[0].id, items: [{ variant_id: variant.id, quantity: 1 }] })
+  const { shipping_options } = await t.call("GET", `/store/shipping-options?cart_id=${cart.id}`, store)
+  const done = await t.call("POST", `/store/carts/${cart.id}/checkout`, store, {
     email: "priya@example.in",
     shipping_address: { first_name: "Priya", last_name: "Sharma", address_1: "221 Lajpat Nagar", city: "New Delhi", postal_code: "110024", phone: PHONE },
     shipping_option_id: shipping_options.find((o: any) => o.name === "Home delivery").id,
@@ -86,8 +40,8 @@ async function placeOrder() {
 }
 
 async function smsBodies(): Promise<string[]> {
-  const authorization = `Basic ${Buffer.from(`${shop.twilioAccountSid}:${shop.twilioAuthToken}`).toString("base64")}`
-  const res = await fetch(`${shop.twilioUrl}/2010-04-01/Accounts/${shop.twilioAccountSid}/Messages.json?To=${encodeURIComponent(E164)}`, { headers: { authorization } })
+  const authorization = `Basic ${Buffer.from(`${t.shop.twilioAccountSid}:${t.shop.twilioAuthToken}`).toString("base64")}`
+  const res = await fetch(`${t.shop.twilioUrl}/2010-04-01/Accounts/${t.shop.twilioAccountSid}/Messages.json?To=${encodeURIComponent(E164)}`, { headers: { authorization } })
   return ((await res.json()) as { messages: { body: string | null }[] }).messages.map((m) => m.body ?? "")
 }
 
@@ -102,44 +56,19 @@ async function smsArrives(pattern: RegExp): Promise<string> {
   throw new Error(`no SMS matching ${pattern} reached ${E164}`)
 }
 
-async function login(page: Page) {
-  // The admin is served by Vite from the sources: the first page waits for its dependencies to be bundled.
-  await page.goto(`${shop.backendUrl}/app/login`, { waitUntil: "domcontentloaded", timeout: 300_000 })
-  await page.locator('input[name="email"]').waitFor({ timeout: 300_000 })
-  await page.locator('input[name="email"]').fill("admin@sweetshop.local")
-  await page.locator('input[name="password"]').fill(shop.adminPassword)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 180_000 })
-}
-
 /** Medusa's own order header: the container holding the "#N" heading and its badges. */
 const header = (page: Page, displayId: number) =>
   page.getByRole("heading", { name: `#${displayId}`, exact: true }).locator("xpath=ancestor::div[contains(@class,'justify-between')][1]")
 
-describeIf("admin order page (Debian chromium)", () => {
-  beforeAll(async () => {
-    shop = await startShop()
-    adminToken = (await call<{ token: string }>("POST", "/auth/user/emailpass", {}, { email: "admin@sweetshop.local", password: shop.adminPassword })).token
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    if (child && child.exitCode === null) {
-      const ended = new Promise((r) => child.once("exit", r))
-      child.kill("SIGTERM")
-      await ended
-    }
-  })
-
+t.describeIf("admin order page (Debian chromium)", () => {
   it("asks before a move, warns of an early delivery, sends nothing on Undo, and refreshes Medusa's header after the move", async () => {
     const order = await placeOrder()
     for (const status of ["confirmed", "preparing", "out_for_delivery"]) {
-      await call("POST", `/admin/shop-orders/${order.id}/status`, admin(), { status })
+      await t.call("POST", `/admin/shop-orders/${order.id}/status`, t.admin(), { status })
     }
     await smsArrives(/out for delivery/)
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    const page = await t.browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
     const browserErrors: string[] = []
     page.on("console", (m) => m.type() === "error" && browserErrors.push(m.text()))
     page.on("pageerror", (e) => browserErrors.push(e.message))
@@ -147,8 +76,8 @@ describeIf("admin order page (Debian chromium)", () => {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.url().includes(`/admin/shop-orders/${order.id}/status`)) statusPosts.push(r.url())
     })
-    await login(page)
-    await page.goto(`${shop.backendUrl}/app/orders/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await t.login(page)
+    await page.goto(`${t.shop.backendUrl}/app/orders/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     const widget = page.getByTestId("shop-status-widget")
     // On a cold Vite cache the first visit to a page with the plugins' widgets can bundle new
     // dependencies and be left half-loaded: one reload, before anything is measured.
@@ -198,7 +127,7 @@ describeIf("admin order page (Debian chromium)", () => {
     // The window is the widget's own timer: past it, an undone move has sent nothing.
     await page.waitForTimeout((UNDO_SECONDS + 2) * 1000)
     expect(statusPosts).toEqual([])
-    const { shop_order: still } = await call("GET", `/admin/shop-orders/${order.id}`, admin())
+    const { shop_order: still } = await t.call("GET", `/admin/shop-orders/${order.id}`, t.admin())
     expect(still.status).toBe("out_for_delivery")
     expect((await smsBodies()).filter((b) => /is delivered/.test(b))).toEqual([])
 
@@ -236,14 +165,14 @@ describeIf("admin order page (Debian chromium)", () => {
 
   it("shows the gift message, the day and the slot on Shop orders, the kitchen sheet and the packing slip", async () => {
     const order = await placeOrder()
-    await call("POST", `/admin/shop-orders/${order.id}/status`, admin(), { status: "confirmed" })
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
-    await login(page)
+    await t.call("POST", `/admin/shop-orders/${order.id}/status`, t.admin(), { status: "confirmed" })
+    const page = await t.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    await t.login(page)
     const shot = async (name: string) => {
       if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, `docs/screenshots/${name}`), fullPage: true })
     }
 
-    await page.goto(`${shop.backendUrl}/app/shop-orders`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await page.goto(`${t.shop.backendUrl}/app/shop-orders`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `#${order.display_id}`, exact: true }) })
     await row.waitFor({ timeout: 180_000 })
     const rowText = await row.innerText()
@@ -253,7 +182,7 @@ describeIf("admin order page (Debian chromium)", () => {
     expect(rowText).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     await shot("admin-shop-orders.png")
 
-    await page.goto(`${shop.backendUrl}/app/kitchen-sheet`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await page.goto(`${t.shop.backendUrl}/app/kitchen-sheet`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     await page.locator("#ks-day").fill(indiaDay(2))
     const entry = page.locator(".kitchen-order").filter({ hasText: `#${order.display_id}` })
     await entry.waitFor({ timeout: 60_000 })
@@ -261,7 +190,7 @@ describeIf("admin order page (Debian chromium)", () => {
     expect(await entry.innerText()).toContain("Evening, 4–7 pm")
     await shot("admin-kitchen-sheet.png")
 
-    await page.goto(`${shop.backendUrl}/app/packing-slip/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await page.goto(`${t.shop.backendUrl}/app/packing-slip/${order.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     const slip = page.getByTestId("packing-slip")
     await slip.getByText(`order #${order.display_id}`).waitFor({ timeout: 60_000 })
     const slipText = await slip.innerText()
@@ -280,11 +209,11 @@ describeIf("admin order page (Debian chromium)", () => {
   })
 
   it("puts the stock pool right after Medusa's Variants, with each size's figure, and leaves no red field after a save", async () => {
-    const { products } = await call("GET", "/admin/products?handle=kaju-katli&fields=id,*variants", admin())
+    const { products } = await t.call("GET", "/admin/products?handle=kaju-katli&fields=id,*variants", t.admin())
     const product = products[0]
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
-    await login(page)
-    await page.goto(`${shop.backendUrl}/app/products/${product.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    const page = await t.browser.newPage({ viewport: { width: 1440, height: 1800 }, locale: "en-IN", timezoneId: "Asia/Kolkata" })
+    await t.login(page)
+    await page.goto(`${t.shop.backendUrl}/app/products/${product.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     const pool = page.getByRole("heading", { name: "Stock pool (grams)" })
     await pool.waitFor({ timeout: 180_000 })
     const variants = page.getByRole("heading", { name: "Variants", exact: true })
@@ -306,7 +235,7 @@ describeIf("admin order page (Debian chromium)", () => {
     expect(await page.locator("#pool-amount-problem").innerText()).toBe("Enter the grams as a whole number above 0.")
 
     const variant = product.variants.find((v: any) => v.title === "500 g")
-    await page.goto(`${shop.backendUrl}/app/products/${product.id}/variants/${variant.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
+    await page.goto(`${t.shop.backendUrl}/app/products/${product.id}/variants/${variant.id}`, { waitUntil: "domcontentloaded", timeout: 300_000 })
     const onVariant = page.getByTestId("variant-pool")
     await onVariant.waitFor({ timeout: 120_000 })
     expect(await onVariant.innerText()).toMatch(/This size takes 500 g from a pool of [\d,]+ g available: \d+ can be sold now\./)

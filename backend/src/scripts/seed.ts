@@ -257,6 +257,8 @@ async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise
  * any. Staff edit them afterwards.
  */
 async function ensureDeliverySettings(container: ExecArgs["container"]): Promise<boolean> {
+  // Stock Medusa (bench/stock-medusa) seeds the same catalogue with this script, without the shop's modules.
+  if (!container.hasRegistration(DELIVERY_SETTINGS_MODULE)) return false
   const settings = container.resolve<DeliverySettingsModuleService>(DELIVERY_SETTINGS_MODULE)
   const [areas, slots, leads] = await Promise.all([
     settings.listDeliveryAreas({}, { take: 1 }),

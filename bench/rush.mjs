@@ -125,14 +125,24 @@ async function shopper({ base, headers, ours, catalogue, fake, index }) {
 
   const email = `rush${index}@example.in`
   const phone = `+9197${String(10_000_000 + (index % 89_999_999)).padStart(8, "0")}`
-  const online = ours && fake && Math.random() < ONLINE
+  let online = ours && fake && Math.random() < ONLINE
   const started = performance.now()
   if (ours) {
-    const key = crypto.randomUUID()
-    const body = { email, shipping_address: { ...ADDRESS, phone }, shipping_option_id: catalogue.deliveryId, payment_provider_id: online ? "pp_razorpay_razorpay" : "pp_system_default" }
-    let answer = await call(base, "POST", `/store/carts/${cart.id}/checkout`, { ...headers, "idempotency-key": key }, body)
-    // The storefront presses again with the same key after a 5xx or a lost answer.
-    for (let i = 0; i < 2 && (answer.status === 0 || answer.status >= 500); i++) answer = await call(base, "POST", `/store/carts/${cart.id}/checkout`, { ...headers, "idempotency-key": key }, body)
+    const checkOut = async (provider) => {
+      const key = crypto.randomUUID()
+      const body = { email, shipping_address: { ...ADDRESS, phone }, shipping_option_id: catalogue.deliveryId, payment_provider_id: provider }
+      let answer = await call(base, "POST", `/store/carts/${cart.id}/checkout`, { ...headers, "idempotency-key": key }, body)
+      // The storefront presses again with the same key after a 5xx or a lost answer.
+      for (let i = 0; i < 2 && (answer.status === 0 || answer.status >= 500); i++) answer = await call(base, "POST", `/store/carts/${cart.id}/checkout`, { ...headers, "idempotency-key": key }, body)
+      return answer
+    }
+    let answer = await checkOut(online ? "pp_razorpay_razorpay" : "pp_system_default")
+    // Over the shop's cash-on-delivery cap (stock Medusa has none), the storefront asks the shopper to
+    // pay online, and they do: the time of both requests is the checkout's.
+    if (!online && fake && answer.status === 400 && answer.data?.code === "cod_over_cap") {
+      online = true
+      answer = await checkOut("pp_razorpay_razorpay")
+    }
     must(answer, "checkout")
     if (online) {
       const ms = performance.now() - started
@@ -305,7 +315,7 @@ function markdown(meta, runs) {
     "",
     `Measured ${meta.measuredAt}${meta.commit ? ` (commit ${meta.commit})` : ""} with \`npm run bench:rush\` on ${meta.machine}. **The machine was shared with other engineers' work while this ran**: the load average (1, 5, 15 min) before → after each step is in the last column; the figures are what this machine gave at that moment, not its best.`,
     "",
-    `Shopper model: the home page's product list, a category, a product (catalogue routes on ours, Medusa's \`/store/products\` with prices on stock), 1–3 sizes added, checkout; think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps. Ours: one-call checkout with an Idempotency-Key, ${Math.round(ONLINE * 100)} % of shoppers paying with Razorpay at the fake (checkout, pay, checkout response: the two requests' time is the checkout's); stock Medusa: its seven checkout calls, cash on delivery (it has no Razorpay). Arrivals evenly spaced (open loop), ${STEP_SECONDS} s per step, the step's shoppers finished before the next; stepped up until the checkout p95 passed 2 s. Fresh databases with the shop's seed topped up to 60 products, stock set high; PostgreSQL ${meta.postgres} and Redis on this machine; ours with Redis (event bus, workflow engine, locking, caches).`,
+    `Shopper model: the home page's product list, a category, a product (catalogue routes on ours, Medusa's \`/store/products\` with prices on stock), 1–3 sizes added, checkout; think time ${THINK_MS / 2}–${(THINK_MS * 3) / 2} ms between steps. Ours: one-call checkout with an Idempotency-Key, ${Math.round(ONLINE * 100)} % of shoppers paying with Razorpay at the fake (checkout, pay, checkout response: the two requests' time is the checkout's), and a cash-on-delivery shopper whose cart is over the shop's cap (₹5,000; stock Medusa has none) paying online when told to (both checkout requests counted); stock Medusa: its seven checkout calls, cash on delivery (it has no Razorpay). Arrivals evenly spaced (open loop), ${STEP_SECONDS} s per step, the step's shoppers finished before the next; stepped up until the checkout p95 passed 2 s. Fresh databases with the shop's seed topped up to 60 products, stock set high; PostgreSQL ${meta.postgres} and Redis on this machine; ours with Redis (event bus, workflow engine, locking, caches).`,
     "",
     "| set-up | sustained checkouts/s at p95 ≤ 2 s | vs stock | most checkouts/s in a step (any p95) | vs stock | peak RSS per process (MB) |",
     "| --- | --- | --- | --- | --- | --- |",

@@ -137,7 +137,10 @@ const AreasSection = ({ areas, change }: { areas: Area[]; change: Change }) => {
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading level="h2">Delivery areas</Heading>
-        <Text size="small" className="text-ui-fg-subtle">Pincode ranges or lists the riders cover; outside them only store pickup is offered.</Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          Pincode ranges or lists the riders cover; outside them only store pickup is offered. The charge and free-from amounts are kept
+          here but not applied yet: checkout prices home delivery by its shipping option (Settings → Locations &amp; Shipping).
+        </Text>
       </div>
       <Table>
         <Table.Header>

@@ -69,12 +69,13 @@ export type StoppedCompletion = {
  * key above.
  */
 export async function findStoppedCompletion(query: QueryLike, cartId: string): Promise<StoppedCompletion | null> {
-  const [{ data: carts }, { data: links }] = await Promise.all([
-    query.graph({ entity: "cart", fields: ["id", "customer_id", "payment_collection.id"], filters: { id: cartId } }),
-    query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } }),
-  ])
+  const { data: carts } = await query.graph({ entity: "cart", fields: ["id", "customer_id", "metadata", "payment_collection.id"], filters: { id: cartId } })
   const cart = carts[0]
-  if (!cart?.customer_id || links.length) return null
+  // Only a cart a checkout has prepared carries the key its order would copy: a first checkout
+  // (every checkout runs this) stops here, after one query.
+  if (!cart?.customer_id || cart.metadata?.[CHECKOUT_CART_KEY] !== cartId) return null
+  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  if (links.length) return null
   const { data: orders } = await query.graph({ entity: "order", fields: ["id", "metadata", "created_at"], filters: { customer_id: cart.customer_id } })
   const made = orders
     .filter((o) => o?.metadata?.[CHECKOUT_CART_KEY] === cartId)

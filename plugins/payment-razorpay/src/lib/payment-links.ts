@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { convertDraftOrderWorkflow, createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
-import { paiseToRupees, rupeesToPaise, SHOP_EVENTS, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
+import { paiseToRupees, PAYMENT_LINK_KEY, rupeesToPaise, SHOP_EVENTS, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
 import { apiOptions, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import {
   currentLink,
@@ -10,7 +10,6 @@ import {
   DraftForLink,
   linkMinutes,
   linkRefusal,
-  PAYMENT_LINK_METADATA_KEY,
   PaymentLinkMetadata,
   paymentLinkRequest,
   paymentLinkText,
@@ -86,7 +85,7 @@ const isDraft = (draft: DraftRow | undefined) => !!draft && draft.is_draft_order
 async function writeLink(container: Pick<MedusaContainer, "resolve">, orderId: string, link: PaymentLinkMetadata) {
   const draft = await loadDraft(container, orderId)
   const orders = container.resolve(Modules.ORDER) as any
-  await orders.updateOrders([{ id: orderId, metadata: { ...(draft?.metadata ?? {}), [PAYMENT_LINK_METADATA_KEY]: link } }])
+  await orders.updateOrders([{ id: orderId, metadata: { ...(draft?.metadata ?? {}), [PAYMENT_LINK_KEY]: link } }])
 }
 
 function client(container: Pick<MedusaContainer, "resolve">) {

@@ -6,7 +6,7 @@ import { readShopEnv } from "../../config/env"
 import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
 import type { ServedRange } from "../rules/delivery-area"
-import { type DaySettings, dayLabel, dayRefusal, findSlot, shopInstant, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, shopInstant, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
 
 /**
  * The delivery settings as the rules read them, from the delivery settings module, read
@@ -52,12 +52,38 @@ export async function daySettings(container: MedusaContainer): Promise<DaySettin
   }
 }
 
-/** The longest lead time, in hours, of the products in a cart (0 when none has one). */
+/**
+ * The products of a cart or of a staff order's draft (an id starting "order_": a draft order
+ * is judged as a cart is), each with its units: grams for a sweet sold by weight (a line's
+ * quantity × its variant's grams, the link to its pool kept by gram-inventory), pieces otherwise.
+ */
+async function linesOf(container: MedusaContainer, ownerId: string): Promise<{ product_id: string; title: string; units: number }[]> {
+  const { rows } = ownerId.startsWith("order_")
+    ? await knexOf(container).raw(
+        `select li.product_id, max(li.product_title) as title, sum(oi.quantity * coalesce(pvii.required_quantity, 1))::float as units
+           from "order" o
+           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+           join order_line_item li on li.id = oi.item_id
+           left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
+          where o.id = ? and li.product_id is not null
+          group by li.product_id`,
+        [ownerId]
+      )
+    : await knexOf(container).raw(
+        `select ci.product_id, max(ci.product_title) as title, sum(ci.quantity * coalesce(pvii.required_quantity, 1))::float as units
+           from cart_line_item ci
+           left join product_variant_inventory_item pvii on pvii.variant_id = ci.variant_id and pvii.deleted_at is null
+          where ci.cart_id = ? and ci.deleted_at is null and ci.product_id is not null
+          group by ci.product_id`,
+        [ownerId]
+      )
+  return (rows as any[]).map((r) => ({ product_id: r.product_id as string, title: r.title as string, units: Number(r.units) }))
+}
+
+/** The longest lead time, in hours, of the products in a cart or draft order (0 when none has one). */
 export async function cartLeadHours(container: MedusaContainer, cartId: string | null | undefined): Promise<number> {
   if (!cartId) return 0
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "items.product_id"], filters: { id: cartId } })
-  const productIds = [...new Set(((data[0] as any)?.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+  const productIds = (await linesOf(container, cartId)).map((l) => l.product_id)
   if (!productIds.length) return 0
   const leads = await deliverySettings(container).listProductLeadTimes({ product_id: productIds })
   return leads.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0)
@@ -73,10 +99,15 @@ export function holdMinutes(): number {
 }
 
 /**
- * A place counts while its cart is ordered, or while its hold lasts. The cart table is
- * Medusa's cart module's, in the same database.
+ * A place is ordered when its cart is completed, or, for a staff order's place (keyed by
+ * the draft order's id), when the draft has become an order. The cart and order tables are
+ * Medusa's modules', in the same database.
  */
-const COUNTED = `(b.held_until is null or b.held_until > now() or exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null))`
+const ORDERED = `(exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)
+  or exists (select 1 from "order" o where o.id = b.cart_id and o.is_draft_order = false and o.deleted_at is null))`
+
+/** A place counts while it is ordered, or while its hold lasts. */
+const COUNTED = `(b.held_until is null or b.held_until > now() or ${ORDERED})`
 
 /** Places taken per "day/slot_code" for these days. */
 export async function placesTaken(container: MedusaContainer, days: string[]): Promise<Map<string, number>> {
@@ -101,9 +132,9 @@ export type Place = { id: string; day: string; slot_code: string; seat: number; 
  * again, the cart completed after paying online); a place it held elsewhere is freed.
  * Expired holds of carts never ordered are cleared first.
  */
-export async function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting }): Promise<Place> {
+export async function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting; hold_minutes?: number }): Promise<Place> {
   const { cart_id, day, slot } = input
-  const heldUntil = new Date(Date.now() + holdMinutes() * 60_000)
+  const heldUntil = new Date(Date.now() + (input.hold_minutes ?? holdMinutes()) * 60_000)
   return knexOf(container).transaction(async (trx) => {
     await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`delivery_booking:${day}:${slot.code}`])
     const { rows: own } = await trx.raw(`select id, day, slot_code, seat from delivery_booking where cart_id = ? and deleted_at is null`, [cart_id])
@@ -115,7 +146,7 @@ export async function takePlace(container: MedusaContainer, input: { cart_id: st
     if (mine) await trx.raw(`delete from delivery_booking where id = ?`, [mine.id])
     await trx.raw(
       `delete from delivery_booking b where b.day = ? and b.slot_code = ? and b.held_until is not null and b.held_until <= now()
-          and not exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)`,
+          and not ${ORDERED}`,
       [day, slot.code]
     )
     const { rows: counted } = await trx.raw(
@@ -154,11 +185,11 @@ export async function freeCartPlace(container: MedusaContainer, cartId: string):
   await knexOf(container).raw(`delete from delivery_booking where cart_id = ?`, [cartId])
 }
 
-/** Frees the place of an order's cart (the order was cancelled); the number of places freed. */
+/** Frees the place of an order's cart, or of a staff order (keyed by its id), the order being cancelled; the number of places freed. */
 export async function freeOrderPlace(container: MedusaContainer, orderId: string): Promise<number> {
   const { rows } = await knexOf(container).raw(
-    `delete from delivery_booking where cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
-    [orderId]
+    `delete from delivery_booking where cart_id = ? or cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
+    [orderId, orderId]
   )
   return rows.length
 }
@@ -169,7 +200,16 @@ export async function cartPlace(container: MedusaContainer, cartId: string): Pro
   return (rows as any[])[0] ?? null
 }
 
-export type DeliveryChoice = { cart_id: string; metadata?: Record<string, unknown> | null; home_delivery: boolean }
+export type DeliveryChoice = {
+  /** The cart's id, or a staff order's draft order id (its place is keyed by it). */
+  cart_id: string
+  metadata?: Record<string, unknown> | null
+  home_delivery: boolean
+  /** How long a new place is held before its order is made (default: the payment hold). */
+  hold_minutes?: number
+  /** Judge only: no place taken or freed (slot_full is then left to the booking). */
+  judge_only?: boolean
+}
 
 /**
  * Judges a checkout's day and slot (metadata.delivery_date, metadata.delivery_slot) and, for
@@ -197,18 +237,20 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
     if (last && leadHours > 0 && now.getTime() + leadHours * 3_600_000 > shopInstant(day as string, last.ends_at).getTime()) {
       refuse({ code: "lead_time", message: `Some sweets in your cart are made fresh to order and need ${leadHours} hours: ${dayLabel(day as string)} is too soon. Please choose a later day.` })
     }
-    await freeCartPlace(container, choice.cart_id)
+    if (!choice.judge_only) await freeCartPlace(container, choice.cart_id)
     return null
   }
   const refused = slotRefusal(now, day, slotName, settings, leadHours)
   if (refused) refuse(refused)
   const full = await kitchenRefusal(container, choice.cart_id, day as string)
   if (full) refuse(full)
+  if (choice.judge_only) return null
   if (!choice.home_delivery) {
     await freeCartPlace(container, choice.cart_id)
     return null
   }
-  return takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! })
+  const slot = findSlot(settings, day as string, slotName as string)!
+  return takePlace(container, { cart_id: choice.cart_id, day: day as string, slot, hold_minutes: choice.hold_minutes })
 }
 
 /**
@@ -218,23 +260,15 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
  * is not reserved, so two checkouts at the same moment may both pass (README, Delivery settings).
  */
 export async function kitchenRefusal(container: MedusaContainer, cartId: string, day: string): Promise<{ code: RefusalCode; message: string } | null> {
-  const knex = knexOf(container)
-  const { rows: lines } = await knex.raw(
-    `select ci.product_id, max(ci.product_title) as title, sum(ci.quantity * coalesce(pvii.required_quantity, 1))::float as units
-       from cart_line_item ci
-       left join product_variant_inventory_item pvii on pvii.variant_id = ci.variant_id and pvii.deleted_at is null
-      where ci.cart_id = ? and ci.deleted_at is null and ci.product_id is not null
-      group by ci.product_id`,
-    [cartId]
-  )
+  const lines = await linesOf(container, cartId)
   if (!lines.length) return null
-  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: (lines as any[]).map((l) => l.product_id) })).filter(
+  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: lines.map((l) => l.product_id) })).filter(
     (l: any) => l.kitchen_capacity_units != null
   )
   if (!limits.length) return null
   const ordered = await kitchenOrdered(container, [day], limits.map((l: any) => l.product_id))
   for (const limit of limits as any[]) {
-    const line = (lines as any[]).find((l) => l.product_id === limit.product_id)
+    const line = lines.find((l) => l.product_id === limit.product_id)
     const already = ordered.find((o) => o.product_id === limit.product_id)?.units ?? 0
     if (line && already + Number(line.units) > Number(limit.kitchen_capacity_units)) {
       return {
@@ -252,7 +286,7 @@ export type KitchenOrdered = { day: string; product_id: string; units: number }
  * What the orders ask of the kitchen: per delivery day (metadata.delivery_date) and product,
  * the units ordered (grams for a sweet sold by weight: a line's quantity × its variant's grams,
  * the link to its pool kept by the gram-inventory plugin; pieces otherwise), delivery and pickup,
- * cancelled orders left out. The kitchen_full rule and the admin's load view both count with this.
+ * cancelled orders and drafts (staff orders not yet made) left out. The kitchen_full rule and the admin's load view both count with this.
  * Without product ids, every product ordered on those days.
  */
 export async function kitchenOrdered(container: MedusaContainer, days: string[], productIds?: string[]): Promise<KitchenOrdered[]> {
@@ -263,10 +297,59 @@ export async function kitchenOrdered(container: MedusaContainer, days: string[],
        join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
        join order_line_item li on li.id = oi.item_id
        left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
-      where o.deleted_at is null and o.canceled_at is null and o.metadata->>'delivery_date' = any(?) and li.product_id is not null
+      where o.deleted_at is null and o.canceled_at is null and o.is_draft_order = false
+        and o.metadata->>'delivery_date' = any(?) and li.product_id is not null
         ${productIds ? "and li.product_id = any(?)" : ""}
       group by 1, li.product_id`,
     productIds ? [days, productIds] : [days]
   )
   return (rows as any[]).map((r) => ({ day: r.day as string, product_id: r.product_id as string, units: Number(r.units) }))
+}
+
+/**
+ * The next LISTED_DAYS days (today first) and each day's slots as the checkout would judge
+ * them now, for the storefront's picker (GET /store/delivery/slots) and the staff's
+ * (GET /admin/draft-orders/:id/delivery-slots): `open` false with `reason` (a refusal code:
+ * day_closed, kitchen_full, slot_closed, lead_time, slot_full) and its sentence. With a cart
+ * or draft order id, lead times and the kitchen's capacity are judged for its products.
+ */
+export async function listDeliveryDays(container: MedusaContainer, cartId?: string, now = new Date()) {
+  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, cartId)])
+  const today = shopToday(now)
+  const dates = Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
+  const taken = await placesTaken(container, dates)
+  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
+  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(container, cartId, date))) : dates.map(() => null)
+  const days = dates.map((date, i) => {
+    const prefix = i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""
+    const closed = dayRefusal(now, date, settings) ?? kitchen[i]
+    const slots = closed
+      ? []
+      : slotsOf(settings, date).map((slot) => {
+          const placesLeft = Math.max(0, slot.capacity - (taken.get(`${date}/${slot.code}`) ?? 0))
+          const refused =
+            slotRefusal(now, date, slot.code, settings, leadHours) ??
+            (placesLeft > 0 ? null : { code: "slot_full", message: `The ${slot.label} slot on ${dayLabel(date)} is full.` })
+          return {
+            code: slot.code,
+            label: slot.label,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            capacity: slot.capacity,
+            places_left: placesLeft,
+            open: !refused,
+            reason: refused?.code ?? null,
+            message: refused?.message ?? null,
+          }
+        })
+    return {
+      date,
+      label: `${prefix}${dayLabel(date)}`,
+      open: slots.some((s) => s.open),
+      reason: closed?.code ?? null,
+      message: closed?.message ?? null,
+      slots,
+    }
+  })
+  return { lead_hours: leadHours, days }
 }

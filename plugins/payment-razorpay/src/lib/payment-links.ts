@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { convertDraftOrderWorkflow, createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
-import { paiseToRupees, PAYMENT_LINK_KEY, rupeesToPaise, SHOP_EVENTS, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
+import { paiseToRupees, PAYMENT_LINK_KEY, rupeesToPaise, SHOP_EVENTS, type PaymentLinkClosedData, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
 import { apiOptions, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import {
   currentLink,
@@ -37,7 +37,8 @@ import { refusalReason, RazorpaySettlement, RefundReason, refundSentence, Settle
  *   payment (recordLinkPayment), or, when the
  *   draft is gone or already an order, the payment is refunded.
  * - Expired or cancelled (the webhooks, or the expiry job for links whose
- *   time is up): the hold is let go; the draft stays for staff.
+ *   time is up): the hold is let go (and, through the razorpay.payment_link_closed
+ *   event, the backend frees the draft's delivery place); the draft stays for staff.
  */
 
 export class PaymentLinkRefusal extends Error {
@@ -322,6 +323,9 @@ export async function closePaymentLink(container: MedusaContainer, entity: { id:
       if (!draft || !link || link.id !== entity.id || link.status !== "created") return
       if (isDraft(draft)) await runPluginWorkflow(container, "gram-pool-release-cart-holds", { cart_id: draftId })
       await writeLink(container, draftId, { ...link, status })
+      // The backend frees the draft's place in its delivery slot (it keeps the delivery rules).
+      const data: PaymentLinkClosedData = { draft_order_id: draftId, razorpay_payment_link_id: link.id, status }
+      if (isDraft(draft)) await container.resolve(Modules.EVENT_BUS).emit({ name: SHOP_EVENTS.paymentLinkClosed, data })
       container.resolve(ContainerRegistrationKeys.LOGGER).info(`Razorpay payment link ${link.id} of draft order ${draftId} ${status}; its hold went back to the pools.`)
     },
     { timeout: 30 }

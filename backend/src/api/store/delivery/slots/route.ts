@@ -1,9 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refusal } from "@sweetshop/shop-contracts"
-import { cartLeadHours, daySettings, kitchenRefusal, placesTaken, servedRanges } from "../../../../lib/flows/delivery-settings"
+import { listDeliveryDays, servedRanges } from "../../../../lib/flows/delivery-settings"
 import { checkPincode, normalizePincode, pincodeSchema } from "../../../../lib/rules/delivery-area"
-import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slotsOf } from "../../../../lib/rules/delivery-days"
 
 /**
  * GET /store/delivery/slots?pincode=&cart_id=
@@ -36,44 +35,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       return
     }
   }
-  const now = new Date()
-  const [settings, leadHours] = await Promise.all([daySettings(req.scope), cartLeadHours(req.scope, cartId)])
-  const today = shopToday(now)
-  const dates = Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
-  const taken = await placesTaken(req.scope, dates)
-  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
-  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(req.scope, cartId, date))) : dates.map(() => null)
-  const days = dates.map((date, i) => {
-    const prefix = i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""
-    const closed = dayRefusal(now, date, settings) ?? kitchen[i]
-    const slots = closed
-      ? []
-      : slotsOf(settings, date).map((slot) => {
-          const placesLeft = Math.max(0, slot.capacity - (taken.get(`${date}/${slot.code}`) ?? 0))
-          const refused =
-            slotRefusal(now, date, slot.code, settings, leadHours) ??
-            (placesLeft > 0 ? null : { code: "slot_full", message: `The ${slot.label} slot on ${dayLabel(date)} is full.` })
-          return {
-            code: slot.code,
-            label: slot.label,
-            starts_at: slot.starts_at,
-            ends_at: slot.ends_at,
-            capacity: slot.capacity,
-            places_left: placesLeft,
-            open: !refused,
-            reason: refused?.code ?? null,
-            message: refused?.message ?? null,
-          }
-        })
-    return {
-      date,
-      label: `${prefix}${dayLabel(date)}`,
-      open: slots.some((s) => s.open),
-      reason: closed?.code ?? null,
-      message: closed?.message ?? null,
-      slots,
-    }
-  })
+  const listed = await listDeliveryDays(req.scope, cartId)
   res.setHeader("Cache-Control", "no-store")
-  res.json({ pincode, lead_hours: leadHours, days })
+  res.json({ pincode, ...listed })
 }

@@ -310,6 +310,30 @@ async function settleLinkOrderLocked(
   return outcome
 }
 
+/**
+ * The shop's record of a Razorpay payment made through a payment link: the link's Razorpay
+ * order names the draft in its notes (the link's notes), the draft (now the order) keeps the
+ * link with the payment's id (metadata.payment_link), and the payment recorded on it
+ * (recordLinkPayment) holds that id in its data. Undefined when the shop's order holds no
+ * such payment (a payment refunded without an order, or not the shop's).
+ */
+export async function linkOrderPayment(container: Pick<MedusaContainer, "resolve">, order: RazorpayOrder, razorpayPaymentId: string) {
+  const draftId = notesOf(order).draft_order_id
+  if (!draftId) return undefined
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "metadata", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data"],
+    filters: { id: draftId },
+  })
+  const row = data[0] as any
+  if (currentLink(row?.metadata)?.razorpay_payment_id !== razorpayPaymentId) return undefined
+  const payments = ((row.payment_collections ?? []) as any[]).flatMap((c) => c?.payments ?? [])
+  return payments.find((p) => p?.provider_id === RAZORPAY_PROVIDER_ID && p.data?.razorpay_payment_id === razorpayPaymentId) as
+    | { id: string; data: Record<string, any> }
+    | undefined
+}
+
 /** An unpaid link expired or was cancelled: its hold goes back to the pools; the draft stays for staff. */
 export async function closePaymentLink(container: MedusaContainer, entity: { id: string; notes?: unknown; status?: string }, status: "expired" | "cancelled") {
   const draftId = notesOf(entity as any).draft_order_id

@@ -5,7 +5,8 @@ import { expireDuePaymentLinks } from "../../../plugins/payment-razorpay/src/lib
 import { reconcileRazorpayLedger } from "../../../plugins/payment-razorpay/src/lib/reconcile"
 import { SHOP } from "../../src/scripts/seed-data/shop"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
-import { adminHeaders, DELHI_ADDRESS, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
+import { weekdayOf } from "../../src/lib/rules/delivery-days"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, razorpayEnv, seedShop, Shopper, shopperFor, twilioEnv } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -70,8 +71,9 @@ medusaIntegrationTestRunner({
       return data.product_pool as { stocked_units: number; reserved_units: number; available_units: number }
     }
 
-    /** Staff take the order on the phone: a draft order over the admin API. */
-    async function draftOrder(variantId: string, quantity = 1, phone = CUSTOMER_PHONE, more: { variant_id: string; quantity: number }[] = []) {
+    /** Staff take the order on the phone: a draft order over the admin API (with the home delivery shipping method when asked). */
+    async function draftOrder(variantId: string, quantity = 1, phone = CUSTOMER_PHONE, more: { variant_id: string; quantity: number }[] = [], { homeDelivery = false } = {}) {
+      const delivery = homeDelivery ? (await dbConnection.raw(`select id from shipping_option where name = 'Home delivery' and deleted_at is null`)).rows[0] : null
       const { data } = await api.post(
         "/admin/draft-orders",
         {
@@ -81,6 +83,7 @@ medusaIntegrationTestRunner({
           shipping_address: { ...DELHI_ADDRESS, first_name: "Meera", phone },
           billing_address: { ...DELHI_ADDRESS, first_name: "Meera", phone },
           items: [{ variant_id: variantId, quantity }, ...more],
+          ...(delivery ? { shipping_methods: [{ shipping_option_id: delivery.id, name: "Home delivery", amount: 60 }] } : {}),
         },
         admin
       ).catch((e: any) => {
@@ -330,6 +333,155 @@ medusaIntegrationTestRunner({
       expect((await orderRow(draft.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "cancelled" })
       // The cancelled link cannot be paid any more.
       expect(() => razorpay.payLink(link.id)).toThrow(/cancelled/)
+    })
+
+    // The day and slot of a staff order (backend/src/lib/flows/draft-delivery.ts).
+    const chooseDay = (draftId: string, body: Record<string, unknown>) => api.post(`/admin/draft-orders/${draftId}/delivery`, body, admin).catch((e: any) => e.response)
+    async function placesLeft(draftId: string, day: string, slot: string) {
+      const { data } = await api.get(`/admin/draft-orders/${draftId}/delivery`, admin)
+      return data.days.find((d: any) => d.date === day).slots.find((s: any) => s.code === slot).places_left as number
+    }
+    const placeOf = async (draftId: string) => (await dbConnection.raw(`select day, slot_code from delivery_booking where cart_id = ? and deleted_at is null`, [draftId])).rows
+
+    it("a link for a draft whose day has closed or whose slot is full is refused with the checkout's code: no link at Razorpay, no place, no hold", async () => {
+      const variant = await setPool("pista-lauj", 5000)
+      const day = deliveryDay(3)
+      const draft = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true })
+      const chosen = await chooseDay(draft.id, { delivery_date: day, delivery_slot: "morning" })
+      expect(chosen.status).toBe(200)
+      expect(chosen.data.delivery).toEqual({ delivery_date: day, delivery_slot: "morning", delivery_slot_label: "10:00–13:00" })
+      // The shop closes that day after staff chose it.
+      const closed = await api.post("/admin/delivery-settings/closed-days", { day, reason: "Diwali" }, admin)
+      const linksBefore = razorpay.paymentLinks.size
+      const refused = await sendLink(draft.id)
+      expect(refused.status).toBe(400)
+      expect(refused.data).toMatchObject({ code: "day_closed", field: "delivery_day" })
+      expect(refused.data.message).toMatch(/closed/)
+      expect(razorpay.paymentLinks.size).toBe(linksBefore)
+      expect(await placeOf(draft.id)).toEqual([])
+      expect(await holdsOf(draft.id)).toBe(0)
+      // Choosing the closed day now is refused with the same code, and the draft keeps what it had.
+      expect((await chooseDay(draft.id, { delivery_date: day, delivery_slot: "evening" })).data.code).toBe("day_closed")
+      expect((await orderRow(draft.id)).metadata).toMatchObject({ delivery_date: day, delivery_slot: "morning" })
+      await api.delete(`/admin/delivery-settings/closed-days/${closed.data["closed-days"].id}`, admin)
+
+      // A slot of one place: the first draft's link takes it, the second's is refused slot_full.
+      const other = deliveryDay(4)
+      const tiny = await api.post(
+        "/admin/delivery-settings/slots",
+        { weekday: weekdayOf(other), code: "tiny", label: "13:00–14:00", starts_at: "13:00", ends_at: "14:00", cutoff_minutes: 60, capacity: 1 },
+        admin
+      )
+      expect(tiny.status).toBe(200)
+      expect((await chooseDay(draft.id, { delivery_date: other, delivery_slot: "tiny" })).status).toBe(200)
+      expect((await sendLink(draft.id)).status).toBe(200)
+      expect(await placeOf(draft.id)).toEqual([{ day: other, slot_code: "tiny" }])
+      const second = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true })
+      expect(await placesLeft(second.id, other, "tiny")).toBe(0)
+      expect((await chooseDay(second.id, { delivery_date: other, delivery_slot: "tiny" })).status).toBe(200)
+      const linksThen = razorpay.paymentLinks.size
+      const full = await sendLink(second.id)
+      expect(full.status).toBe(400)
+      expect(full.data).toMatchObject({ code: "slot_full", field: "delivery_slot" })
+      expect(razorpay.paymentLinks.size).toBe(linksThen)
+      expect(await placeOf(second.id)).toEqual([])
+      expect(await holdsOf(second.id)).toBe(0)
+      // Cash on delivery for it is refused the same way, and no order is made.
+      const ordersBefore = await orderCount()
+      const cod = await api.post(`/admin/draft-orders/${second.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(cod.status).toBe(400)
+      expect(cod.data.code).toBe("slot_full")
+      expect(await orderCount()).toBe(ordersBefore)
+      // Malformed choices and unknown drafts: 4xx with a code.
+      expect((await chooseDay(second.id, { delivery_date: 7 })).data.code).toBe("invalid_data")
+      expect((await chooseDay(second.id, { delivery_date: "tomorrow", delivery_slot: "morning" })).data.code).toBe("invalid_delivery_day")
+      expect((await chooseDay("order_01NOSUCHDRAFT", { delivery_date: null, delivery_slot: null })).status).toBe(404)
+      await api.delete(`/admin/delivery-settings/slots/${tiny.data.slots.id}`, admin)
+    })
+
+    it("a link for a good day books a place (one fewer listed); the paid link's order keeps its day and slot; an expired link frees its place; cash on delivery books too", async () => {
+      const variant = await setPool("motichoor-laddoo", 5000)
+      const day = deliveryDay(2)
+      const draft = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true })
+      const left = await placesLeft(draft.id, day, "evening")
+      expect((await chooseDay(draft.id, { delivery_date: day, delivery_slot: "evening" })).status).toBe(200)
+      // Choosing takes no place; sending the link does.
+      expect(await placesLeft(draft.id, day, "evening")).toBe(left)
+      const link = (await sendLink(draft.id)).data.payment_link
+      expect(link).toMatchObject({ status: "created" })
+      expect(await placesLeft(draft.id, day, "evening")).toBe(left - 1)
+      const store = await api.get(`/store/delivery/slots`, storeHeaders)
+      expect(store.data.days.find((d: any) => d.date === day).slots.find((s: any) => s.code === "evening").places_left).toBe(left - 1)
+      // Sending again keeps the same place.
+      const again = (await sendLink(draft.id)).data.payment_link
+      expect(await placesLeft(draft.id, day, "evening")).toBe(left - 1)
+
+      razorpay.payLink(again.id)
+      expect((await deliver(razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(again.id)!))).status).toBe(200)
+      await events.settled()
+      const order = await orderRow(draft.id)
+      expect(order).toMatchObject({ is_draft_order: false, status: "pending" })
+      expect(order.metadata).toMatchObject({ delivery_date: day, delivery_slot: "evening", delivery_slot_label: "16:00–20:00" })
+      expect(await placeOf(draft.id)).toEqual([{ day, slot_code: "evening" }])
+      // The order's place counts without its hold: it is ordered.
+      await dbConnection.raw(`update delivery_booking set held_until = now() - interval '1 minute' where cart_id = ?`, [draft.id])
+      const other = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true })
+      expect(await placesLeft(other.id, day, "evening")).toBe(left - 1)
+
+      // Another draft's link takes a second place; it expires unpaid and gives it back.
+      expect((await chooseDay(other.id, { delivery_date: day, delivery_slot: "evening" })).status).toBe(200)
+      const otherLink = (await sendLink(other.id)).data.payment_link
+      expect(await placesLeft(other.id, day, "evening")).toBe(left - 2)
+      expect((await deliver(razorpay.webhook("payment_link.expired", razorpay.expireLink(otherLink.id)))).status).toBe(200)
+      await events.settled()
+      expect(await placeOf(other.id)).toEqual([])
+      expect(await placesLeft(other.id, day, "evening")).toBe(left - 1)
+
+      // Staff take it as cash on delivery instead: judged and booked, the order keeps the place.
+      const converted = await api.post(`/admin/draft-orders/${other.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(converted.status).toBe(200)
+      expect(await placeOf(other.id)).toEqual([{ day, slot_code: "evening" }])
+      expect((await orderRow(other.id)).metadata).toMatchObject({ delivery_date: day, delivery_slot: "evening" })
+      // Cancelling that order frees its place.
+      expect((await api.post(`/admin/orders/${other.id}/cancel`, {}, admin).catch((e: any) => e.response)).status).toBe(200)
+      await events.settled()
+      expect(await placeOf(other.id)).toEqual([])
+    })
+
+    it("a draft without a day (a pickup arranged on the phone) is not judged and takes no place", async () => {
+      const variant = await setPool("sandesh", 2000)
+      const draft = await draftOrder(variant.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true })
+      const { data } = await api.get(`/admin/draft-orders/${draft.id}/delivery`, admin)
+      expect(data).toMatchObject({ delivery: { delivery_date: null, delivery_slot: null }, home_delivery: true, place: null })
+      expect(data.days.length).toBeGreaterThan(0)
+      expect((await sendLink(draft.id)).status).toBe(200)
+      expect(await placeOf(draft.id)).toEqual([])
+    })
+
+    it("a refund made in Razorpay's dashboard on a link-paid order is recorded on the order once (the webhook delivered twice, and again under another id)", async () => {
+      const variant = await setPool("badam-barfi", 2000)
+      const draft = await draftOrder(variant.id)
+      const link = (await sendLink(draft.id)).data.payment_link
+      const { payment } = razorpay.payLink(link.id)
+      expect((await deliver(razorpay.webhook("payment_link.paid", razorpay.paymentLinks.get(link.id)!))).status).toBe(200)
+      await events.settled()
+      const refundsOnOrder = async () => {
+        const { data } = await api.get(`/admin/orders/${draft.id}?fields=id,*payment_collections.payments.refunds`, admin)
+        return data.order.payment_collections.flatMap((c: any) => c.payments).flatMap((p: any) => p.refunds).map((r: any) => Number(r.amount))
+      }
+      expect(await refundsOnOrder()).toEqual([])
+
+      const dashboard = razorpay.refund(payment.id, { amount: 20000 })
+      const delivery = razorpay.webhook("refund.processed", dashboard)
+      expect(JSON.parse(delivery.body).payload.refund.entity).toMatchObject({ id: dashboard.id, payment_id: payment.id, amount: 20000, status: "processed" })
+      const answers = [await deliver(delivery), await deliver(delivery)]
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      expect(answers[1].data).toMatchObject({ duplicate: true })
+      expect((await deliver(razorpay.webhook("refund.processed", dashboard))).status).toBe(200)
+      await events.settled()
+      expect(await refundsOnOrder()).toEqual([200])
+      // Razorpay was not asked to refund again: its one refund is the dashboard's.
+      expect([...razorpay.refunds.values()].filter((r) => r.payment_id === payment.id).map((r) => r.id)).toEqual([dashboard.id])
     })
   },
 })

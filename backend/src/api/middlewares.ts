@@ -4,6 +4,7 @@ import { refuseUnknownCartMetadata } from "../lib/middlewares/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
 import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
 import { bookCartDeliverySlot } from "../lib/middlewares/delivery-slot"
+import { bookDraftDeliveryForConversion, bookDraftDeliveryForLink } from "../lib/middlewares/draft-delivery"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/middlewares/input-hygiene"
 import { refuseUnknownCartOrLine, refuseUnknownPaymentCollection, refuseUnknownPaymentProvider } from "../lib/middlewares/store-route-guards"
 import { observeRequests } from "../lib/operations/metrics"
@@ -43,7 +44,11 @@ export default defineMiddlewares({
     // The day and slot, and home delivery's place in its slot (../lib/middlewares/delivery-slot.ts), after the area.
     { method: ["POST"], matcher: "/store/carts/:id/complete", middlewares: [refuseUndeliverableCart, bookCartDeliverySlot] },
     { method: ["POST"], matcher: "/store/payment-collections/:id/payment-sessions", middlewares: [refuseUnknownPaymentCollection, refuseUnknownPaymentProvider, limitCashOnDelivery, refuseUndeliverablePayment] },
-    // Staff orders (draft orders) converted without a payment are cash on delivery: the same cap.
-    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery] },
+    // Staff orders (draft orders) converted without a payment are cash on delivery: the same cap; then the
+    // day and slot (the draft's metadata) judged as a checkout's and home delivery's place booked, keyed by the
+    // draft's id. The same before payment-razorpay sends a payment link (its route; a plugin may not import the
+    // backend's rules, and neither route runs a workflow with a hook for it): ../lib/middlewares/draft-delivery.ts.
+    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery, bookDraftDeliveryForConversion] },
+    { method: ["POST"], matcher: "/admin/draft-orders/:id/payment-link", middlewares: [bookDraftDeliveryForLink] },
   ],
 })

@@ -21,6 +21,8 @@ export const SHOP_EVENTS = {
   paymentFailed: "razorpay.payment_failed",
   /** Staff sent a draft order's Razorpay payment link to its customer (payment-razorpay): the customer gets it by SMS and WhatsApp. */
   paymentLinkSent: "razorpay.payment_link_sent",
+  /** A draft order's unpaid payment link expired or was cancelled at Razorpay; its hold was let go (payment-razorpay): the backend frees its delivery place. */
+  paymentLinkClosed: "razorpay.payment_link_closed",
   /** The nightly backup did not complete (backend). */
   backupFailed: "shop.backup_failed",
 } as const
@@ -70,6 +72,8 @@ export type PaymentLinkSentData = {
   text: string
 }
 
+export type PaymentLinkClosedData = { draft_order_id: string; razorpay_payment_link_id: string; status: "expired" | "cancelled" }
+
 export type BackupFailedData = { message: string; at: string }
 
 /** Each event's payload, for typed emitters and subscribers. */
@@ -81,5 +85,6 @@ export type ShopEventData = {
   "razorpay.payment_refunded_without_order": PaymentRefundedWithoutOrderData
   "razorpay.payment_failed": PaymentFailedData
   "razorpay.payment_link_sent": PaymentLinkSentData
+  "razorpay.payment_link_closed": PaymentLinkClosedData
   "shop.backup_failed": BackupFailedData
 }

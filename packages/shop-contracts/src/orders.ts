@@ -41,6 +41,14 @@ export function pincodeDigits(input: unknown): string | null {
  */
 export const CHECKOUT_CART_KEY = "checkout_cart_id"
 
+/**
+ * A phone order's Razorpay payment link, kept by payment-razorpay in the draft order's metadata
+ * under this key (and so on the order the draft becomes): `{ id, url, status, reference_id,
+ * razorpay_payment_id?, razorpay_order_id?, … }`, `razorpay_payment_id` written once Razorpay
+ * reports the link paid. Read by paymentModeOf (./providers.ts) and the backend's delivery places.
+ */
+export const PAYMENT_LINK_KEY = "payment_link"
+
 /** Medusa's module names, as its link definitions use them. */
 const ORDER_MODULE = "order"
 const CART_MODULE = "cart"

@@ -1,3 +1,4 @@
+import { PAYMENT_LINK_KEY } from "./orders.js"
 import type { PaymentMode } from "./statuses.js"
 
 /**
@@ -20,7 +21,7 @@ type PaymentCollectionLike = { payments?: WithProvider[] | null; payment_session
 /**
  * How an order is paid, for its messages, its shop record and staff: "online" when any payment
  * (or, before one is recorded, any payment session) is not cash on delivery, or when the order
- * came from a phone order's payment link that Razorpay reported paid (`metadata.payment_link`,
+ * came from a phone order's payment link that Razorpay reported paid (`metadata.payment_link`, PAYMENT_LINK_KEY,
  * written by payment-razorpay before the draft becomes the order, whose payment is recorded just
  * after); "cod" otherwise, including an order with no payment at all (a staff order converted by
  * Medusa's "convert to order" is cash on delivery).
@@ -28,7 +29,7 @@ type PaymentCollectionLike = { payments?: WithProvider[] | null; payment_session
 export function paymentModeOf(
   order: { payment_collections?: PaymentCollectionLike[] | null; metadata?: Record<string, unknown> | null } | null | undefined
 ): PaymentMode {
-  const link = order?.metadata?.payment_link as { razorpay_payment_id?: unknown } | undefined
+  const link = order?.metadata?.[PAYMENT_LINK_KEY] as { razorpay_payment_id?: unknown } | undefined
   if (typeof link?.razorpay_payment_id === "string" && link.razorpay_payment_id) return "online"
   const collections = order?.payment_collections ?? []
   const providersOf = (key: "payments" | "payment_sessions") =>

@@ -38,6 +38,7 @@ export const REFUSALS = {
   checkout_in_progress: { field: "cart" },
   invalid_idempotency_key: { field: null },
   invalid_data: { field: null },
+  draft_order_not_found: { field: null },
 } as const satisfies Record<string, { field: RefusalField | null }>
 
 export type RefusalCode = keyof typeof REFUSALS

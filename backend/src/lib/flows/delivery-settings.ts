@@ -6,8 +6,8 @@ import { readShopEnv } from "../../config/env"
 import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
 import type { ServedRange } from "../rules/delivery-area"
-import { type DaySettings, dayLabel, dayRefusal, findSlot, shopInstant, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
-import { type FestivalSetting, festivalFullMessage, festivalRefusal } from "../rules/festivals"
+import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, shopInstant, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+import { type FestivalSetting, festivalFullMessage, festivalRefusal, storeFestival } from "../rules/festivals"
 
 /**
  * The delivery settings as the rules read them, from the delivery settings module, read
@@ -53,19 +53,44 @@ export async function daySettings(container: MedusaContainer): Promise<DaySettin
   }
 }
 
-/** The products in a cart, once each, with their titles. */
-export async function cartProducts(container: MedusaContainer, cartId: string | null | undefined): Promise<{ id: string; title: string | null }[]> {
-  if (!cartId) return []
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "items.product_id", "items.product_title"], filters: { id: cartId } })
-  const byId = new Map<string, string | null>()
-  for (const item of ((data[0] as any)?.items ?? []) as any[]) if (item?.product_id && !byId.has(item.product_id)) byId.set(item.product_id, item.product_title ?? null)
-  return [...byId].map(([id, title]) => ({ id, title }))
+/**
+ * The products of a cart or of a staff order's draft (an id starting "order_": a draft order
+ * is judged as a cart is), each with its units: grams for a sweet sold by weight (a line's
+ * quantity × its variant's grams, the link to its pool kept by gram-inventory), pieces otherwise.
+ */
+async function linesOf(container: MedusaContainer, ownerId: string): Promise<{ product_id: string; title: string; units: number }[]> {
+  const { rows } = ownerId.startsWith("order_")
+    ? await knexOf(container).raw(
+        `select li.product_id, max(li.product_title) as title, sum(oi.quantity * coalesce(pvii.required_quantity, 1))::float as units
+           from "order" o
+           join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
+           join order_line_item li on li.id = oi.item_id
+           left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
+          where o.id = ? and li.product_id is not null
+          group by li.product_id`,
+        [ownerId]
+      )
+    : await knexOf(container).raw(
+        `select ci.product_id, max(ci.product_title) as title, sum(ci.quantity * coalesce(pvii.required_quantity, 1))::float as units
+           from cart_line_item ci
+           left join product_variant_inventory_item pvii on pvii.variant_id = ci.variant_id and pvii.deleted_at is null
+          where ci.cart_id = ? and ci.deleted_at is null and ci.product_id is not null
+          group by ci.product_id`,
+        [ownerId]
+      )
+  return (rows as any[]).map((r) => ({ product_id: r.product_id as string, title: r.title as string, units: Number(r.units) }))
 }
 
-/** The longest lead time, in hours, of the products in a cart (0 when none has one). */
+/** The products in a cart or draft order, once each, with their titles. */
+export async function cartProducts(container: MedusaContainer, cartId: string | null | undefined): Promise<{ id: string; title: string | null }[]> {
+  if (!cartId) return []
+  return (await linesOf(container, cartId)).map((l) => ({ id: l.product_id, title: l.title ?? null }))
+}
+
+/** The longest lead time, in hours, of the products in a cart or draft order (0 when none has one). */
 export async function cartLeadHours(container: MedusaContainer, cartId: string | null | undefined): Promise<number> {
-  const productIds = (await cartProducts(container, cartId)).map((p) => p.id)
+  if (!cartId) return 0
+  const productIds = (await linesOf(container, cartId)).map((l) => l.product_id)
   if (!productIds.length) return 0
   const leads = await deliverySettings(container).listProductLeadTimes({ product_id: productIds })
   return leads.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0)
@@ -90,10 +115,15 @@ const SLOT_SEATS: Ledger = { table: "delivery_booking", group: "slot_code", pref
 const FESTIVAL_SEATS: Ledger = { table: "festival_booking", group: "festival_id", prefix: "fbook" }
 
 /**
- * A place counts while its cart is ordered, or while its hold lasts. The cart table is
- * Medusa's cart module's, in the same database.
+ * A place is ordered when its cart is completed, or, for a staff order's place (keyed by
+ * the draft order's id), when the draft has become an order. The cart and order tables are
+ * Medusa's modules', in the same database.
  */
-const COUNTED = `(b.held_until is null or b.held_until > now() or exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null))`
+const ORDERED = `(exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)
+  or exists (select 1 from "order" o where o.id = b.cart_id and o.is_draft_order = false and o.deleted_at is null))`
+
+/** A place counts while it is ordered, or while its hold lasts. */
+const COUNTED = `(b.held_until is null or b.held_until > now() or ${ORDERED})`
 
 /** Places taken per "day/group" (slot code or festival id) for these days. */
 async function seatsTaken(container: MedusaContainer, ledger: Ledger, days: string[]): Promise<Map<string, number>> {
@@ -131,11 +161,11 @@ export type Place = { id: string; day: string; seat: number; kept: boolean; slot
 async function takeSeat(
   container: MedusaContainer,
   ledger: Ledger,
-  input: { cart_id: string; day: string; group: string; capacity: number; full: () => Error }
+  input: { cart_id: string; day: string; group: string; capacity: number; full: () => Error; hold_minutes?: number }
 ): Promise<Place> {
   const { cart_id, day, group, capacity } = input
   const { table, group: column } = ledger
-  const heldUntil = new Date(Date.now() + holdMinutes() * 60_000)
+  const heldUntil = new Date(Date.now() + (input.hold_minutes ?? holdMinutes()) * 60_000)
   const place = (id: string, seat: number, kept: boolean): Place => ({ id, day, seat, kept, [column]: group })
   return knexOf(container).transaction(async (trx) => {
     await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${table}:${day}:${group}`])
@@ -148,7 +178,7 @@ async function takeSeat(
     if (mine) await trx.raw(`delete from ${table} where id = ?`, [mine.id])
     await trx.raw(
       `delete from ${table} b where b.day = ? and b.${column} = ? and b.held_until is not null and b.held_until <= now()
-          and not exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)`,
+          and not ${ORDERED}`,
       [day, group]
     )
     const { rows: counted } = await trx.raw(
@@ -172,11 +202,12 @@ async function takeSeat(
 }
 
 /** A place for a cart in a slot on a day (slot_full when none is left): see takeSeat. */
-export function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting }): Promise<Place> {
+export function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting; hold_minutes?: number }): Promise<Place> {
   const { slot } = input
   return takeSeat(container, SLOT_SEATS, {
     cart_id: input.cart_id,
     day: input.day,
+    hold_minutes: input.hold_minutes,
     group: slot.code,
     capacity: slot.capacity,
     full: () =>
@@ -213,17 +244,23 @@ async function freeCartFestivalPlace(container: MedusaContainer, cartId: string)
   await knexOf(container).raw(`delete from festival_booking where cart_id = ?`, [cartId])
 }
 
-/** Frees the places of an order's cart, slot and festival (the order was cancelled); the number of places freed. */
+/** Frees the places of an order's cart, or of a staff order (keyed by its id), slot and festival, the order being cancelled; the number of places freed. */
 export async function freeOrderPlace(container: MedusaContainer, orderId: string): Promise<number> {
   let freed = 0
   for (const ledger of [SLOT_SEATS, FESTIVAL_SEATS]) {
     const { rows } = await knexOf(container).raw(
-      `delete from ${ledger.table} where cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
-      [orderId]
+      `delete from ${ledger.table} where cart_id = ? or cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
+      [orderId, orderId]
     )
     freed += rows.length
   }
   return freed
+}
+
+/** The slot place a cart (or a staff order's draft) holds, if any. */
+export async function cartPlace(container: MedusaContainer, cartId: string): Promise<{ day: string; slot_code: string } | null> {
+  const { rows } = await knexOf(container).raw(`select day, slot_code from delivery_booking where cart_id = ? and deleted_at is null`, [cartId])
+  return (rows as any[])[0] ?? null
 }
 
 /**
@@ -278,7 +315,16 @@ export function festivalNotFound(handle: unknown): MedusaError {
   )
 }
 
-export type DeliveryChoice = { cart_id: string; metadata?: Record<string, unknown> | null; home_delivery: boolean }
+export type DeliveryChoice = {
+  /** The cart's id, or a staff order's draft order id (its place is keyed by it). */
+  cart_id: string
+  metadata?: Record<string, unknown> | null
+  home_delivery: boolean
+  /** How long a new place is held before its order is made (default: the payment hold). */
+  hold_minutes?: number
+  /** Judge only: no place taken or freed (slot_full is then left to the booking). */
+  judge_only?: boolean
+}
 
 const blank = (v: unknown) => v === undefined || v === null || v === ""
 
@@ -304,7 +350,7 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
   }
   let festival: FestivalSetting | null = null
   if (blank(handle)) {
-    await freeCartFestivalPlace(container, choice.cart_id)
+    if (!choice.judge_only) await freeCartFestivalPlace(container, choice.cart_id)
   } else {
     festival = await findFestival(container, handle)
     if (!festival) throw festivalNotFound(handle)
@@ -327,12 +373,14 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
     const full = await kitchenRefusal(container, choice.cart_id, day as string)
     if (full) refuse(full)
   }
+  if (choice.judge_only) return []
   if (!choice.home_delivery) await freeCartPlace(container, choice.cart_id)
   const places: Place[] = []
   try {
     if (festival) places.push(await takeFestivalPlace(container, { cart_id: choice.cart_id, day: day as string, festival }))
     if (choice.home_delivery) {
-      places.push(await takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! }))
+      const slot = findSlot(settings, day as string, slotName as string)!
+      places.push(await takePlace(container, { cart_id: choice.cart_id, day: day as string, slot, hold_minutes: choice.hold_minutes }))
     }
   } catch (error) {
     await freePlaces(container, places.filter((p) => !p.kept).map((p) => p.id))
@@ -348,23 +396,15 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
  * is not reserved, so two checkouts at the same moment may both pass (README, Delivery settings).
  */
 export async function kitchenRefusal(container: MedusaContainer, cartId: string, day: string): Promise<{ code: RefusalCode; message: string } | null> {
-  const knex = knexOf(container)
-  const { rows: lines } = await knex.raw(
-    `select ci.product_id, max(ci.product_title) as title, sum(ci.quantity * coalesce(pvii.required_quantity, 1))::float as units
-       from cart_line_item ci
-       left join product_variant_inventory_item pvii on pvii.variant_id = ci.variant_id and pvii.deleted_at is null
-      where ci.cart_id = ? and ci.deleted_at is null and ci.product_id is not null
-      group by ci.product_id`,
-    [cartId]
-  )
+  const lines = await linesOf(container, cartId)
   if (!lines.length) return null
-  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: (lines as any[]).map((l) => l.product_id) })).filter(
+  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: lines.map((l) => l.product_id) })).filter(
     (l: any) => l.kitchen_capacity_units != null
   )
   if (!limits.length) return null
   const ordered = await kitchenOrdered(container, [day], limits.map((l: any) => l.product_id))
   for (const limit of limits as any[]) {
-    const line = (lines as any[]).find((l) => l.product_id === limit.product_id)
+    const line = lines.find((l) => l.product_id === limit.product_id)
     const already = ordered.find((o) => o.product_id === limit.product_id)?.units ?? 0
     if (line && already + Number(line.units) > Number(limit.kitchen_capacity_units)) {
       return {
@@ -382,7 +422,7 @@ export type KitchenOrdered = { day: string; product_id: string; units: number }
  * What the orders ask of the kitchen: per delivery day (metadata.delivery_date) and product,
  * the units ordered (grams for a sweet sold by weight: a line's quantity × its variant's grams,
  * the link to its pool kept by the gram-inventory plugin; pieces otherwise), delivery and pickup,
- * cancelled orders left out. The kitchen_full rule and the admin's load view both count with this.
+ * cancelled orders and drafts (staff orders not yet made) left out. The kitchen_full rule and the admin's load view both count with this.
  * Without product ids, every product ordered on those days.
  */
 export async function kitchenOrdered(container: MedusaContainer, days: string[], productIds?: string[]): Promise<KitchenOrdered[]> {
@@ -393,10 +433,72 @@ export async function kitchenOrdered(container: MedusaContainer, days: string[],
        join order_item oi on oi.order_id = o.id and oi.version = o.version and oi.deleted_at is null
        join order_line_item li on li.id = oi.item_id
        left join product_variant_inventory_item pvii on pvii.variant_id = li.variant_id and pvii.deleted_at is null
-      where o.deleted_at is null and o.canceled_at is null and o.metadata->>'delivery_date' = any(?) and li.product_id is not null
+      where o.deleted_at is null and o.canceled_at is null and o.is_draft_order = false
+        and o.metadata->>'delivery_date' = any(?) and li.product_id is not null
         ${productIds ? "and li.product_id = any(?)" : ""}
       group by 1, li.product_id`,
     productIds ? [days, productIds] : [days]
   )
   return (rows as any[]).map((r) => ({ day: r.day as string, product_id: r.product_id as string, units: Number(r.units) }))
+}
+
+/**
+ * The next LISTED_DAYS days (today first), or a festival's delivery days, and each day's slots
+ * as the checkout would judge them now, for the storefront's picker (GET /store/delivery/slots)
+ * and the staff's (GET /admin/draft-orders/:id/delivery): `open` false with `reason` (a refusal
+ * code: day_closed, kitchen_full, slot_closed, lead_time, slot_full; for a festival also
+ * festival_closed, not_in_festival, festival_full) and its sentence. With a cart or draft order
+ * id, lead times and the kitchen's capacity are judged for its products.
+ */
+export async function listDeliveryDays(container: MedusaContainer, cartId?: string, options: { festival?: FestivalSetting | null; now?: Date } = {}) {
+  const { festival = null, now = new Date() } = options
+  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, cartId)])
+  const today = shopToday(now)
+  const dates = festival ? festival.delivery_days : Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
+  const dayOptions = { beyond_horizon: !!festival }
+  const [taken, festivalTaken, products] = await Promise.all([
+    placesTaken(container, dates),
+    festival ? festivalPlacesTaken(container, dates) : new Map<string, number>(),
+    festival && cartId ? cartProducts(container, cartId) : [],
+  ])
+  const festivalLeft = (date: string) => (festival ? festival.capacity_per_day - (festivalTaken.get(`${date}/${festival.id}`) ?? 0) : 1)
+  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
+  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(container, cartId, date))) : dates.map(() => null)
+  const days = dates.map((date, i) => {
+    const prefix = date === today ? "Today, " : date === addDays(today, 1) ? "Tomorrow, " : ""
+    const preOrder = festival
+      ? (festivalRefusal(now, festival, date, products) ??
+        (festivalLeft(date) > 0 ? null : { code: "festival_full" as RefusalCode, message: festivalFullMessage(festival, date) }))
+      : null
+    const closed = preOrder ?? dayRefusal(now, date, settings, dayOptions) ?? kitchen[i]
+    const slots = closed
+      ? []
+      : slotsOf(settings, date).map((slot) => {
+          const placesLeft = Math.max(0, slot.capacity - (taken.get(`${date}/${slot.code}`) ?? 0))
+          const refused =
+            slotRefusal(now, date, slot.code, settings, leadHours, dayOptions) ??
+            (placesLeft > 0 ? null : { code: "slot_full", message: `The ${slot.label} slot on ${dayLabel(date)} is full.` })
+          return {
+            code: slot.code,
+            label: slot.label,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            capacity: slot.capacity,
+            places_left: placesLeft,
+            open: !refused,
+            reason: refused?.code ?? null,
+            message: refused?.message ?? null,
+          }
+        })
+    return {
+      date,
+      label: `${prefix}${dayLabel(date)}`,
+      open: slots.some((s) => s.open),
+      reason: closed?.code ?? null,
+      message: closed?.message ?? null,
+      slots,
+    }
+  })
+  const festivalView = festival ? { festival: storeFestival(now, festival, (day) => festivalTaken.get(`${day}/${festival.id}`) ?? 0) } : {}
+  return { lead_hours: leadHours, days, ...festivalView }
 }

@@ -1,4 +1,4 @@
-import { normalizeIndianMobile, paiseToRupees, rupeesToPaise, type RupeeAmount } from "@sweetshop/shop-contracts"
+import { normalizeIndianMobile, paiseToRupees, PAYMENT_LINK_KEY, rupeesToPaise, type RupeeAmount } from "@sweetshop/shop-contracts"
 
 /**
  * The pure rules of phone and WhatsApp orders paid through a Razorpay
@@ -8,9 +8,6 @@ import { normalizeIndianMobile, paiseToRupees, rupeesToPaise, type RupeeAmount }
 
 /** Minutes a payment link stays payable, and the draft's grams held (PAYMENT_LINK_MINUTES). */
 export const DEFAULT_PAYMENT_LINK_MINUTES = 60
-
-/** The draft order's metadata key for its payment link. */
-export const PAYMENT_LINK_METADATA_KEY = "payment_link"
 
 export type PaymentLinkStatus = "created" | "paid" | "expired" | "cancelled" | "refunded"
 
@@ -54,7 +51,7 @@ export function linkMinutes(configured: unknown): number {
 }
 
 export function currentLink(metadata: Record<string, unknown> | null | undefined): PaymentLinkMetadata | undefined {
-  const link = metadata?.[PAYMENT_LINK_METADATA_KEY] as PaymentLinkMetadata | undefined
+  const link = metadata?.[PAYMENT_LINK_KEY] as PaymentLinkMetadata | undefined
   return link && typeof link === "object" && typeof link.id === "string" ? link : undefined
 }
 

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { convertDraftOrderWorkflow, createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
-import { paiseToRupees, rupeesToPaise, SHOP_EVENTS, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
+import { paiseToRupees, PAYMENT_LINK_KEY, rupeesToPaise, SHOP_EVENTS, type PaymentLinkClosedData, type PaymentLinkSentData } from "@sweetshop/shop-contracts"
 import { apiOptions, pluginOptions, RAZORPAY_PROVIDER_ID } from "./options"
 import {
   currentLink,
@@ -10,7 +10,6 @@ import {
   DraftForLink,
   linkMinutes,
   linkRefusal,
-  PAYMENT_LINK_METADATA_KEY,
   PaymentLinkMetadata,
   paymentLinkRequest,
   paymentLinkText,
@@ -38,7 +37,8 @@ import { refusalReason, RazorpaySettlement, RefundReason, refundSentence, Settle
  *   payment (recordLinkPayment), or, when the
  *   draft is gone or already an order, the payment is refunded.
  * - Expired or cancelled (the webhooks, or the expiry job for links whose
- *   time is up): the hold is let go; the draft stays for staff.
+ *   time is up): the hold is let go (and, through the razorpay.payment_link_closed
+ *   event, the backend frees the draft's delivery place); the draft stays for staff.
  */
 
 export class PaymentLinkRefusal extends Error {
@@ -86,7 +86,7 @@ const isDraft = (draft: DraftRow | undefined) => !!draft && draft.is_draft_order
 async function writeLink(container: Pick<MedusaContainer, "resolve">, orderId: string, link: PaymentLinkMetadata) {
   const draft = await loadDraft(container, orderId)
   const orders = container.resolve(Modules.ORDER) as any
-  await orders.updateOrders([{ id: orderId, metadata: { ...(draft?.metadata ?? {}), [PAYMENT_LINK_METADATA_KEY]: link } }])
+  await orders.updateOrders([{ id: orderId, metadata: { ...(draft?.metadata ?? {}), [PAYMENT_LINK_KEY]: link } }])
 }
 
 function client(container: Pick<MedusaContainer, "resolve">) {
@@ -310,6 +310,30 @@ async function settleLinkOrderLocked(
   return outcome
 }
 
+/**
+ * The shop's record of a Razorpay payment made through a payment link: the link's Razorpay
+ * order names the draft in its notes (the link's notes), the draft (now the order) keeps the
+ * link with the payment's id (metadata.payment_link), and the payment recorded on it
+ * (recordLinkPayment) holds that id in its data. Undefined when the shop's order holds no
+ * such payment (a payment refunded without an order, or not the shop's).
+ */
+export async function linkOrderPayment(container: Pick<MedusaContainer, "resolve">, order: RazorpayOrder, razorpayPaymentId: string) {
+  const draftId = notesOf(order).draft_order_id
+  if (!draftId) return undefined
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "metadata", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data"],
+    filters: { id: draftId },
+  })
+  const row = data[0] as any
+  if (currentLink(row?.metadata)?.razorpay_payment_id !== razorpayPaymentId) return undefined
+  const payments = ((row.payment_collections ?? []) as any[]).flatMap((c) => c?.payments ?? [])
+  return payments.find((p) => p?.provider_id === RAZORPAY_PROVIDER_ID && p.data?.razorpay_payment_id === razorpayPaymentId) as
+    | { id: string; data: Record<string, any> }
+    | undefined
+}
+
 /** An unpaid link expired or was cancelled: its hold goes back to the pools; the draft stays for staff. */
 export async function closePaymentLink(container: MedusaContainer, entity: { id: string; notes?: unknown; status?: string }, status: "expired" | "cancelled") {
   const draftId = notesOf(entity as any).draft_order_id
@@ -323,6 +347,9 @@ export async function closePaymentLink(container: MedusaContainer, entity: { id:
       if (!draft || !link || link.id !== entity.id || link.status !== "created") return
       if (isDraft(draft)) await runPluginWorkflow(container, "gram-pool-release-cart-holds", { cart_id: draftId })
       await writeLink(container, draftId, { ...link, status })
+      // The backend frees the draft's place in its delivery slot (it keeps the delivery rules).
+      const data: PaymentLinkClosedData = { draft_order_id: draftId, razorpay_payment_link_id: link.id, status }
+      if (isDraft(draft)) await container.resolve(Modules.EVENT_BUS).emit({ name: SHOP_EVENTS.paymentLinkClosed, data })
       container.resolve(ContainerRegistrationKeys.LOGGER).info(`Razorpay payment link ${link.id} of draft order ${draftId} ${status}; its hold went back to the pools.`)
     },
     { timeout: 30 }

@@ -7,7 +7,7 @@ import { PAYMENT_FAILED_EVENT, PAYMENT_REFUNDED_WITHOUT_ORDER_EVENT, pluginOptio
 import { paiseToRupees } from "@sweetshop/shop-contracts"
 import { notesOf, RazorpayPayment, RazorpayRefund } from "./razorpay-api"
 import { RazorpaySettlement } from "./settle"
-import { closePaymentLink } from "./payment-links"
+import { closePaymentLink, linkOrderPayment } from "./payment-links"
 import { webhookSignatureValid } from "./signatures"
 
 /**
@@ -25,7 +25,8 @@ import { webhookSignatureValid } from "./signatures"
  * - payment.failed: nothing was taken; the cart stays payable and the shopper
  *   is told by message.
  * - refund.processed: a refund made in Razorpay's dashboard is recorded on the
- *   shop's order (refunds made by the shop itself are recognised by their notes).
+ *   shop's order, a checkout's or a payment link's (refunds made by the shop
+ *   itself are recognised by their notes).
  * - refund.failed: staff are alerted.
  * - payment_link.paid: the link's Razorpay order (its notes name the draft
  *   order) is settled: the draft becomes an order once, or the payment is
@@ -172,16 +173,26 @@ async function paymentFailed(container: MedusaContainer, payment: RazorpayPaymen
   })
 }
 
-/** A refund made outside the shop (Razorpay's dashboard) is recorded on the shop's order, once. */
+/**
+ * A refund made outside the shop (Razorpay's dashboard) is recorded on the shop's order, once
+ * (under the refund's lock: two deliveries at once record it once). The order is found through
+ * the payment's Razorpay order: a checkout's names its payment session in its notes, a payment
+ * link's names the draft order (payment-links.ts linkOrderPayment).
+ */
 async function recordDashboardRefund(container: MedusaContainer, refund: RazorpayRefund) {
   const notes = notesOf(refund)
   if (notes.source === "shop" || notes.reason) return // made by the shop itself: already recorded
+  await container.resolve(Modules.LOCKING).execute(`razorpay-refund:${refund.id}`, () => recordDashboardRefundLocked(container, refund), { timeout: 30 })
+}
+
+async function recordDashboardRefundLocked(container: MedusaContainer, refund: RazorpayRefund) {
   const actions: RazorpayWebhooksModuleService = container.resolve(RAZORPAY_WEBHOOKS_MODULE)
   if ((await actions.listPaymentActions({ refund_id: refund.id })).length) return
   const settlement = new RazorpaySettlement(container)
   const payment = await settlement.payment(refund.payment_id)
   const checkout = await checkoutOfPayment(container, settlement, payment.order_id)
-  const medusaPayment = checkout?.session?.payment
+  let medusaPayment = checkout?.session?.payment
+  if (!medusaPayment && payment.order_id) medusaPayment = await linkOrderPayment(container, checkout?.order ?? (await settlement.order(payment.order_id)), payment.id)
   if (!medusaPayment || medusaPayment.data?.razorpay_payment_id !== payment.id) {
     container.resolve(ContainerRegistrationKeys.LOGGER).info(`Razorpay refund ${refund.id} of payment ${payment.id}: no order of the shop holds that payment; nothing to record.`)
     return

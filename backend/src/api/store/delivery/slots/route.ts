@@ -1,19 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refusal } from "@sweetshop/shop-contracts"
-import {
-  cartLeadHours,
-  cartProducts,
-  daySettings,
-  festivalPlacesTaken,
-  findFestival,
-  kitchenRefusal,
-  placesTaken,
-  servedRanges,
-} from "../../../../lib/flows/delivery-settings"
+import { findFestival, listDeliveryDays, servedRanges } from "../../../../lib/flows/delivery-settings"
 import { checkPincode, normalizePincode, pincodeSchema } from "../../../../lib/rules/delivery-area"
-import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slotsOf } from "../../../../lib/rules/delivery-days"
-import { festivalFullMessage, festivalRefusal, storeFestival } from "../../../../lib/rules/festivals"
 
 /**
  * GET /store/delivery/slots?pincode=&cart_id=
@@ -58,55 +47,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(404).json(refusal("festival_not_found", "There is no such festival taking pre-orders.", "not_found"))
     return
   }
-  const now = new Date()
-  const [settings, leadHours] = await Promise.all([daySettings(req.scope), cartLeadHours(req.scope, cartId)])
-  const today = shopToday(now)
-  const dates = festival ? festival.delivery_days : Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
-  const options = { beyond_horizon: !!festival }
-  const [taken, festivalTaken, products] = await Promise.all([
-    placesTaken(req.scope, dates),
-    festival ? festivalPlacesTaken(req.scope, dates) : new Map<string, number>(),
-    festival && cartId ? cartProducts(req.scope, cartId) : [],
-  ])
-  const festivalLeft = (date: string) => (festival ? festival.capacity_per_day - (festivalTaken.get(`${date}/${festival.id}`) ?? 0) : 1)
-  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
-  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(req.scope, cartId, date))) : dates.map(() => null)
-  const days = dates.map((date, i) => {
-    const prefix = date === today ? "Today, " : date === addDays(today, 1) ? "Tomorrow, " : ""
-    const preOrder = festival
-      ? (festivalRefusal(now, festival, date, products) ??
-        (festivalLeft(date) > 0 ? null : { code: "festival_full", message: festivalFullMessage(festival, date) }))
-      : null
-    const closed = preOrder ?? dayRefusal(now, date, settings, options) ?? kitchen[i]
-    const slots = closed
-      ? []
-      : slotsOf(settings, date).map((slot) => {
-          const placesLeft = Math.max(0, slot.capacity - (taken.get(`${date}/${slot.code}`) ?? 0))
-          const refused =
-            slotRefusal(now, date, slot.code, settings, leadHours, options) ??
-            (placesLeft > 0 ? null : { code: "slot_full", message: `The ${slot.label} slot on ${dayLabel(date)} is full.` })
-          return {
-            code: slot.code,
-            label: slot.label,
-            starts_at: slot.starts_at,
-            ends_at: slot.ends_at,
-            capacity: slot.capacity,
-            places_left: placesLeft,
-            open: !refused,
-            reason: refused?.code ?? null,
-            message: refused?.message ?? null,
-          }
-        })
-    return {
-      date,
-      label: `${prefix}${dayLabel(date)}`,
-      open: slots.some((s) => s.open),
-      reason: closed?.code ?? null,
-      message: closed?.message ?? null,
-      slots,
-    }
-  })
+  const listed = await listDeliveryDays(req.scope, cartId, { festival })
   res.setHeader("Cache-Control", "no-store")
-  const festivalView = festival ? { festival: storeFestival(now, festival, (day) => festivalTaken.get(`${day}/${festival.id}`) ?? 0) } : {}
-  res.json({ pincode, lead_hours: leadHours, days, ...festivalView })
+  res.json({ pincode, ...listed })
 }

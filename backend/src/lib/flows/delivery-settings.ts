@@ -1,12 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
-import type { RefusalCode } from "@sweetshop/shop-contracts"
+import { FESTIVAL_KEY, type RefusalCode } from "@sweetshop/shop-contracts"
 import type { Knex } from "knex"
 import { readShopEnv } from "../../config/env"
 import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
 import type { ServedRange } from "../rules/delivery-area"
 import { type DaySettings, dayLabel, dayRefusal, findSlot, shopInstant, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+import { type FestivalSetting, festivalFullMessage, festivalRefusal } from "../rules/festivals"
 
 /**
  * The delivery settings as the rules read them, from the delivery settings module, read
@@ -52,12 +53,19 @@ export async function daySettings(container: MedusaContainer): Promise<DaySettin
   }
 }
 
+/** The products in a cart, once each, with their titles. */
+export async function cartProducts(container: MedusaContainer, cartId: string | null | undefined): Promise<{ id: string; title: string | null }[]> {
+  if (!cartId) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: ["id", "items.product_id", "items.product_title"], filters: { id: cartId } })
+  const byId = new Map<string, string | null>()
+  for (const item of ((data[0] as any)?.items ?? []) as any[]) if (item?.product_id && !byId.has(item.product_id)) byId.set(item.product_id, item.product_title ?? null)
+  return [...byId].map(([id, title]) => ({ id, title }))
+}
+
 /** The longest lead time, in hours, of the products in a cart (0 when none has one). */
 export async function cartLeadHours(container: MedusaContainer, cartId: string | null | undefined): Promise<number> {
-  if (!cartId) return 0
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "items.product_id"], filters: { id: cartId } })
-  const productIds = [...new Set(((data[0] as any)?.items ?? []).map((i: any) => i?.product_id).filter(Boolean))] as string[]
+  const productIds = (await cartProducts(container, cartId)).map((p) => p.id)
   if (!productIds.length) return 0
   const leads = await deliverySettings(container).listProductLeadTimes({ product_id: productIds })
   return leads.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0)
@@ -73,103 +81,206 @@ export function holdMinutes(): number {
 }
 
 /**
+ * Places are seats in a ledger: delivery_booking (a slot's places, grouped by slot_code) and
+ * festival_booking (a festival day's pre-orders, grouped by festival_id), the same columns
+ * otherwise, written by the same code.
+ */
+type Ledger = { table: "delivery_booking" | "festival_booking"; group: "slot_code" | "festival_id"; prefix: string }
+const SLOT_SEATS: Ledger = { table: "delivery_booking", group: "slot_code", prefix: "dbook" }
+const FESTIVAL_SEATS: Ledger = { table: "festival_booking", group: "festival_id", prefix: "fbook" }
+
+/**
  * A place counts while its cart is ordered, or while its hold lasts. The cart table is
  * Medusa's cart module's, in the same database.
  */
 const COUNTED = `(b.held_until is null or b.held_until > now() or exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null))`
 
-/** Places taken per "day/slot_code" for these days. */
-export async function placesTaken(container: MedusaContainer, days: string[]): Promise<Map<string, number>> {
+/** Places taken per "day/group" (slot code or festival id) for these days. */
+async function seatsTaken(container: MedusaContainer, ledger: Ledger, days: string[]): Promise<Map<string, number>> {
   const taken = new Map<string, number>()
   if (!days.length) return taken
   const { rows } = await knexOf(container).raw(
-    `select b.day, b.slot_code, count(*)::int as n from delivery_booking b
-      where b.deleted_at is null and b.day = any(?) and ${COUNTED} group by b.day, b.slot_code`,
+    `select b.day, b.${ledger.group} as grp, count(*)::int as n from ${ledger.table} b
+      where b.deleted_at is null and b.day = any(?) and ${COUNTED} group by b.day, b.${ledger.group}`,
     [days]
   )
-  for (const r of rows as any[]) taken.set(`${r.day}/${r.slot_code}`, r.n)
+  for (const r of rows as any[]) taken.set(`${r.day}/${r.grp}`, r.n)
   return taken
 }
 
-export type Place = { id: string; day: string; slot_code: string; seat: number; kept: boolean }
+/** Places taken per "day/slot_code" for these days. */
+export function placesTaken(container: MedusaContainer, days: string[]): Promise<Map<string, number>> {
+  return seatsTaken(container, SLOT_SEATS, days)
+}
+
+/** Pre-orders taken per "day/festival_id" for these days. */
+export function festivalPlacesTaken(container: MedusaContainer, days: string[]): Promise<Map<string, number>> {
+  return seatsTaken(container, FESTIVAL_SEATS, days)
+}
+
+export type Place = { id: string; day: string; seat: number; kept: boolean; slot_code?: string; festival_id?: string }
 
 /**
- * Takes a place for a cart in a slot on a day, atomically: under a transaction-scoped
- * advisory lock per (day, slot), counts the places that count and takes the lowest free
- * seat, or refuses with slot_full. The unique (day, slot_code, seat) index stands behind
- * the lock. A cart holding a place in this slot already keeps it (a checkout pressed
- * again, the cart completed after paying online); a place it held elsewhere is freed.
- * Expired holds of carts never ordered are cleared first.
+ * Takes a seat for a cart in a group (a slot, a festival) on a day, atomically: under a
+ * transaction-scoped advisory lock per (ledger, day, group), counts the places that count and
+ * takes the lowest free seat, or throws `full()`. The unique (day, group, seat) index stands
+ * behind the lock. A cart holding a place in this group on this day already keeps it (a
+ * checkout pressed again, the cart completed after paying online); a place it held elsewhere
+ * in the ledger is freed. Expired holds of carts never ordered are cleared first.
  */
-export async function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting }): Promise<Place> {
-  const { cart_id, day, slot } = input
+async function takeSeat(
+  container: MedusaContainer,
+  ledger: Ledger,
+  input: { cart_id: string; day: string; group: string; capacity: number; full: () => Error }
+): Promise<Place> {
+  const { cart_id, day, group, capacity } = input
+  const { table, group: column } = ledger
   const heldUntil = new Date(Date.now() + holdMinutes() * 60_000)
+  const place = (id: string, seat: number, kept: boolean): Place => ({ id, day, seat, kept, [column]: group })
   return knexOf(container).transaction(async (trx) => {
-    await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`delivery_booking:${day}:${slot.code}`])
-    const { rows: own } = await trx.raw(`select id, day, slot_code, seat from delivery_booking where cart_id = ? and deleted_at is null`, [cart_id])
+    await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`${table}:${day}:${group}`])
+    const { rows: own } = await trx.raw(`select id, day, ${column} as grp, seat from ${table} where cart_id = ? and deleted_at is null`, [cart_id])
     const mine = (own as any[])[0]
-    if (mine && mine.day === day && mine.slot_code === slot.code) {
-      await trx.raw(`update delivery_booking set held_until = ?, updated_at = now() where id = ?`, [heldUntil, mine.id])
-      return { id: mine.id, day, slot_code: slot.code, seat: mine.seat, kept: true }
+    if (mine && mine.day === day && mine.grp === group) {
+      await trx.raw(`update ${table} set held_until = ?, updated_at = now() where id = ?`, [heldUntil, mine.id])
+      return place(mine.id, mine.seat, true)
     }
-    if (mine) await trx.raw(`delete from delivery_booking where id = ?`, [mine.id])
+    if (mine) await trx.raw(`delete from ${table} where id = ?`, [mine.id])
     await trx.raw(
-      `delete from delivery_booking b where b.day = ? and b.slot_code = ? and b.held_until is not null and b.held_until <= now()
+      `delete from ${table} b where b.day = ? and b.${column} = ? and b.held_until is not null and b.held_until <= now()
           and not exists (select 1 from cart c where c.id = b.cart_id and c.completed_at is not null)`,
-      [day, slot.code]
+      [day, group]
     )
     const { rows: counted } = await trx.raw(
-      `select count(*)::int as n from delivery_booking b where b.deleted_at is null and b.day = ? and b.slot_code = ? and ${COUNTED}`,
-      [day, slot.code]
+      `select count(*)::int as n from ${table} b where b.deleted_at is null and b.day = ? and b.${column} = ? and ${COUNTED}`,
+      [day, group]
     )
-    if ((counted[0]?.n ?? 0) >= slot.capacity) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `The ${slot.label} slot on ${dayLabel(day)} is full. Please choose another slot or day.`,
-        "slot_full" satisfies RefusalCode
-      )
-    }
+    if ((counted[0]?.n ?? 0) >= capacity) throw input.full()
     const { rows: free } = await trx.raw(
       `select s::int as seat from generate_series(1, ?::int) s
-        where not exists (select 1 from delivery_booking b where b.day = ? and b.slot_code = ? and b.seat = s and b.deleted_at is null)
+        where not exists (select 1 from ${table} b where b.day = ? and b.${column} = ? and b.seat = s and b.deleted_at is null)
         order by s limit 1`,
-      [slot.capacity + (counted[0]?.n ?? 0) + 1, day, slot.code]
+      [capacity + (counted[0]?.n ?? 0) + 1, day, group]
     )
-    const id = generateEntityId(undefined, "dbook")
+    const id = generateEntityId(undefined, ledger.prefix)
     await trx.raw(
-      `insert into delivery_booking (id, day, slot_code, seat, cart_id, held_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())`,
-      [id, day, slot.code, free[0].seat, cart_id, heldUntil]
+      `insert into ${table} (id, day, ${column}, seat, cart_id, held_until, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())`,
+      [id, day, group, free[0].seat, cart_id, heldUntil]
     )
-    return { id, day, slot_code: slot.code, seat: free[0].seat as number, kept: false }
+    return place(id, free[0].seat as number, false)
   })
 }
 
-/** Frees one place by its id (a checkout that failed after taking it). */
-export async function freePlace(container: MedusaContainer, placeId: string): Promise<void> {
-  await knexOf(container).raw(`delete from delivery_booking where id = ?`, [placeId])
+/** A place for a cart in a slot on a day (slot_full when none is left): see takeSeat. */
+export function takePlace(container: MedusaContainer, input: { cart_id: string; day: string; slot: SlotSetting }): Promise<Place> {
+  const { slot } = input
+  return takeSeat(container, SLOT_SEATS, {
+    cart_id: input.cart_id,
+    day: input.day,
+    group: slot.code,
+    capacity: slot.capacity,
+    full: () =>
+      new MedusaError(MedusaError.Types.NOT_ALLOWED, `The ${slot.label} slot on ${dayLabel(input.day)} is full. Please choose another slot or day.`, "slot_full" satisfies RefusalCode),
+  })
 }
 
-/** Frees the place of a cart, if it holds one (home delivery given up). */
+/** A pre-order's place on a festival delivery day (festival_full when none is left): see takeSeat. */
+export function takeFestivalPlace(container: MedusaContainer, input: { cart_id: string; day: string; festival: FestivalSetting }): Promise<Place> {
+  const { festival } = input
+  return takeSeat(container, FESTIVAL_SEATS, {
+    cart_id: input.cart_id,
+    day: input.day,
+    group: festival.id,
+    capacity: festival.capacity_per_day,
+    full: () => new MedusaError(MedusaError.Types.NOT_ALLOWED, festivalFullMessage(festival, input.day), "festival_full" satisfies RefusalCode),
+  })
+}
+
+/** Frees places by their ids (a checkout that failed after taking them), slot or festival. */
+export async function freePlaces(container: MedusaContainer, placeIds: string[]): Promise<void> {
+  if (!placeIds.length) return
+  const knex = knexOf(container)
+  for (const ledger of [SLOT_SEATS, FESTIVAL_SEATS]) await knex.raw(`delete from ${ledger.table} where id = any(?)`, [placeIds])
+}
+
+/** Frees the slot place of a cart, if it holds one (home delivery given up). */
 export async function freeCartPlace(container: MedusaContainer, cartId: string): Promise<void> {
   await knexOf(container).raw(`delete from delivery_booking where cart_id = ?`, [cartId])
 }
 
-/** Frees the place of an order's cart (the order was cancelled); the number of places freed. */
-export async function freeOrderPlace(container: MedusaContainer, orderId: string): Promise<number> {
-  const { rows } = await knexOf(container).raw(
-    `delete from delivery_booking where cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
-    [orderId]
-  )
-  return rows.length
+/** Frees the festival place of a cart, if it holds one (the pre-order given up). */
+async function freeCartFestivalPlace(container: MedusaContainer, cartId: string): Promise<void> {
+  await knexOf(container).raw(`delete from festival_booking where cart_id = ?`, [cartId])
 }
 
-/** The place a cart holds, if any. */
-export async function cartPlace(container: MedusaContainer, cartId: string): Promise<{ day: string; slot_code: string } | null> {
-  const { rows } = await knexOf(container).raw(`select day, slot_code from delivery_booking where cart_id = ? and deleted_at is null`, [cartId])
-  return (rows as any[])[0] ?? null
+/** Frees the places of an order's cart, slot and festival (the order was cancelled); the number of places freed. */
+export async function freeOrderPlace(container: MedusaContainer, orderId: string): Promise<number> {
+  let freed = 0
+  for (const ledger of [SLOT_SEATS, FESTIVAL_SEATS]) {
+    const { rows } = await knexOf(container).raw(
+      `delete from ${ledger.table} where cart_id in (select cart_id from order_cart where order_id = ? and deleted_at is null) returning id`,
+      [orderId]
+    )
+    freed += rows.length
+  }
+  return freed
+}
+
+/**
+ * Does the cart hold every place its day, slot and festival (its metadata) need? Then Medusa's
+ * completion keeps them without judging again (checked out in one call, then paid online, maybe
+ * past a cut-off or a festival's closing day).
+ */
+export async function cartHoldsItsPlaces(container: MedusaContainer, cartId: string, metadata: Record<string, unknown>): Promise<boolean> {
+  const { rows } = await knexOf(container).raw(
+    `select 'slot' as kind, day, slot_code as grp from delivery_booking where cart_id = ? and deleted_at is null
+     union all
+     select 'festival', b.day, f.handle from festival_booking b join festival f on f.id = b.festival_id where b.cart_id = ? and b.deleted_at is null`,
+    [cartId, cartId]
+  )
+  const held = (kind: string) => (rows as any[]).find((r) => r.kind === kind)
+  const slot = held("slot")
+  if (!slot || slot.day !== metadata.delivery_date || slot.grp !== metadata.delivery_slot) return false
+  const handle = metadata[FESTIVAL_KEY]
+  if (handle === undefined || handle === null || handle === "") return true
+  const festival = held("festival")
+  return !!festival && festival.day === metadata.delivery_date && festival.grp === handle
+}
+
+/** The active festival by its handle, or null (unknown or inactive: festival_not_found). */
+export async function findFestival(container: MedusaContainer, handle: unknown): Promise<FestivalSetting | null> {
+  if (typeof handle !== "string" || !handle) return null
+  const [festival] = await deliverySettings(container).listFestivals({ handle, active: true })
+  return festival ? asFestival(festival) : null
+}
+
+/** A stored festival as the rules read it. */
+export function asFestival(row: any): FestivalSetting {
+  return {
+    id: row.id,
+    handle: row.handle,
+    name: row.name,
+    description: row.description ?? null,
+    delivery_days: Array.isArray(row.delivery_days) ? row.delivery_days : [],
+    product_ids: Array.isArray(row.product_ids) ? row.product_ids : [],
+    opens_on: row.opens_on,
+    closes_on: row.closes_on,
+    capacity_per_day: Number(row.capacity_per_day),
+    active: row.active,
+  }
+}
+
+export function festivalNotFound(handle: unknown): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_FOUND,
+    `There is no festival ${typeof handle === "string" ? `"${handle.slice(0, 60)}" ` : ""}taking pre-orders.`,
+    "festival_not_found" satisfies RefusalCode
+  )
 }
 
 export type DeliveryChoice = { cart_id: string; metadata?: Record<string, unknown> | null; home_delivery: boolean }
+
+const blank = (v: unknown) => v === undefined || v === null || v === ""
 
 /**
  * Judges a checkout's day and slot (metadata.delivery_date, metadata.delivery_slot) and, for
@@ -177,38 +288,57 @@ export type DeliveryChoice = { cart_id: string; metadata?: Record<string, unknow
  * naming neither a day nor a slot is not judged (an order the shop schedules itself, as
  * staff-made and older API orders are). Pickup needs a valid day (and slot, when one is named:
  * its cut-off and the lead times), but takes no place: the slots' capacity is the riders'.
- * Returns the place taken, or null.
+ * A pre-order (metadata.festival, a festival's handle) is judged by its festival too
+ * (../rules/festivals.ts; festival_not_found for an unknown or inactive one), its day may lie
+ * beyond the booking horizon, and it takes a place on the festival's day (festival_full),
+ * delivery or pickup. Returns the places taken or kept (none, the slot's, the festival day's);
+ * if a later one is refused, the ones this call took are freed.
  */
-export async function bookDeliveryChoice(container: MedusaContainer, choice: DeliveryChoice, now = new Date()): Promise<Place | null> {
+export async function bookDeliveryChoice(container: MedusaContainer, choice: DeliveryChoice, now = new Date()): Promise<Place[]> {
   const metadata = choice.metadata ?? {}
   const day = metadata.delivery_date
   const slotName = metadata.delivery_slot
-  if ((day === undefined || day === null || day === "") && (slotName === undefined || slotName === null || slotName === "")) {
-    return null
-  }
-  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, choice.cart_id)])
+  const handle = metadata[FESTIVAL_KEY]
   const refuse = (r: { code: RefusalCode; message: string }) => {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, r.message, r.code)
   }
-  if (!choice.home_delivery && (slotName === undefined || slotName === null || slotName === "")) {
-    const refused = dayRefusal(now, day, settings) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
+  let festival: FestivalSetting | null = null
+  if (blank(handle)) {
+    await freeCartFestivalPlace(container, choice.cart_id)
+  } else {
+    festival = await findFestival(container, handle)
+    if (!festival) throw festivalNotFound(handle)
+    const refused = festivalRefusal(now, festival, day, await cartProducts(container, choice.cart_id))
+    if (refused) refuse(refused)
+  }
+  if (blank(day) && blank(slotName)) return []
+  const options = { beyond_horizon: !!festival }
+  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, choice.cart_id)])
+  if (!choice.home_delivery && blank(slotName)) {
+    const refused = dayRefusal(now, day, settings, options) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
     if (refused) refuse(refused)
     const last = slotsOf(settings, day as string).at(-1)
     if (last && leadHours > 0 && now.getTime() + leadHours * 3_600_000 > shopInstant(day as string, last.ends_at).getTime()) {
       refuse({ code: "lead_time", message: `Some sweets in your cart are made fresh to order and need ${leadHours} hours: ${dayLabel(day as string)} is too soon. Please choose a later day.` })
     }
-    await freeCartPlace(container, choice.cart_id)
-    return null
+  } else {
+    const refused = slotRefusal(now, day, slotName, settings, leadHours, options)
+    if (refused) refuse(refused)
+    const full = await kitchenRefusal(container, choice.cart_id, day as string)
+    if (full) refuse(full)
   }
-  const refused = slotRefusal(now, day, slotName, settings, leadHours)
-  if (refused) refuse(refused)
-  const full = await kitchenRefusal(container, choice.cart_id, day as string)
-  if (full) refuse(full)
-  if (!choice.home_delivery) {
-    await freeCartPlace(container, choice.cart_id)
-    return null
+  if (!choice.home_delivery) await freeCartPlace(container, choice.cart_id)
+  const places: Place[] = []
+  try {
+    if (festival) places.push(await takeFestivalPlace(container, { cart_id: choice.cart_id, day: day as string, festival }))
+    if (choice.home_delivery) {
+      places.push(await takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! }))
+    }
+  } catch (error) {
+    await freePlaces(container, places.filter((p) => !p.kept).map((p) => p.id))
+    throw error
   }
-  return takePlace(container, { cart_id: choice.cart_id, day: day as string, slot: findSlot(settings, day as string, slotName as string)! })
+  return places
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { bookDeliveryChoice, cartPlace } from "../flows/delivery-settings"
+import { bookDeliveryChoice, cartHoldsItsPlaces } from "../flows/delivery-settings"
 import { homeDeliveryOptionIds } from "../flows/home-delivery"
 
 /**
  * On Medusa's own POST /store/carts/:id/complete: the cart's day and slot (its metadata)
  * are judged as the one-call checkout judges them, and home delivery takes its place in
- * the slot, before Medusa makes the order; refused with the code otherwise. A cart that
- * already holds its place for that day and slot (checked out in one call, then paid
+ * the slot (a festival pre-order its place on the festival's day), before Medusa makes the
+ * order; refused with the code otherwise. A cart that already holds its places for that day and slot (checked out in one call, then paid
  * online) keeps it without being judged again: the shopper may have paid past a cut-off.
  */
 export async function bookCartDeliverySlot(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -21,8 +21,7 @@ export async function bookCartDeliverySlot(req: MedusaRequest, _res: MedusaRespo
     const cart = data[0] as any
     if (!cart || cart.completed_at) return next()
     const metadata = (cart.metadata ?? {}) as Record<string, unknown>
-    const held = await cartPlace(req.scope, cart.id)
-    if (held && held.day === metadata.delivery_date && held.slot_code === metadata.delivery_slot) return next()
+    if (await cartHoldsItsPlaces(req.scope, cart.id, metadata)) return next()
     const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
     const homeDelivery = (await homeDeliveryOptionIds(req.scope, optionIds)).length > 0
     await bookDeliveryChoice(req.scope, { cart_id: cart.id, metadata, home_delivery: homeDelivery })

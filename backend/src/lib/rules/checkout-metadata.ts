@@ -1,15 +1,17 @@
+import { FESTIVAL_KEY } from "@sweetshop/shop-contracts"
 import { z } from "zod"
 
 /**
  * What a shopper may put in a cart's metadata, which becomes the order's: the
  * storefront's checkout choices (storefront/src/lib/server/checkout.ts: how
  * the sweets come, the day, the slot and its label, the gift message) and the
- * language of the order's messages (read by the notifications plugin).
+ * language of the order's messages (read by the notifications plugin), and the
+ * festival a pre-order is for (its handle, FESTIVAL_KEY; judged at checkout).
  * Nothing else: the keys the shop itself keeps on an order (`shop_status`,
  * kept by order-lifecycle and read by the WhatsApp "status" reply) must never
  * come from a shopper, so every other key is refused with a sentence.
  */
-export const CHECKOUT_METADATA_KEYS = ["fulfilment", "delivery_date", "delivery_slot", "delivery_slot_label", "gift_message", "message_language"] as const
+export const CHECKOUT_METADATA_KEYS = ["fulfilment", "delivery_date", "delivery_slot", "delivery_slot_label", "gift_message", "message_language", FESTIVAL_KEY] as const
 
 const choice = (name: string, values: [string, ...string[]]) =>
   z.enum(values, { errorMap: () => ({ message: `metadata.${name} must be one of ${values.join(", ")}` }) }).nullable().optional()
@@ -32,6 +34,12 @@ export const checkoutMetadataSchema = z
     delivery_slot_label: text("delivery_slot_label", 100),
     gift_message: text("gift_message", 500),
     message_language: choice("message_language", ["en", "hi"]),
+    [FESTIVAL_KEY]: z
+      .string({ invalid_type_error: `metadata.${FESTIVAL_KEY} must be a festival's handle like diwali-2026` })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `metadata.${FESTIVAL_KEY} must be a festival's handle like diwali-2026`)
+      .max(60, `metadata.${FESTIVAL_KEY} must be at most 60 characters`)
+      .nullable()
+      .optional(),
   })
   .strict()
 

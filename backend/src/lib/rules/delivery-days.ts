@@ -92,12 +92,15 @@ export function findSlot(settings: DaySettings, day: string, slot: string): Slot
   return slotsOf(settings, day).find((s) => s.code === slot || s.label === slot)
 }
 
+/** A festival's delivery day may lie beyond the booking horizon (./festivals.ts); otherwise it is judged as any day. */
+export type DayOptions = { beyond_horizon?: boolean }
+
 /** Why the day itself cannot be chosen, or null. */
-export function dayRefusal(now: Date, day: unknown, settings: DaySettings): DayRefusal | null {
+export function dayRefusal(now: Date, day: unknown, settings: DaySettings, options: DayOptions = {}): DayRefusal | null {
   if (!isCalendarDate(day)) return { code: "invalid_delivery_day", message: "Please choose a delivery day, written like 2026-12-03." }
   const today = shopToday(now)
   if (day < today) return { code: "day_in_past", message: `${dayLabel(day)} has passed. Please choose another day.` }
-  if (day > addDays(today, BOOKING_HORIZON_DAYS)) {
+  if (!options.beyond_horizon && day > addDays(today, BOOKING_HORIZON_DAYS)) {
     return { code: "invalid_delivery_day", message: `We take orders up to ${BOOKING_HORIZON_DAYS} days ahead. Please choose an earlier day.` }
   }
   const closed = settings.closed_days.find((c) => c.day === day)
@@ -111,8 +114,8 @@ export function dayRefusal(now: Date, day: unknown, settings: DaySettings): DayR
  * Why this day and slot cannot be chosen now for these lead times (the longest of the
  * cart's products, in hours), or null. Capacity is not judged here.
  */
-export function slotRefusal(now: Date, day: unknown, slot: unknown, settings: DaySettings, leadHours = 0): DayRefusal | null {
-  const refused = dayRefusal(now, day, settings)
+export function slotRefusal(now: Date, day: unknown, slot: unknown, settings: DaySettings, leadHours = 0, options: DayOptions = {}): DayRefusal | null {
+  const refused = dayRefusal(now, day, settings, options)
   if (refused) return refused
   const d = day as string
   const found = typeof slot === "string" ? findSlot(settings, d, slot) : undefined

@@ -71,6 +71,37 @@ export const leadTimeInput = z
   })
   .strict()
 
+const calendarDate = (field: string) => z.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be a date like 2026-11-08` }).refine(isCalendarDate, `${field} must be a date like 2026-11-08`)
+
+/**
+ * A festival taking pre-orders (issue 19). Its delivery days are kept sorted and without
+ * repeats; pre-orders open on opens_on and close on closes_on (shop days, both included),
+ * which is not after its last delivery day.
+ */
+export const festivalInput = z
+  .object({
+    handle: z.string({ required_error: "handle is required", invalid_type_error: "handle must be text" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "handle must be lowercase words joined by hyphens, like diwali-2026").max(60, "handle must be at most 60 characters"),
+    name: name("name"),
+    description: z.string({ invalid_type_error: "description must be text" }).trim().max(2000, "description must be at most 2000 characters").nullable().optional(),
+    delivery_days: z
+      .array(calendarDate("delivery_days"), { required_error: "delivery_days is required", invalid_type_error: "delivery_days must be a list of dates like 2026-11-08" })
+      .transform((days) => [...new Set(days)].sort())
+      .refine((days) => days.length >= 1, "delivery_days needs at least one day")
+      .refine((days) => days.length <= 14, "delivery_days may list at most 14 days"),
+    product_ids: z
+      .array(z.string().regex(/^prod_[A-Za-z0-9]+$/, "product_ids must be product ids like prod_01…"), { required_error: "product_ids is required", invalid_type_error: "product_ids must be a list of product ids" })
+      .transform((ids) => [...new Set(ids)])
+      .refine((ids) => ids.length >= 1, "product_ids needs at least one product")
+      .refine((ids) => ids.length <= 200, "product_ids may list at most 200 products"),
+    opens_on: calendarDate("opens_on"),
+    closes_on: calendarDate("closes_on"),
+    capacity_per_day: z.number({ required_error: "capacity_per_day is required", invalid_type_error: "capacity_per_day must be a number of pre-orders" }).int("capacity_per_day must be a whole number of pre-orders").min(1, "capacity_per_day must be at least 1").max(100000, "capacity_per_day must be at most 100000"),
+    active: z.boolean({ invalid_type_error: "active must be true or false" }).optional(),
+  })
+  .strict()
+  .refine((f) => f.opens_on <= f.closes_on, "opens_on must not be after closes_on")
+  .refine((f) => !Array.isArray(f.delivery_days) || f.closes_on <= (f.delivery_days.at(-1) ?? ""), "closes_on must not be after the last delivery day")
+
 /** The sentence of the first problem, with a full stop. */
 export function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0]

@@ -3,14 +3,16 @@ import { DeliveryBooking } from "./models/booking"
 import { ClosedDay } from "./models/closed-day"
 import { DeliveryArea } from "./models/delivery-area"
 import { DeliverySlot } from "./models/delivery-slot"
+import { Festival, FestivalBooking } from "./models/festival"
 import { ProductLeadTime } from "./models/lead-time"
 
 /**
  * The shop's delivery settings, edited by staff in the admin (Delivery settings page):
- * areas, slots per weekday with cut-off and capacity, closed days, lead times per product;
- * and the places taken in each slot (bookings). The rules that read them are in
- * backend/src/lib/rules/delivery-days.ts; taking a place atomically is in
- * backend/src/lib/flows/delivery-booking.ts (SQL under an advisory lock).
+ * areas, slots per weekday with cut-off and capacity, closed days, lead times per product,
+ * festivals taking pre-orders; and the places taken in each slot and festival day (bookings).
+ * The rules that read them are in backend/src/lib/rules/delivery-days.ts and festivals.ts;
+ * taking a place atomically is in backend/src/lib/flows/delivery-settings.ts (SQL under an
+ * advisory lock).
  */
 export default class DeliverySettingsModuleService extends MedusaService({
   DeliveryArea,
@@ -18,4 +20,6 @@ export default class DeliverySettingsModuleService extends MedusaService({
   ClosedDay,
   ProductLeadTime,
   DeliveryBooking,
+  Festival,
+  FestivalBooking,
 }) {}

@@ -6,7 +6,7 @@ import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedComplet
 import { readShopEnv } from "../../config/env"
 import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
 import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
-import { bookDeliveryChoice, freePlace } from "../../lib/flows/delivery-settings"
+import { bookDeliveryChoice, freePlaces } from "../../lib/flows/delivery-settings"
 import { type PrepareCartForCheckoutInput, prepareCartForCheckoutWorkflow } from "../prepare-cart-for-checkout"
 
 /**
@@ -93,8 +93,9 @@ export const refuseUndeliverableCheckoutStep = createStep(
 /**
  * The delivery day and slot, judged by the shop's delivery settings (a day in the past or
  * closed, a slot after its cut-off, inside a product's lead time: refused with the code),
- * and for home delivery a place in the slot, taken atomically (slot_full when none is left).
- * Compensated by freeing the place it took, so a checkout refused or failing later holds none.
+ * and for home delivery a place in the slot, taken atomically (slot_full when none is left);
+ * a festival pre-order judged by its festival and given a place on its day (festival_full).
+ * Compensated by freeing the places it took, so a checkout refused or failing later holds none.
  */
 export const bookDeliverySlotStep = createStep(
   "sweetshop-book-delivery-slot",
@@ -103,11 +104,11 @@ export const bookDeliverySlotStep = createStep(
     // The day the order will carry: what this checkout sends over what the cart already holds (set by an earlier POST /store/carts/:id).
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: input.cart_id } })
     const metadata = { ...(((data[0] as any)?.metadata ?? {}) as Record<string, unknown>), ...(input.metadata ?? {}) }
-    const place = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata, home_delivery: homeDelivery })
-    return new StepResponse(place ? { place_id: place.id } : null, place && !place.kept ? place.id : null)
+    const places = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata, home_delivery: homeDelivery })
+    return new StepResponse({ place_ids: places.map((p) => p.id) }, places.filter((p) => !p.kept).map((p) => p.id))
   },
-  async (placeId, { container }) => {
-    if (placeId) await freePlace(container, placeId)
+  async (placeIds, { container }) => {
+    if (placeIds?.length) await freePlaces(container, placeIds)
   }
 )
 

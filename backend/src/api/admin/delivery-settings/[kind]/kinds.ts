@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { z } from "zod"
 import { deliverySettings } from "../../../../lib/flows/delivery-settings"
-import { areaInput, closedDayInput, leadTimeInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
+import { areaInput, closedDayInput, festivalInput, leadTimeInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
 
-/** The four kinds of delivery setting, each with its input rule and the service's methods. */
+/** The five kinds of delivery setting, each with its input rule and the service's methods. */
 export type Kind = {
   schema: z.ZodTypeAny
   /** For a change: every field optional (the stored row fills the rest before the rule is applied). */
@@ -52,5 +52,14 @@ export const KINDS: Record<string, Kind> = {
     remove: (c, id) => deliverySettings(c).deleteProductLeadTimes(id),
     fields: ["product_id", "lead_hours", "kitchen_capacity_units"],
     unique: { of: (d) => ({ product_id: d.product_id }), sentence: () => "That product already has a lead time: change it instead." },
+  },
+  festivals: {
+    schema: festivalInput,
+    list: (c, f) => deliverySettings(c).listFestivals(f, { order: { created_at: "ASC" } }),
+    create: (c, d) => deliverySettings(c).createFestivals(d),
+    update: (c, id, d) => deliverySettings(c).updateFestivals({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deleteFestivals(id),
+    fields: ["handle", "name", "description", "delivery_days", "product_ids", "opens_on", "closes_on", "capacity_per_day", "active"],
+    unique: { of: (d) => ({ handle: d.handle }), sentence: (d) => `There is already a festival ${d.handle}: choose another handle.` },
   },
 }

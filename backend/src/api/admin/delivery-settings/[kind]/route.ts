@@ -3,16 +3,26 @@ import { refusal } from "@sweetshop/shop-contracts"
 import { firstProblem } from "../../../../lib/rules/delivery-settings-input"
 import { KINDS } from "./kinds"
 
+function kindOf(req: MedusaRequest, res: MedusaResponse) {
+  const kind = KINDS[String(req.params.kind)]
+  if (!kind) res.status(404).json(refusal("invalid_data", `There is no such delivery setting: use ${Object.keys(KINDS).join(", ")}.`, "not_found"))
+  return kind
+}
+
+/** GET /admin/delivery-settings/:kind: all of one kind, oldest first. 200 { <kind>: [rows] }; 404 for another kind. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const kind = kindOf(req, res)
+  if (!kind) return
+  res.json({ [String(req.params.kind)]: await kind.list(req.scope, {}) })
+}
+
 /**
- * POST /admin/delivery-settings/:kind (areas, slots, closed-days, lead-times): adds one.
+ * POST /admin/delivery-settings/:kind (areas, slots, closed-days, lead-times, festivals): adds one.
  * 200 { <kind>: row }; 400 invalid_data with the sentence; 404 for another kind.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
-  const kind = KINDS[String(req.params.kind)]
-  if (!kind) {
-    res.status(404).json(refusal("invalid_data", "There is no such delivery setting: use areas, slots, closed-days or lead-times.", "not_found"))
-    return
-  }
+  const kind = kindOf(req, res)
+  if (!kind) return
   const parsed = kind.schema.safeParse(req.body ?? {})
   if (!parsed.success) {
     res.status(400).json(refusal("invalid_data", firstProblem(parsed.error)))
@@ -27,15 +37,17 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   res.json({ [String(req.params.kind)]: row })
 }
 
-/** A second row with the same unique key, or a lead time for a product that does not exist: the sentence, else null. */
+/** A second row with the same unique key, or a lead time or festival naming a product that does not exist: the sentence, else null. */
 export async function checkRow(req: MedusaRequest, kind: (typeof KINDS)[string], data: any, id: string | null): Promise<string | null> {
   if (kind.unique) {
     const same = await kind.list(req.scope, kind.unique.of(data))
     if (same.some((row) => row.id !== id)) return kind.unique.sentence(data)
   }
-  if (typeof data.product_id === "string") {
-    const { data: products } = await req.scope.resolve("query").graph({ entity: "product", fields: ["id"], filters: { id: data.product_id } })
-    if (!products.length) return `There is no product ${data.product_id}.`
+  const named: string[] = typeof data.product_id === "string" ? [data.product_id] : Array.isArray(data.product_ids) ? data.product_ids : []
+  if (named.length) {
+    const { data: products } = await req.scope.resolve("query").graph({ entity: "product", fields: ["id"], filters: { id: named } })
+    const missing = named.find((id) => !products.some((p: any) => p.id === id))
+    if (missing) return `There is no product ${missing}.`
   }
   return null
 }

@@ -1,9 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refusal } from "@sweetshop/shop-contracts"
-import { cartLeadHours, daySettings, kitchenRefusal, placesTaken, servedRanges } from "../../../../lib/flows/delivery-settings"
+import {
+  cartLeadHours,
+  cartProducts,
+  daySettings,
+  festivalPlacesTaken,
+  findFestival,
+  kitchenRefusal,
+  placesTaken,
+  servedRanges,
+} from "../../../../lib/flows/delivery-settings"
 import { checkPincode, normalizePincode, pincodeSchema } from "../../../../lib/rules/delivery-area"
 import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slotsOf } from "../../../../lib/rules/delivery-days"
+import { festivalFullMessage, festivalRefusal, storeFestival } from "../../../../lib/rules/festivals"
 
 /**
  * GET /store/delivery/slots?pincode=&cart_id=
@@ -14,7 +24,13 @@ import { addDays, dayLabel, dayRefusal, LISTED_DAYS, shopToday, slotRefusal, slo
  * slot_full) and its sentence when the checkout would refuse it now; lead times and the kitchen's
  * capacity are judged for the cart's products.
  * Read afresh each time (no cache): a place taken is gone from the next answer.
- * 400 invalid_pincode for a malformed pincode; 404 cart_not_found for an unknown cart.
+ * With festival=<handle> (a pre-order): the days are the festival's delivery days (beyond the
+ * booking horizon too), the answer adds `festival` (as GET /store/festivals/:handle), and a day
+ * is also closed when the checkout would refuse the pre-order: festival_closed (outside its
+ * opens_on..closes_on), not_in_festival (with a cart holding a product it does not offer),
+ * festival_full (no pre-order place left that day).
+ * 400 invalid_pincode for a malformed pincode; 404 cart_not_found for an unknown cart,
+ * festival_not_found for an unknown or inactive festival.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const rawPincode = typeof req.query.pincode === "string" ? req.query.pincode : undefined
@@ -36,22 +52,38 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       return
     }
   }
+  const handle = typeof req.query.festival === "string" && req.query.festival ? req.query.festival : undefined
+  const festival = handle ? await findFestival(req.scope, handle) : null
+  if (handle && !festival) {
+    res.status(404).json(refusal("festival_not_found", "There is no such festival taking pre-orders.", "not_found"))
+    return
+  }
   const now = new Date()
   const [settings, leadHours] = await Promise.all([daySettings(req.scope), cartLeadHours(req.scope, cartId)])
   const today = shopToday(now)
-  const dates = Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
-  const taken = await placesTaken(req.scope, dates)
+  const dates = festival ? festival.delivery_days : Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
+  const options = { beyond_horizon: !!festival }
+  const [taken, festivalTaken, products] = await Promise.all([
+    placesTaken(req.scope, dates),
+    festival ? festivalPlacesTaken(req.scope, dates) : new Map<string, number>(),
+    festival && cartId ? cartProducts(req.scope, cartId) : [],
+  ])
+  const festivalLeft = (date: string) => (festival ? festival.capacity_per_day - (festivalTaken.get(`${date}/${festival.id}`) ?? 0) : 1)
   // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
   const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(req.scope, cartId, date))) : dates.map(() => null)
   const days = dates.map((date, i) => {
-    const prefix = i === 0 ? "Today, " : i === 1 ? "Tomorrow, " : ""
-    const closed = dayRefusal(now, date, settings) ?? kitchen[i]
+    const prefix = date === today ? "Today, " : date === addDays(today, 1) ? "Tomorrow, " : ""
+    const preOrder = festival
+      ? (festivalRefusal(now, festival, date, products) ??
+        (festivalLeft(date) > 0 ? null : { code: "festival_full", message: festivalFullMessage(festival, date) }))
+      : null
+    const closed = preOrder ?? dayRefusal(now, date, settings, options) ?? kitchen[i]
     const slots = closed
       ? []
       : slotsOf(settings, date).map((slot) => {
           const placesLeft = Math.max(0, slot.capacity - (taken.get(`${date}/${slot.code}`) ?? 0))
           const refused =
-            slotRefusal(now, date, slot.code, settings, leadHours) ??
+            slotRefusal(now, date, slot.code, settings, leadHours, options) ??
             (placesLeft > 0 ? null : { code: "slot_full", message: `The ${slot.label} slot on ${dayLabel(date)} is full.` })
           return {
             code: slot.code,
@@ -75,5 +107,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     }
   })
   res.setHeader("Cache-Control", "no-store")
-  res.json({ pincode, lead_hours: leadHours, days })
+  const festivalView = festival ? { festival: storeFestival(now, festival, (day) => festivalTaken.get(`${day}/${festival.id}`) ?? 0) } : {}
+  res.json({ pincode, lead_hours: leadHours, days, ...festivalView })
 }

@@ -14,6 +14,13 @@ async function found(req: MedusaRequest, res: MedusaResponse) {
   return { kind, row }
 }
 
+/** GET /admin/delivery-settings/:kind/:id. 200 { <kind>: row }; 404 when there is none. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const it = await found(req, res)
+  if (!it) return
+  res.json({ [String(req.params.kind)]: it.row })
+}
+
 /** POST /admin/delivery-settings/:kind/:id: changes the fields sent; the whole row must still hold. 200 { <kind>: row }. */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const it = await found(req, res)

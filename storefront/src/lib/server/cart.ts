@@ -1,5 +1,6 @@
 import { cookies } from "next/headers"
 import type { HttpTypes } from "@medusajs/types"
+import { FESTIVAL_KEY } from "@sweetshop/shop-contracts"
 import { getRegion } from "./catalogue"
 import { readConfig } from "./config"
 import { ShopRefusal, store } from "./medusa"
@@ -39,9 +40,6 @@ type StockCheck = {
   ok: boolean
   lines: { line_item_id: string; ok: boolean; message: string | null }[]
 }
-
-/** The cart's metadata key naming the festival it pre-orders for (copied onto the order; the backend judges it at checkout). */
-export const FESTIVAL_KEY = "festival"
 
 function festivalOf(cart: HttpTypes.StoreCart): string | null {
   const value = (cart.metadata as Record<string, unknown> | null | undefined)?.[FESTIVAL_KEY]

@@ -1,3 +1,4 @@
+import type { StoreFestival } from "@sweetshop/shop-contracts"
 import { CATALOGUE_TAG } from "./catalogue"
 import { ShopRefusal, store, type Freshness } from "./medusa"
 
@@ -29,17 +30,7 @@ export type Festival = {
 /** What a product card or product page links to: the open festival offering it. */
 export type FestivalBadge = Pick<Festival, "handle" | "name">
 
-type FestivalAnswer = {
-  handle: string
-  name: string
-  description: string | null
-  opens_on: string
-  closes_on: string
-  open: boolean
-  message: string | null
-  product_ids: string[]
-  days: { date: string; label: string; capacity: number; places_left: number }[]
-}
+type FestivalAnswer = StoreFestival
 
 function toFestival(f: FestivalAnswer): Festival {
   return {

@@ -216,3 +216,34 @@ export async function setSlotCapacity(weekday: number, code: string, capacity: n
   await json(`/admin/delivery-settings/slots/${slot.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify({ capacity }) })
   return slot.capacity
 }
+
+export type FestivalInput = {
+  handle: string
+  name: string
+  description?: string | null
+  delivery_days: string[]
+  product_ids: string[]
+  opens_on: string
+  closes_on: string
+  capacity_per_day: number
+}
+
+/** Staff add a festival through the delivery settings' admin API; resolves with its id. */
+export async function createFestival(input: FestivalInput): Promise<string> {
+  const { festivals } = await json<{ festivals: { id: string } }>("/admin/delivery-settings/festivals", {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: JSON.stringify(input),
+  })
+  return festivals.id
+}
+
+export async function removeFestival(id: string): Promise<void> {
+  await json(`/admin/delivery-settings/festivals/${id}`, { method: "DELETE", headers: await adminHeaders() })
+}
+
+/** The backend's word to the storefront that the catalogue changed (as it says after a product change): cached pages read afresh. */
+export async function revalidateStorefront(): Promise<void> {
+  const res = await fetch(`${process.env.E2E_STOREFRONT_URL}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${process.env.E2E_REVALIDATE_SECRET}` } })
+  if (!res.ok) throw new Error(`POST /api/revalidate → ${res.status}`)
+}

@@ -1,0 +1,89 @@
+import type { Browser } from "playwright-core"
+import { DESKTOP, launch, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { closeDrawer, fillAddress, fillContact } from "./support/flows"
+import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool } from "./support/shop-api"
+
+jest.setTimeout(240_000)
+
+/**
+ * Festival pre-orders (issue 19): staff add a festival; a shopper finds it from the home
+ * page, pre-orders one of its sweets, chooses one of its days at checkout and pays by cash on
+ * delivery; the order carries the festival and the day.
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const IST_MS = 330 * 60_000
+const shopDay = (daysAhead: number) => new Date(Date.now() + IST_MS + daysAhead * 86_400_000).toISOString().slice(0, 10)
+const dayLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
+
+it("a festival page sells a pre-order: home page → festival page → checkout on a festival day → the order names the festival and the day", async () => {
+  await setPool("kaju-katli", 20_000)
+  const handle = `diwali-e2e-${Date.now().toString(36)}`
+  const name = "Diwali 2026"
+  // Days clear of today's cut-offs; pre-orders taken from today until the day before the first.
+  const days = [shopDay(4), shopDay(5), shopDay(6)]
+  const festivalId = await createFestival({
+    handle,
+    name,
+    description: "Kaju katli for Lakshmi puja, made the morning it reaches you.",
+    delivery_days: days,
+    product_ids: [await productIdOf("kaju-katli")],
+    opens_on: shopDay(0),
+    closes_on: shopDay(3),
+    capacity_per_day: 5,
+  })
+  try {
+    await revalidateStorefront()
+    const page = await (await browser.newContext(DESKTOP)).newPage()
+
+    // An unknown festival is the shop's not-found page.
+    const missing = await page.goto(storefrontUrl("/festivals/no-such-festival"))
+    expect(missing?.status()).toBe(404)
+
+    await page.goto(storefrontUrl("/"))
+    await page.getByTestId("festival-link").filter({ hasText: name }).first().click()
+    await page.waitForURL(`**/festivals/${handle}`, WAIT)
+    expect(await textOf(page, "h1")).toBe(name)
+    expect(await textOf(page, "[data-testid=festival-days]")).toContain(dayLabel.format(new Date(`${days[0]}T00:00:00Z`)))
+    expect(await page.getByTestId("festival-closed").count()).toBe(0)
+
+    const sweet = page.getByTestId("festival-product").filter({ hasText: "Kaju Katli" })
+    await sweet.locator("label.chip", { hasText: "250 g" }).click()
+    await sweet.getByRole("button", { name: /^Pre-order/ }).click()
+    await sweet.getByTestId("add-result").waitFor(WAIT)
+    expect(await sweet.getByTestId("add-result").innerText()).toContain(`pre-order for ${name}`)
+    await closeDrawer(page)
+
+    await page.goto(storefrontUrl("/checkout"))
+    await page.getByTestId("checkout-total").waitFor(WAIT)
+    expect(await textOf(page, "[data-testid=checkout-festival]")).toContain(`Pre-order for ${name}`)
+    // The picker offers the festival's days only.
+    const offered = await page.locator("#deliveryDate option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+    expect(offered.length).toBeGreaterThan(0)
+    expect(offered.every((d) => days.includes(d))).toBe(true)
+    const day = offered[offered.length - 1]
+    await page.locator("#deliveryDate").selectOption(day)
+
+    await fillContact(page)
+    await fillAddress(page, "110024")
+    await page.getByTestId("place-order").click()
+    await page.getByTestId("festival-confirmation").waitFor(WAIT)
+    expect(await textOf(page, "[data-testid=festival-confirmation]")).toContain(`Pre-order for ${name} — delivered on ${dayLabel.format(new Date(`${day}T00:00:00Z`))}`)
+    const number = Number((await textOf(page, "[data-testid=order-number]")).match(/#(\d+)/)?.[1])
+
+    // Staff's view of the order: it is the festival's pre-order, for the day chosen.
+    const order = (await latestOrders(1))[0]
+    expect(order.display_id).toBe(number)
+    expect(order.metadata?.festival).toBe(handle)
+    expect(order.metadata?.delivery_date).toBe(day)
+    await page.context().close()
+  } finally {
+    await removeFestival(festivalId)
+  }
+})

@@ -1,4 +1,4 @@
-import type { RefusalCode } from "@sweetshop/shop-contracts"
+import { dayLabel, type RefusalCode } from "@sweetshop/shop-contracts"
 
 /**
  * When the shop delivers, judged by the backend: a day and slot are refused with a code
@@ -67,11 +67,8 @@ export function isClockTime(value: unknown): value is string {
   return typeof value === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
 }
 
-const dayName = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
-/** "Thursday 3 December" */
-export function dayLabel(day: string): string {
-  return dayName.format(new Date(`${day}T00:00:00Z`))
-}
+/** "Thursday 3 December" (shop-contracts, as the kitchen sheet writes it too). */
+export { dayLabel }
 
 function clockLabel(date: Date): string {
   const shifted = new Date(date.getTime() + IST_OFFSET_MS)

@@ -9,6 +9,12 @@ import { SHOP_STATUSES } from "./shop-status"
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be a day written as YYYY-MM-DD, for example 2026-11-25")
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "date is not a real calendar day")
 
+/** A festival's handle, as the shop's festivals are named ("diwali-2026"). */
+const festival = z
+  .string({ invalid_type_error: "festival must be a festival's handle, for example diwali-2026" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "festival must be a festival's handle, for example diwali-2026")
+  .max(60, "festival must be at most 60 characters")
+
 const status = z.enum(SHOP_STATUSES, {
   errorMap: () => ({ message: `status must be one of ${SHOP_STATUSES.join(", ")}` }),
 })
@@ -41,13 +47,28 @@ export const listSchema = z
     status: status.optional(),
     payment_mode: z.enum(["cod", "online"], { errorMap: () => ({ message: "payment_mode must be cod or online" }) }).optional(),
     delivery_date: day.optional(),
+    festival: festival.optional(),
     q: z.string().trim().max(40, "q must be at most 40 characters").optional(),
     limit: z.coerce.number().int().min(1, "limit must be between 1 and 100").max(100, "limit must be between 1 and 100").default(20),
     offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
   })
   .strict()
 
-export const kitchenSchema = z.object({ date: day }).strict()
+export const kitchenSchema = z.object({ date: day, festival: festival.optional() }).strict()
+
+/** What to make per day ahead: from a day (today in India when not given) for 1–14 days (7 when not given). */
+export const kitchenAheadSchema = z
+  .object({
+    from: day.optional(),
+    days: z.coerce
+      .number({ invalid_type_error: "days must be a number of days from 1 to 14" })
+      .int("days must be a whole number of days from 1 to 14")
+      .min(1, "days must be a number of days from 1 to 14")
+      .max(14, "days must be a number of days from 1 to 14")
+      .default(7),
+    festival: festival.optional(),
+  })
+  .strict()
 
 export const lookupSchema = z.object({ order_number: orderNumber, phone }).strict()
 export const codeRequestSchema = z.object({ phone }).strict()
@@ -63,7 +84,7 @@ export const confirmationSchema = z
   })
   .strict()
 
-/** Parses or answers 400 with the first problem, as a sentence. */
+/** Parses or answers 400 (code invalid_data) with the first problem, as a sentence. */
 export function checked<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown): T {
   const parsed = schema.safeParse(input ?? {})
   if (parsed.success) return parsed.data
@@ -71,5 +92,5 @@ export function checked<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: u
   const text = issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message
   // A sentence starts with a capital, unless it starts with a field's name (payment_mode …).
   const sentence = /^[a-z]+_/.test(text) ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `${sentence}.`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `${sentence}.`, "invalid_data")
 }

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { unitOf } from "@sweetshop/shop-contracts"
+import { dayLabel, FESTIVAL_KEY, unitOf } from "@sweetshop/shop-contracts"
 import { lifecycleService } from "./shop-orders"
 import { STATUS_LABELS, type ShopStatus } from "./shop-status"
 
@@ -18,6 +18,8 @@ export const KITCHEN_STATUSES: ShopStatus[] = ["confirmed", "preparing"]
 
 export type KitchenSheet = {
   date: string
+  /** The festival the sheet is limited to (its handle), or null for every order of the day. */
+  festival: string | null
   statuses: ShopStatus[]
   products: { product_id: string | null; title: string; unit: "grams" | "pieces"; total_units: number; order_count: number }[]
   orders: {
@@ -31,17 +33,24 @@ export type KitchenSheet = {
     delivery_slot_label: string | null
     /** Written on the box's card: the kitchen sees it with the order. */
     gift_message: string | null
+    /** The festival this order is a pre-order for (its handle), or null. */
+    festival: string | null
     items: { title: string; variant_title: string | null; quantity: number; units: number; unit: "grams" | "pieces" }[]
   }[]
 }
 
-export async function kitchenSheet(container: MedusaContainer, date: string): Promise<KitchenSheet> {
-  const rows = await lifecycleService(container).listShopOrders(
-    { delivery_date: date, status: KITCHEN_STATUSES },
-    { order: { display_id: "ASC" }, take: 5000 }
-  )
-  if (!rows.length) return { date, statuses: KITCHEN_STATUSES, products: [], orders: [] }
+type ShopOrderRow = { order_id: string; display_id: number; status: string; fulfillment_kind: string; delivery_date: string; delivery_slot: string | null }
 
+/** The kitchen's orders (confirmed, preparing) for these days, of one festival when named (its pre-orders, metadata.festival). */
+async function kitchenRows(container: MedusaContainer, days: string[], festival?: string): Promise<ShopOrderRow[]> {
+  const filters: Record<string, unknown> = { delivery_date: days, status: KITCHEN_STATUSES }
+  if (festival) filters.festival = festival
+  return (await lifecycleService(container).listShopOrders(filters, { order: { display_id: "ASC" }, take: 5000 })) as ShopOrderRow[]
+}
+
+/** Products and orders of a set of shop rows: the orders' items read through Query, measured in grams or pieces. */
+async function sheetOf(container: MedusaContainer, rows: ShopOrderRow[]): Promise<Pick<KitchenSheet, "products" | "orders">> {
+  if (!rows.length) return { products: [], orders: [] }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
@@ -92,14 +101,47 @@ export async function kitchenSheet(container: MedusaContainer, date: string): Pr
       delivery_slot: row.delivery_slot,
       delivery_slot_label: textOf(order?.metadata?.delivery_slot_label),
       gift_message: textOf(order?.metadata?.gift_message),
+      festival: textOf(order?.metadata?.[FESTIVAL_KEY]),
       items,
     })
   }
+  return { products: [...products.values()].sort((a, b) => a.title.localeCompare(b.title)), orders: sheetOrders }
+}
+
+/** The kitchen sheet of a day; with a festival's handle, of that festival's pre-orders only. */
+export async function kitchenSheet(container: MedusaContainer, date: string, festival?: string): Promise<KitchenSheet> {
+  const sheet = await sheetOf(container, await kitchenRows(container, [date], festival))
+  return { date, festival: festival ?? null, statuses: KITCHEN_STATUSES, ...sheet }
+}
+
+export type KitchenAhead = {
+  from: string
+  festival: string | null
+  statuses: ShopStatus[]
+  days: { date: string; label: string; order_count: number; products: KitchenSheet["products"] }[]
+}
+
+/** The day `n` days after a YYYY-MM-DD day. */
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * What to make per day ahead: for each of `days` days from `from`, the kitchen sheet's products
+ * (grams or pieces per product) and how many orders ask for them; counted as the kitchen sheet
+ * counts (confirmed and preparing orders, not those still "placed"), of one festival when named.
+ */
+export async function kitchenAhead(container: MedusaContainer, from: string, days: number, festival?: string): Promise<KitchenAhead> {
+  const dates = Array.from({ length: days }, (_, i) => addDays(from, i))
+  const rows = await kitchenRows(container, dates, festival)
+  const sheets = await Promise.all(dates.map((date) => sheetOf(container, rows.filter((r) => r.delivery_date === date))))
   return {
-    date,
+    from,
+    festival: festival ?? null,
     statuses: KITCHEN_STATUSES,
-    products: [...products.values()].sort((a, b) => a.title.localeCompare(b.title)),
-    orders: sheetOrders,
+    days: dates.map((date, i) => ({ date, label: dayLabel(date), order_count: sheets[i].orders.length, products: sheets[i].products })),
   }
 }
 

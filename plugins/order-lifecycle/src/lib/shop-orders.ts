@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { CASH_ON_DELIVERY_PROVIDER_ID, isPickupOption, paiseToRupees, paymentModeOf, type RupeeAmount, SHOP_EVENTS, toPaise } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, FESTIVAL_KEY, isPickupOption, paiseToRupees, paymentModeOf, type RupeeAmount, SHOP_EVENTS, toPaise } from "@sweetshop/shop-contracts"
 import { ORDER_LIFECYCLE_MODULE } from "../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../modules/order-lifecycle/service"
 import { type MovePlan, moveShopOrderWorkflow } from "../workflows/move-shop-order"
@@ -105,6 +105,7 @@ export async function ensureShopOrder(container: MedusaContainer, orderId: strin
     phone: order.shipping_address?.phone ?? order.billing_address?.phone ?? null,
     delivery_date: typeof chosenDay === "string" && /^\d{4}-\d{2}-\d{2}$/.test(chosenDay) ? chosenDay : indiaDate(order.created_at),
     delivery_slot: typeof order.metadata?.delivery_slot === "string" ? order.metadata.delivery_slot.slice(0, 40) : null,
+    festival: typeof order.metadata?.[FESTIVAL_KEY] === "string" && order.metadata[FESTIVAL_KEY] ? String(order.metadata[FESTIVAL_KEY]).slice(0, 60) : null,
   }
   try {
     const created = await service.createShopOrders(row)

@@ -7,8 +7,8 @@ import { STATUS_LABELS, type ShopStatus } from "../../../lib/shop-status"
 import { type RupeeAmount, toPaise } from "@sweetshop/shop-contracts"
 
 /**
- * GET /admin/shop-orders?status=&payment_mode=&delivery_date=&q=&limit=&offset=
- * The shop's orders, newest first. q finds an order number ("1042", "#1042")
+ * GET /admin/shop-orders?status=&payment_mode=&delivery_date=&festival=&q=&limit=&offset=
+ * The shop's orders, newest first; festival=<handle>: only that festival's pre-orders. q finds an order number ("1042", "#1042")
  * or a phone number as staff type it ("98765 43210").
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -17,6 +17,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (input.status) filters.status = input.status
   if (input.payment_mode) filters.payment_mode = input.payment_mode
   if (input.delivery_date) filters.delivery_date = input.delivery_date
+  if (input.festival) filters.festival = input.festival
   if (input.q) {
     const digits = mobileDigits(input.q)
     const number = /^#?\d{1,9}$/.test(input.q) ? Number(input.q.replace("#", "")) : null

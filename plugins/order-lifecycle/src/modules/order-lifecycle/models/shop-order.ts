@@ -20,5 +20,7 @@ export const ShopOrder = model
     /** The day the shopper chose (YYYY-MM-DD, India time), or the day the order was placed. */
     delivery_date: model.text(),
     delivery_slot: model.text().nullable(),
+    /** The festival a pre-order is for (its handle, the order's metadata.festival), or null. */
+    festival: model.text().nullable(),
   })
-  .indexes([{ on: ["display_id"] }, { on: ["phone"] }, { on: ["delivery_date", "status"] }, { on: ["status"] }])
+  .indexes([{ on: ["display_id"] }, { on: ["phone"] }, { on: ["delivery_date", "status"] }, { on: ["status"] }, { on: ["festival", "delivery_date"] }])

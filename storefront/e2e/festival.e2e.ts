@@ -1,3 +1,4 @@
+import path from "node:path"
 import type { Browser } from "playwright-core"
 import { DESKTOP, launch, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { closeDrawer, fillAddress, fillContact } from "./support/flows"
@@ -9,6 +10,7 @@ jest.setTimeout(240_000)
  * Festival pre-orders (issue 19): staff add a festival; a shopper finds it from the home
  * page, pre-orders one of its sweets, chooses one of its days at checkout and pays by cash on
  * delivery; the order carries the festival and the day.
+ * `UPDATE_SCREENSHOTS=1` also writes docs/screenshots/storefront-festival-{phone,desktop}.png.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -20,6 +22,25 @@ afterAll(async () => {
 
 const IST_MS = 330 * 60_000
 const shopDay = (daysAhead: number) => new Date(Date.now() + IST_MS + daysAhead * 86_400_000).toISOString().slice(0, 10)
+const SCREENSHOTS = path.resolve(__dirname, "../../docs/screenshots")
+const SIZES = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-IN" },
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "en-IN" },
+}
+
+/** The festival page as a shopper first sees it, on a phone and on a desktop, once its stock has answered. */
+async function photograph(handle: string) {
+  for (const [device, options] of Object.entries(SIZES)) {
+    const context = await browser.newContext(options)
+    const page = await context.newPage()
+    await page.goto(storefrontUrl(`/festivals/${handle}`))
+    await page.getByTestId("stock-message").first().waitFor(WAIT)
+    await page.waitForLoadState("networkidle")
+    await page.screenshot({ path: path.join(SCREENSHOTS, `storefront-festival-${device}.png`) })
+    await context.close()
+  }
+}
+
 const dayLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
 
 it("a festival page sells a pre-order: home page → festival page → checkout on a festival day → the order names the festival and the day", async () => {
@@ -33,13 +54,14 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     name,
     description: "Kaju katli for Lakshmi puja, made the morning it reaches you.",
     delivery_days: days,
-    product_ids: [await productIdOf("kaju-katli")],
+    product_ids: await Promise.all(["kaju-katli", "motichoor-laddoo", "festive-assortment"].map(productIdOf)),
     opens_on: shopDay(0),
     closes_on: shopDay(3),
     capacity_per_day: 5,
   })
   try {
     await revalidateStorefront()
+    if (process.env.UPDATE_SCREENSHOTS) await photograph(handle)
     const page = await (await browser.newContext(DESKTOP)).newPage()
 
     // An unknown festival is the shop's not-found page.

@@ -35,7 +35,7 @@ export const FestivalFilter = ({ id, value, onChange }: { id: string; value: str
       </Label>
       {options.length > 0 ? (
         <Select size="small" value={value || ALL} onValueChange={(handle) => onChange(handle === ALL ? "" : handle)}>
-          <Select.Trigger id={id}>
+          <Select.Trigger id={id} className="min-w-[180px]">
             <Select.Value />
           </Select.Trigger>
           <Select.Content>

@@ -48,8 +48,10 @@ export default async function FestivalPage({ params }: Props) {
       <section className="hero festival-hero" aria-labelledby="festival-title">
         <p className="badge festival-mark">Pre-order</p>
         <h1 id="festival-title">{festival.name}</h1>
-        {festival.description && <p>{festival.description}</p>}
-        <p>Order now, and we deliver fresh on the festival day you choose at checkout. Pay online or by cash on delivery.</p>
+        <p>
+          {festival.description ? `${festival.description} ` : ""}
+          Delivered fresh on the festival day you choose; pay online or by cash on delivery.
+        </p>
       </section>
 
       {!festival.open && (

@@ -43,7 +43,7 @@ export default async function HomePage({ params }: Props) {
               <li key={f.handle}>
                 <Link href={`/festivals/${f.handle}`} data-testid="festival-link">
                   <strong>{f.open ? `Pre-order for ${f.name}` : f.name}</strong>
-                  <span>{f.open ? `Delivered on ${f.days.map((d) => d.label).join(", ")}.` : f.message}</span>
+                  <span>{f.open ? `Delivered on ${f.days.map((d) => d.label).join(" · ")}.` : f.message}</span>
                 </Link>
               </li>
             ))}

@@ -141,8 +141,9 @@ const TEMPLATES: Record<string, { body?: (k: Known) => unknown; query?: (k: Know
   "GET /store/catalogue/products/:handle": { query: (k) => ({ region_id: first(k, "region_id") }) },
   "GET /store/shipping-options": { query: (k) => ({ cart_id: first(k, "cart_id") }) },
   "GET /store/product-pools": { query: (k) => ({ product_id: first(k, "product_id") }) },
-  "GET /admin/shop-orders": { query: () => ({ status: "placed", payment_mode: "cod", delivery_date: "2026-12-03", q: "9876", limit: 20, offset: 0 }) },
-  "GET /admin/kitchen-sheet": { query: () => ({ date: "2026-12-03" }) },
+  "GET /admin/shop-orders": { query: () => ({ status: "placed", payment_mode: "cod", delivery_date: "2026-12-03", festival: "diwali-2026", q: "9876", limit: 20, offset: 0 }) },
+  "GET /admin/kitchen-sheet": { query: () => ({ date: "2026-12-03", festival: "diwali-2026" }) },
+  "GET /admin/kitchen-sheet/ahead": { query: () => ({ from: "2026-12-03", days: 7, festival: "diwali-2026" }) },
   "GET /admin/razorpay/payment-actions": { query: () => ({ limit: 50, offset: 0 }) },
 }
 

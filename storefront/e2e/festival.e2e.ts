@@ -1,6 +1,6 @@
 import path from "node:path"
 import type { Browser } from "playwright-core"
-import { DESKTOP, launch, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { closeDrawer, fillAddress, fillContact } from "./support/flows"
 import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool } from "./support/shop-api"
 
@@ -20,8 +20,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const IST_MS = 330 * 60_000
-const shopDay = (daysAhead: number) => new Date(Date.now() + IST_MS + daysAhead * 86_400_000).toISOString().slice(0, 10)
 const SCREENSHOTS = path.resolve(__dirname, "../../docs/screenshots")
 const SIZES = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-IN" },

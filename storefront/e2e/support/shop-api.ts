@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto"
+import type { StoreFestival } from "@sweetshop/shop-contracts"
 /**
  * The backend's own HTTP API, as staff would use it, for arranging a test
  * (a pool sold out, stock dropping) and for checking what an order holds.
@@ -217,16 +218,8 @@ export async function setSlotCapacity(weekday: number, code: string, capacity: n
   return slot.capacity
 }
 
-export type FestivalInput = {
-  handle: string
-  name: string
-  description?: string | null
-  delivery_days: string[]
-  product_ids: string[]
-  opens_on: string
-  closes_on: string
-  capacity_per_day: number
-}
+/** What staff send to add a festival: the store's fields they set, its days and its places per day. */
+export type FestivalInput = Pick<StoreFestival, "handle" | "name" | "description" | "product_ids" | "opens_on" | "closes_on"> & { delivery_days: string[]; capacity_per_day: number }
 
 /** Staff add a festival through the delivery settings' admin API; resolves with its id. */
 export async function createFestival(input: FestivalInput): Promise<string> {

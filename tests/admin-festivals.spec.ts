@@ -90,6 +90,7 @@ t.describeIf("admin festivals (Debian chromium)", () => {
     expect((await kaju.innerText()).replace(/\s+/g, " ")).toMatch(/Kaju Katli( –)* 1 kg 1 kg/)
     expect(await ahead.getByRole("row").filter({ hasText: "Motichoor Laddoo" }).count()).toBe(1)
     if (process.env.UPDATE_SCREENSHOTS) {
+      await page.locator("#ks-day").blur()
       await page.setViewportSize({ width: 1440, height: 900 })
       await page.screenshot({ path: path.join(ROOT, "docs/screenshots/admin-kitchen-ahead.png") })
     }

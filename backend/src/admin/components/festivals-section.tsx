@@ -111,19 +111,23 @@ export const FestivalsSection = ({ festivals, products, change }: { festivals: F
           )}
           {festivals.map((f) => (
             <Table.Row key={f.id} data-testid="festival-row">
-              <Table.Cell>
+              <Table.Cell className="whitespace-nowrap">
                 <div className="font-medium">{f.name}</div>
                 <div className="text-ui-fg-subtle txt-compact-xsmall">/festivals/{f.handle}</div>
               </Table.Cell>
-              <Table.Cell className="whitespace-normal">{f.delivery_days.map(humanDay).join(", ")}</Table.Cell>
-              <Table.Cell>
+              <Table.Cell className="whitespace-nowrap">
+                {f.delivery_days.map((d) => (
+                  <div key={d}>{humanDay(d)}</div>
+                ))}
+              </Table.Cell>
+              <Table.Cell className="whitespace-nowrap">
                 {humanDay(f.opens_on)} – {humanDay(f.closes_on)}
               </Table.Cell>
               <Table.Cell className="text-right">{f.capacity_per_day}</Table.Cell>
               <Table.Cell className="max-w-[260px] whitespace-normal">{f.product_ids.map(titleOf).join(", ")}</Table.Cell>
               <Table.Cell>{f.active ? <Badge color="green">Active</Badge> : <Badge color="grey">Off</Badge>}</Table.Cell>
               <Table.Cell>
-                <div className="flex gap-2">
+                <div className="flex gap-2 whitespace-nowrap">
                   <Button size="small" variant="secondary" onClick={() => edit(f)}>
                     Edit
                   </Button>
@@ -146,8 +150,8 @@ export const FestivalsSection = ({ festivals, products, change }: { festivals: F
       <div className="flex flex-col gap-3 px-6 py-4">
         <Heading level="h3">{editing ? `Change ${editing.name}` : "New festival"}</Heading>
         <div className="grid grid-cols-4 gap-2">
-          <FieldRow id="festival-name" label="Name" placeholder="Diwali 2026" {...field("name")} />
-          <FieldRow id="festival-handle" label="Page address" placeholder={slug(form.name) || "diwali-2026"} {...field("handle")} />
+          <FieldRow id="festival-name" label="Name" placeholder="Holi 2027" {...field("name")} />
+          <FieldRow id="festival-handle" label="Page address" placeholder={slug(form.name) || "holi-2027"} {...field("handle")} />
           <FieldRow id="festival-opens" label="Pre-orders open on" type="date" {...field("opens_on")} />
           <FieldRow id="festival-closes" label="Pre-orders close on" type="date" {...field("closes_on")} />
           <FieldRow id="festival-capacity" label="Pre-orders per day" inputMode="numeric" {...field("capacity")} />

@@ -9,12 +9,12 @@ type FestivalOption = { handle: string; name: string }
  * Read from the delivery settings' admin route when the shop has one; this plugin does not
  * depend on it, so without it the field takes a handle typed by hand.
  */
-function useFestivalOptions(): FestivalOption[] {
-  const [options, setOptions] = useState<FestivalOption[]>([])
+function useFestivalOptions(): FestivalOption[] | "asking" | "unlisted" {
+  const [options, setOptions] = useState<FestivalOption[] | "asking" | "unlisted">("asking")
   useEffect(() => {
     shopApi<{ festivals: FestivalOption[] }>("/admin/delivery-settings/festivals")
       .then(({ festivals }) => setOptions(festivals.map((f) => ({ handle: f.handle, name: f.name }))))
-      .catch(() => setOptions([]))
+      .catch(() => setOptions("unlisted"))
   }, [])
   return options
 }
@@ -33,14 +33,15 @@ export const FestivalFilter = ({ id, value, onChange }: { id: string; value: str
       <Label htmlFor={id} size="small">
         Festival
       </Label>
-      {options.length > 0 ? (
-        <Select size="small" value={value || ALL} onValueChange={(handle) => onChange(handle === ALL ? "" : handle)}>
+      {options !== "unlisted" ? (
+        // Disabled while the festivals are asked for, so a choice is never made on a field about to change.
+        <Select size="small" value={value || ALL} onValueChange={(handle) => onChange(handle === ALL ? "" : handle)} disabled={options === "asking"}>
           <Select.Trigger id={id} className="min-w-[180px]">
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
             <Select.Item value={ALL}>All orders</Select.Item>
-            {options.map((f) => (
+            {(options === "asking" ? [] : options).map((f) => (
               <Select.Item key={f.handle} value={f.handle}>
                 {f.name}
               </Select.Item>

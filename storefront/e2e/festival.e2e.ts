@@ -66,6 +66,10 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     const missing = await page.goto(storefrontUrl("/festivals/no-such-festival"))
     expect(missing?.status()).toBe(404)
 
+    // The festival's sweets carry its badge, which leads to its page.
+    await page.goto(storefrontUrl("/products/kaju-katli"))
+    expect(await page.getByTestId("festival-badge").getAttribute("href")).toBe(`/festivals/${handle}`)
+
     await page.goto(storefrontUrl("/"))
     await page.getByTestId("festival-link").filter({ hasText: name }).first().click()
     await page.waitForURL(`**/festivals/${handle}`, WAIT)
@@ -102,6 +106,38 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     expect(order.display_id).toBe(number)
     expect(order.metadata?.festival).toBe(handle)
     expect(order.metadata?.delivery_date).toBe(day)
+    await page.context().close()
+  } finally {
+    await removeFestival(festivalId)
+  }
+})
+
+it("a festival not taking pre-orders yet: its page says when they open and offers no Pre-order button; its sweets carry no badge", async () => {
+  const handle = `holi-e2e-${Date.now().toString(36)}`
+  const festivalId = await createFestival({
+    handle,
+    name: "Holi 2027",
+    description: null,
+    delivery_days: [shopDay(6)],
+    product_ids: [await productIdOf("besan-laddoo")],
+    opens_on: shopDay(2),
+    closes_on: shopDay(4),
+    capacity_per_day: 5,
+  })
+  try {
+    await revalidateStorefront()
+    const { festival } = (await (await fetch(`${process.env.E2E_BACKEND_URL}/store/festivals/${handle}`, { headers: { "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY! } })).json()) as {
+      festival: { open: boolean; message: string }
+    }
+    expect(festival.open).toBe(false)
+    const page = await (await browser.newContext(DESKTOP)).newPage()
+    await page.goto(storefrontUrl(`/festivals/${handle}`))
+    expect(await textOf(page, "[data-testid=festival-closed]")).toBe(festival.message)
+    expect(await page.getByTestId("festival-product").count()).toBe(1)
+    expect(await page.getByRole("button", { name: /^Pre-order/ }).count()).toBe(0)
+    await page.goto(storefrontUrl("/products/besan-laddoo"))
+    await page.getByTestId("add-to-cart").waitFor(WAIT)
+    expect(await page.getByTestId("festival-badge").count()).toBe(0)
     await page.context().close()
   } finally {
     await removeFestival(festivalId)

@@ -4,12 +4,16 @@ import { ShopRefusal, store, type Freshness } from "./medusa"
 
 /**
  * Festival pre-orders (issue 19) as the backend tells them: `GET /store/festivals` (active
- * festivals not yet over) and `GET /store/festivals/:handle`. Cached briefly (a minute) under
- * the tags "festivals" and "catalogue": whether pre-orders are open and the places left per day
- * move with the clock and with orders, and the checkout judges the day again in any case.
+ * festivals not yet over) and `GET /store/festivals/:handle`. Cached briefly under the tags
+ * "festivals" and "catalogue" (dropped with the catalogue's): whether pre-orders are open moves
+ * with the clock, and the places left per day with orders. One festival (its page, with the
+ * places left) for a minute; the list (the home page's links, the badges on every card and
+ * product page) for five, so the catalogue's pages are not rendered again every minute for it.
+ * The checkout judges the day and the places again in any case.
  */
 export const FESTIVALS_TAG = "festivals"
-const festivals: Freshness = { cache: "catalogue", tags: [FESTIVALS_TAG, CATALOGUE_TAG], revalidateSeconds: 60 }
+const oneFestival: Freshness = { cache: "catalogue", tags: [FESTIVALS_TAG, CATALOGUE_TAG], revalidateSeconds: 60 }
+const festivalList: Freshness = { cache: "catalogue", tags: [FESTIVALS_TAG, CATALOGUE_TAG], revalidateSeconds: 300 }
 
 export type FestivalDay = { date: string; label: string; capacity: number; placesLeft: number }
 
@@ -51,8 +55,8 @@ const HANDLE = /^[a-z0-9-]{1,100}$/
 /** Festivals still to come or under way; empty when the backend has none (or cannot be asked: the shop sells as usual). */
 export async function listFestivals(): Promise<Festival[]> {
   try {
-    const { festivals: list } = await store<{ festivals: FestivalAnswer[] }>("/store/festivals", { freshness: festivals })
-    return list.map(toFestival)
+    const { festivals } = await store<{ festivals: FestivalAnswer[] }>("/store/festivals", { freshness: festivalList })
+    return festivals.map(toFestival)
   } catch {
     return []
   }
@@ -62,7 +66,7 @@ export async function listFestivals(): Promise<Festival[]> {
 export async function getFestival(handle: string): Promise<Festival | null> {
   if (!HANDLE.test(handle)) return null
   try {
-    return toFestival((await store<{ festival: FestivalAnswer }>(`/store/festivals/${handle}`, { freshness: festivals })).festival)
+    return toFestival((await store<{ festival: FestivalAnswer }>(`/store/festivals/${handle}`, { freshness: oneFestival })).festival)
   } catch (error) {
     if (error instanceof ShopRefusal && error.status === 404) return null
     throw error

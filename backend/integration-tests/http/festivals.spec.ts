@@ -45,11 +45,11 @@ medusaIntegrationTestRunner({
 
     const cart = (variant: { id: string } = kaju, quantity = 1) => shopper.createCart([{ variant_id: variant.id, quantity }])
     const homeDelivery = async (cartId: string) => (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!.id
-    const checkout = async (cartId: string, metadata: Record<string, unknown>, email = "meera@example.in") =>
+    const checkout = async (cartId: string, metadata: Record<string, unknown>, email = "meera@example.in", optionId?: string) =>
       post(`/store/carts/${cartId}/checkout`, {
         email,
         shipping_address: DELHI_ADDRESS,
-        shipping_option_id: await homeDelivery(cartId),
+        shipping_option_id: optionId ?? (await homeDelivery(cartId)),
         payment_provider_id: "pp_system_default",
         metadata,
       })
@@ -136,6 +136,12 @@ medusaIntegrationTestRunner({
       ])
       expect(slots.data.festival.handle).toBe("diwali-test")
       await refusedWith(await get("/store/delivery/slots?festival=no-such-festival"), "festival_not_found", await orderCount(), 404)
+
+      // A festival day beyond the 60-day booking horizon is open to its pre-orders.
+      const far = addDays(today(), 70) // the seed has slots every weekday
+      await createFestival({ handle: "far-test", delivery_days: [far], closes_on: addDays(today(), 60) })
+      expect((await get("/store/delivery/slots?festival=far-test")).data.days).toEqual([expect.objectContaining({ date: far, open: true, reason: null })])
+      expect((await get("/store/festivals")).data.festivals.map((f: any) => f.handle)).toEqual(["diwali-test", "far-test"])
     })
 
     it("a cash-on-delivery pre-order on a festival day is an order carrying metadata.festival", async () => {
@@ -199,16 +205,9 @@ medusaIntegrationTestRunner({
       for (let i = 0; i < 8; i++) carts.push(await cart())
       const options = await Promise.all(carts.map((c) => homeDelivery(c)))
       const before = await orderCount()
+      // The shipping options are read first, so the 8 checkouts start together.
       const results = await Promise.all(
-        carts.map((c, i) =>
-          post(`/store/carts/${c}/checkout`, {
-            email: `rush${i}@example.in`,
-            shipping_address: DELHI_ADDRESS,
-            shipping_option_id: options[i],
-            payment_provider_id: "pp_system_default",
-            metadata: { delivery_date: d3, delivery_slot: "evening", festival: "diwali-test" },
-          })
-        )
+        carts.map((c, i) => checkout(c, { delivery_date: d3, delivery_slot: "evening", festival: "diwali-test" }, `rush${i}@example.in`, options[i]))
       )
       const outcomes = results.map((r) => (r.status === 200 ? "order" : r.data.code))
       expect(outcomes.filter((o) => o === "order")).toHaveLength(3)

@@ -83,6 +83,8 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     await sweet.getByTestId("add-result").waitFor(WAIT)
     expect(await sweet.getByTestId("add-result").innerText()).toContain(`pre-order for ${name}`)
     await closeDrawer(page)
+    await page.goto(storefrontUrl("/cart"))
+    expect(await textOf(page, "[data-testid=cart-festival]")).toContain(`A pre-order for ${name}`)
 
     await page.goto(storefrontUrl("/checkout"))
     await page.getByTestId("checkout-total").waitFor(WAIT)

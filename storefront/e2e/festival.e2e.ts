@@ -1,6 +1,6 @@
 import path from "node:path"
 import type { Browser } from "playwright-core"
-import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { DESKTOP, launch, seriousAccessibilityViolations, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { closeDrawer, fillAddress, fillContact } from "./support/flows"
 import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool } from "./support/shop-api"
 
@@ -76,6 +76,8 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     expect(await textOf(page, "h1")).toBe(name)
     expect(await textOf(page, "[data-testid=festival-days]")).toContain(dayLabel.format(new Date(`${days[0]}T00:00:00Z`)))
     expect(await page.getByTestId("festival-closed").count()).toBe(0)
+    await page.getByTestId("stock-message").first().waitFor(WAIT)
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
 
     const sweet = page.getByTestId("festival-product").filter({ hasText: "Kaju Katli" })
     await sweet.locator("label.chip", { hasText: "250 g" }).click()

@@ -147,3 +147,39 @@ it("a festival not taking pre-orders yet: its page says when they open and offer
     await removeFestival(festivalId)
   }
 })
+
+it("a pre-order cart made an ordinary order on the cart page: the checkout offers the usual days, not the festival's", async () => {
+  await setPool("kaju-katli", 20_000)
+  const handle = `lohri-e2e-${Date.now().toString(36)}`
+  const festivalId = await createFestival({
+    handle,
+    name: "Lohri 2027",
+    description: null,
+    delivery_days: [shopDay(9)],
+    product_ids: [await productIdOf("kaju-katli")],
+    opens_on: shopDay(0),
+    closes_on: shopDay(8),
+    capacity_per_day: 5,
+  })
+  try {
+    await revalidateStorefront()
+    const page = await (await browser.newContext(DESKTOP)).newPage()
+    await page.goto(storefrontUrl(`/festivals/${handle}`))
+    const sweet = page.getByTestId("festival-product").filter({ hasText: "Kaju Katli" })
+    await sweet.getByRole("button", { name: /^Pre-order/ }).click()
+    await sweet.getByTestId("add-result").waitFor(WAIT)
+    await page.goto(storefrontUrl("/cart"))
+    await page.getByRole("button", { name: "Make it an ordinary order" }).click()
+    await page.getByTestId("cart-festival").waitFor({ state: "detached", ...WAIT })
+
+    await page.goto(storefrontUrl("/checkout"))
+    await page.getByTestId("checkout-total").waitFor(WAIT)
+    expect(await page.getByTestId("checkout-festival").count()).toBe(0)
+    const offered = await page.locator("#deliveryDate option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+    expect(offered).not.toContain(shopDay(9))
+    expect(offered.length).toBeGreaterThan(1)
+    await page.context().close()
+  } finally {
+    await removeFestival(festivalId)
+  }
+})

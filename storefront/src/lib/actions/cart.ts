@@ -1,6 +1,7 @@
 "use server"
 
-import { addLine, getCart, setLineQuantity, type CartView } from "@/lib/server/cart"
+import { redirect } from "next/navigation"
+import { addLine, getCart, leaveFestival, setLineQuantity, type CartView } from "@/lib/server/cart"
 import { BackendUnavailableError, ShopRefusal } from "@/lib/server/medusa"
 
 export type CartActionResult = { ok: true; cart: CartView | null } | { ok: false; message: string; cart: CartView | null }
@@ -53,6 +54,12 @@ export async function changeQuantity(lineId: string, quantity: number): Promise<
   } catch (error) {
     return { ok: false, message: sentenceFor(error), cart: await cartOrNull() }
   }
+}
+
+/** The cart page's "Make it an ordinary order": the cart no longer pre-orders for its festival. */
+export async function leavePreorder(): Promise<void> {
+  await leaveFestival()
+  redirect("/cart")
 }
 
 export async function loadCart(): Promise<CartActionResult> {

@@ -139,6 +139,19 @@ async function markFestival(cart: HttpTypes.StoreCart, festival: string | null):
   return marked
 }
 
+/** The cart is an ordinary order again (its festival dropped from its metadata); the sweets stay. */
+export async function leaveFestival(): Promise<void> {
+  const id = await cartId()
+  const cart = id ? await getRawCart(id) : null
+  if (!cart || !festivalOf(cart)) return
+  await store(`/store/carts/${cart.id}`, {
+    method: "POST",
+    body: { metadata: { ...(cart.metadata ?? {}), [FESTIVAL_KEY]: null } },
+    query: { fields: "id" },
+    freshness: { cache: "live" },
+  })
+}
+
 /**
  * Adds a size to the shopper's cart and answers the cart with its stock check:
  * one call to add (the answer is the cart), one for the stock. Without an open

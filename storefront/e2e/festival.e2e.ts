@@ -1,8 +1,8 @@
 import path from "node:path"
-import type { Browser } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, seriousAccessibilityViolations, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool } from "./support/shop-api"
+import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool, type FestivalInput } from "./support/shop-api"
 
 jest.setTimeout(240_000)
 
@@ -39,6 +39,29 @@ async function photograph(handle: string) {
   }
 }
 
+/**
+ * Staff add a festival offering `handles` (the storefront told, as the backend tells it of a catalogue
+ * change), the test runs, and the festival is removed whatever happened.
+ */
+async function withFestival(festival: Omit<FestivalInput, "product_ids">, handles: string[], run: () => Promise<void>) {
+  const id = await createFestival({ ...festival, product_ids: await Promise.all(handles.map(productIdOf)) })
+  try {
+    await revalidateStorefront()
+    await run()
+  } finally {
+    await removeFestival(id)
+  }
+}
+
+/** On the festival's page: the sweet's size (the first when none named), then Pre-order; resolves once the page says it was added. */
+async function preorder(page: Page, title: string, size?: string) {
+  const sweet = page.getByTestId("festival-product").filter({ hasText: title })
+  if (size) await sweet.locator("label.chip", { hasText: size }).click()
+  await sweet.getByRole("button", { name: /^Pre-order/ }).click()
+  await sweet.getByTestId("add-result").waitFor(WAIT)
+  return (await sweet.getByTestId("add-result").innerText()).trim()
+}
+
 const dayLabel = new Intl.DateTimeFormat("en-IN", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })
 
 it("a festival page sells a pre-order: home page → festival page → checkout on a festival day → the order names the festival and the day", async () => {
@@ -47,18 +70,8 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
   const name = "Diwali 2026"
   // Days clear of today's cut-offs; pre-orders taken from today until the day before the first.
   const days = [shopDay(4), shopDay(5), shopDay(6)]
-  const festivalId = await createFestival({
-    handle,
-    name,
-    description: "Kaju katli for Lakshmi puja, made the morning it reaches you.",
-    delivery_days: days,
-    product_ids: await Promise.all(["kaju-katli", "motichoor-laddoo", "festive-assortment"].map(productIdOf)),
-    opens_on: shopDay(0),
-    closes_on: shopDay(3),
-    capacity_per_day: 5,
-  })
-  try {
-    await revalidateStorefront()
+  const festival = { handle, name, description: "Kaju katli for Lakshmi puja, made the morning it reaches you.", delivery_days: days, opens_on: shopDay(0), closes_on: shopDay(3), capacity_per_day: 5 }
+  await withFestival(festival, ["kaju-katli", "motichoor-laddoo", "festive-assortment"], async () => {
     if (process.env.UPDATE_SCREENSHOTS) await photograph(handle)
     const page = await (await browser.newContext(DESKTOP)).newPage()
 
@@ -79,11 +92,7 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     await page.getByTestId("stock-message").first().waitFor(WAIT)
     expect(await seriousAccessibilityViolations(page)).toEqual([])
 
-    const sweet = page.getByTestId("festival-product").filter({ hasText: "Kaju Katli" })
-    await sweet.locator("label.chip", { hasText: "250 g" }).click()
-    await sweet.getByRole("button", { name: /^Pre-order/ }).click()
-    await sweet.getByTestId("add-result").waitFor(WAIT)
-    expect(await sweet.getByTestId("add-result").innerText()).toContain(`pre-order for ${name}`)
+    expect(await preorder(page, "Kaju Katli", "250 g")).toContain(`pre-order for ${name}`)
     await closeDrawer(page)
     await page.goto(storefrontUrl("/cart"))
     expect(await textOf(page, "[data-testid=cart-festival]")).toContain(`A pre-order for ${name}`)
@@ -111,25 +120,13 @@ it("a festival page sells a pre-order: home page → festival page → checkout 
     expect(order.metadata?.festival).toBe(handle)
     expect(order.metadata?.delivery_date).toBe(day)
     await page.context().close()
-  } finally {
-    await removeFestival(festivalId)
-  }
+  })
 })
 
 it("a festival not taking pre-orders yet: its page says when they open and offers no Pre-order button; its sweets carry no badge", async () => {
   const handle = `holi-e2e-${Date.now().toString(36)}`
-  const festivalId = await createFestival({
-    handle,
-    name: "Holi 2027",
-    description: null,
-    delivery_days: [shopDay(6)],
-    product_ids: [await productIdOf("besan-laddoo")],
-    opens_on: shopDay(2),
-    closes_on: shopDay(4),
-    capacity_per_day: 5,
-  })
-  try {
-    await revalidateStorefront()
+  const festival = { handle, name: "Holi 2027", description: null, delivery_days: [shopDay(6)], opens_on: shopDay(2), closes_on: shopDay(4), capacity_per_day: 5 }
+  await withFestival(festival, ["besan-laddoo"], async () => {
     const { festival } = (await (await fetch(`${process.env.E2E_BACKEND_URL}/store/festivals/${handle}`, { headers: { "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY! } })).json()) as {
       festival: { open: boolean; message: string }
     }
@@ -143,31 +140,17 @@ it("a festival not taking pre-orders yet: its page says when they open and offer
     await page.getByTestId("add-to-cart").waitFor(WAIT)
     expect(await page.getByTestId("festival-badge").count()).toBe(0)
     await page.context().close()
-  } finally {
-    await removeFestival(festivalId)
-  }
+  })
 })
 
 it("a pre-order cart made an ordinary order on the cart page: the checkout offers the usual days, not the festival's", async () => {
   await setPool("kaju-katli", 20_000)
   const handle = `lohri-e2e-${Date.now().toString(36)}`
-  const festivalId = await createFestival({
-    handle,
-    name: "Lohri 2027",
-    description: null,
-    delivery_days: [shopDay(9)],
-    product_ids: [await productIdOf("kaju-katli")],
-    opens_on: shopDay(0),
-    closes_on: shopDay(8),
-    capacity_per_day: 5,
-  })
-  try {
-    await revalidateStorefront()
+  const festival = { handle, name: "Lohri 2027", description: null, delivery_days: [shopDay(9)], opens_on: shopDay(0), closes_on: shopDay(8), capacity_per_day: 5 }
+  await withFestival(festival, ["kaju-katli"], async () => {
     const page = await (await browser.newContext(DESKTOP)).newPage()
     await page.goto(storefrontUrl(`/festivals/${handle}`))
-    const sweet = page.getByTestId("festival-product").filter({ hasText: "Kaju Katli" })
-    await sweet.getByRole("button", { name: /^Pre-order/ }).click()
-    await sweet.getByTestId("add-result").waitFor(WAIT)
+    await preorder(page, "Kaju Katli")
     await page.goto(storefrontUrl("/cart"))
     await page.getByRole("button", { name: "Make it an ordinary order" }).click()
     await page.getByTestId("cart-festival").waitFor({ state: "detached", ...WAIT })
@@ -179,7 +162,5 @@ it("a pre-order cart made an ordinary order on the cart page: the checkout offer
     expect(offered).not.toContain(shopDay(9))
     expect(offered.length).toBeGreaterThan(1)
     await page.context().close()
-  } finally {
-    await removeFestival(festivalId)
-  }
+  })
 })

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core"
-import { DESKTOP, launch, storefrontUrl, textOf, WAIT } from "./support/browser"
+import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
 import { latestOrders, placeOrderThroughApi, setPool, setSlotCapacity } from "./support/shop-api"
 
@@ -18,8 +18,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const IST_MS = 330 * 60_000
-const shopDay = (daysAhead: number) => new Date(Date.now() + IST_MS + daysAhead * 86_400_000).toISOString().slice(0, 10)
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
 
 async function atCheckout(): Promise<Page> {

@@ -20,6 +20,9 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height:
 /** A mid-range Android phone. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-IN" }
 
+/** India's calendar day `daysAhead` from today, YYYY-MM-DD (the shop's days are India's). */
+export const shopDay = (daysAhead: number) => new Date(Date.now() + 330 * 60_000 + daysAhead * 86_400_000).toISOString().slice(0, 10)
+
 /** Generous upper bounds for waiting on the page; never asserted as durations. */
 export const WAIT = { timeout: 30_000 }
 

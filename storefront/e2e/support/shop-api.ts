@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto"
+import type { StoreFestival } from "@sweetshop/shop-contracts"
 /**
  * The backend's own HTTP API, as staff would use it, for arranging a test
  * (a pool sold out, stock dropping) and for checking what an order holds.
@@ -215,4 +216,27 @@ export async function setSlotCapacity(weekday: number, code: string, capacity: n
   if (!slot) throw new Error(`no ${code} slot on weekday ${weekday}`)
   await json(`/admin/delivery-settings/slots/${slot.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify({ capacity }) })
   return slot.capacity
+}
+
+/** What staff send to add a festival: the store's fields they set, its days and its places per day. */
+export type FestivalInput = Pick<StoreFestival, "handle" | "name" | "description" | "product_ids" | "opens_on" | "closes_on"> & { delivery_days: string[]; capacity_per_day: number }
+
+/** Staff add a festival through the delivery settings' admin API; resolves with its id. */
+export async function createFestival(input: FestivalInput): Promise<string> {
+  const { festivals } = await json<{ festivals: { id: string } }>("/admin/delivery-settings/festivals", {
+    method: "POST",
+    headers: await adminHeaders(),
+    body: JSON.stringify(input),
+  })
+  return festivals.id
+}
+
+export async function removeFestival(id: string): Promise<void> {
+  await json(`/admin/delivery-settings/festivals/${id}`, { method: "DELETE", headers: await adminHeaders() })
+}
+
+/** The backend's word to the storefront that the catalogue changed (as it says after a product change): cached pages read afresh. */
+export async function revalidateStorefront(): Promise<void> {
+  const res = await fetch(`${process.env.E2E_STOREFRONT_URL}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${process.env.E2E_REVALIDATE_SECRET}` } })
+  if (!res.ok) throw new Error(`POST /api/revalidate → ${res.status}`)
 }

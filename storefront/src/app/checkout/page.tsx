@@ -8,6 +8,7 @@ import { getCart } from "@/lib/server/cart"
 import { getRegion } from "@/lib/server/catalogue"
 import { deliverySlotDays } from "@/lib/server/delivery"
 import { paymentProviders } from "@/lib/server/checkout/payment"
+import { getFestival } from "@/lib/server/festivals"
 import { readConfig } from "@/lib/server/config"
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
@@ -27,13 +28,25 @@ export default async function CheckoutPage() {
       </>
     )
   }
-  // Online payment is offered when the region has Razorpay (the backend has its keys, or runs the sandbox).
-  const online = (await paymentProviders((await getRegion()).id).catch(() => [] as string[])).includes(RAZORPAY_PROVIDER_ID)
-  // The backend's days and slots (open ones with places left, this cart's lead times); its constants only when it cannot be asked.
-  const days = await deliverySlotDays(cart.id).catch(() => deliveryDays(new Date()))
+  // All at once: online payment is offered when the region has Razorpay (the backend has its keys, or runs the sandbox);
+  // the backend's days and slots (open ones with places left, this cart's lead times; a pre-order's: its festival's days),
+  // its constants only when it cannot be asked; and the festival a pre-order is for (its name, from the cached list).
+  const [online, days, festival] = await Promise.all([
+    getRegion()
+      .then((region) => paymentProviders(region.id))
+      .catch(() => [] as string[])
+      .then((providers) => providers.includes(RAZORPAY_PROVIDER_ID)),
+    deliverySlotDays(cart.id, cart.festival).catch(() => (cart.festival ? [] : deliveryDays(new Date()))),
+    cart.festival ? getFestival(cart.festival).catch(() => null) : null,
+  ])
   return (
     <>
-      <h1>Checkout</h1>
+      <h1>{festival ? `Checkout: pre-order for ${festival.name}` : "Checkout"}</h1>
+      {cart.festival && days.length === 0 && (
+        <div className="notice error" role="alert" data-testid="checkout-festival-full">
+          <p>No festival day can take this pre-order now: the days are fully booked or pre-orders have closed.</p>
+        </div>
+      )}
       {!cart.stockOk && (
         <div className="notice error" role="alert" data-testid="checkout-stock-warning">
           <p>Stock has dropped since you added these sweets:</p>
@@ -55,6 +68,7 @@ export default async function CheckoutPage() {
           codCapLabel={formatPaise(COD_CAP_RUPEES * 100)}
           razorpayCheckoutUrl={online ? readConfig().razorpayCheckoutUrl : null}
           itemsPaise={rupeesAsPaise(cart.itemTotalRupees)}
+          festival={festival ? { handle: festival.handle, name: festival.name } : cart.festival ? { handle: cart.festival, name: cart.festival } : null}
         />
         <aside aria-labelledby="summary-title">
           <h2 id="summary-title">Your order</h2>

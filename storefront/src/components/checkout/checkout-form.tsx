@@ -24,11 +24,14 @@ export function CheckoutForm({
   codCapLabel,
   razorpayCheckoutUrl,
   itemsPaise,
+  festival = null,
 }: {
   days: DeliveryDay[]
   codCapLabel: string
   razorpayCheckoutUrl: string | null
   itemsPaise: number
+  /** A festival's pre-order: the days offered are the festival's, and the day's heading says so. */
+  festival?: { handle: string; name: string } | null
 }) {
   const form = useCheckoutForm(days)
   const { state, fields, set, blur, touched, submittedOnce } = form
@@ -73,7 +76,8 @@ export function CheckoutForm({
         {input("email", "Email (optional)", { type: "email", autoComplete: "email" }, "For a copy of your receipt.")}
       </fieldset>
 
-      <DeliveryFields fields={fields} errors={errors} pin={pin} days={days} input={input} set={set} setFields={form.setFields} />
+      {festival && <input type="hidden" name="festival" value={festival.handle} />}
+      <DeliveryFields fields={fields} errors={errors} pin={pin} days={days} input={input} set={set} setFields={form.setFields} festivalName={festival?.name ?? null} />
 
       <fieldset>
         <legend>Gift message (optional)</legend>

@@ -44,6 +44,7 @@ export function DeliveryFields({
   input,
   set,
   setFields,
+  festivalName = null,
 }: {
   fields: CheckoutFields
   errors: FieldErrors
@@ -52,6 +53,8 @@ export function DeliveryFields({
   input: Input
   set: (name: Field) => (event: { target: { value: string } }) => void
   setFields: (patch: Partial<CheckoutFields>) => void
+  /** A festival's pre-order: its days only, under its name. */
+  festivalName?: string | null
 }) {
   const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
   return (
@@ -92,6 +95,11 @@ export function DeliveryFields({
 
       <fieldset>
         <legend>{fields.fulfilment === "delivery" ? "Delivery day and time" : "Pickup day and time"}</legend>
+        {festivalName && (
+          <p className="festival-note" data-testid="checkout-festival">
+            Pre-order for {festivalName}: choose one of the festival&apos;s days.
+          </p>
+        )}
         <div className="field">
           <label htmlFor="deliveryDate">Day</label>
           <select

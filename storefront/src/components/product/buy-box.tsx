@@ -22,7 +22,22 @@ type LiveStock = { state: "checking" } | { state: "live"; pool: PoolStock | null
  * cache. Until it answers, add to cart is disabled; the
  * server checks the pool again on every add.
  */
-export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handle: string; title: string; unit: Unit; pieceName?: PieceName | null; sizes: SweetSize[] }) {
+export function BuyBox({
+  handle,
+  title,
+  unit,
+  pieceName = null,
+  sizes,
+  festival = null,
+}: {
+  handle: string
+  title: string
+  unit: Unit
+  pieceName?: PieceName | null
+  sizes: SweetSize[]
+  /** On a festival's page: the button pre-orders, and the cart becomes that festival's pre-order. */
+  festival?: { handle: string; name: string } | null
+}) {
   const [live, setLive] = useState<LiveStock>({ state: "checking" })
   const pool = live.state === "live" ? live.pool : null
   const [chosen, setChosen] = useState<string | null>(null)
@@ -67,9 +82,9 @@ export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handl
     if (!size) return
     setResult(null)
     startTransition(async () => {
-      const outcome = await addToCart(size.variantId, qty)
+      const outcome = await addToCart(size.variantId, qty, festival?.handle ?? null)
       if (outcome.ok) {
-        setResult({ ok: true, text: `Added ${qty} × ${size.label} of ${title} to your cart.` })
+        setResult({ ok: true, text: `Added ${qty} × ${size.label} of ${title} to your ${festival ? `pre-order for ${festival.name}` : "cart"}.` })
         announceCart(outcome.cart, true)
       } else {
         setResult({ ok: false, text: outcome.message })
@@ -140,7 +155,7 @@ export function BuyBox({ handle, title, unit, pieceName = null, sizes }: { handl
           </button>
         </div>
         <button type="button" className="button" onClick={add} disabled={!canBuy || pending} data-testid="add-to-cart">
-          {pending ? "Adding…" : checking || canBuy ? "Add to cart" : "Sold out"}
+          {pending ? "Adding…" : checking || canBuy ? (festival ? <>Pre-order<span className="visually-hidden"> {title}</span></> : "Add to cart") : "Sold out"}
         </button>
       </div>
       {result && (

@@ -3,8 +3,9 @@ import { formatPaise } from "@/lib/format"
 import { SweetImage } from "./sweet-image"
 import { VegMark } from "./veg-mark"
 import { fromPrice, type Sweet } from "@/lib/sweets"
+import { openFestivalBadges, type FestivalBadge } from "@/lib/server/festivals"
 
-export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: boolean }) {
+export function SweetCard({ sweet, eager = false, festival = null }: { sweet: Sweet; eager?: boolean; festival?: FestivalBadge | null }) {
   const price = fromPrice(sweet)
   const smallest = sweet.sizes[0]
   return (
@@ -24,16 +25,28 @@ export function SweetCard({ sweet, eager = false }: { sweet: Sweet; eager?: bool
           )}
         </div>
       </Link>
+      {festival && <FestivalBadgeLink festival={festival} />}
     </div>
   )
 }
 
-export function SweetGrid({ sweets, eagerFirst = 0 }: { sweets: Sweet[]; eagerFirst?: number }) {
+/** "Pre-order for Diwali 2026": a sweet an open festival offers, linking to the festival's page. */
+export function FestivalBadgeLink({ festival }: { festival: FestivalBadge }) {
+  return (
+    <Link href={`/festivals/${festival.handle}`} className="festival-badge" data-testid="festival-badge">
+      Pre-order for {festival.name}
+    </Link>
+  )
+}
+
+/** The sweets as cards; those an open festival offers carry its badge (the festival list is a short cached read). */
+export async function SweetGrid({ sweets, eagerFirst = 0 }: { sweets: Sweet[]; eagerFirst?: number }) {
+  const badges = await openFestivalBadges()
   return (
     <ul className="grid">
       {sweets.map((sweet, i) => (
         <li key={sweet.id}>
-          <SweetCard sweet={sweet} eager={i < eagerFirst} />
+          <SweetCard sweet={sweet} eager={i < eagerFirst} festival={badges.get(sweet.id) ?? null} />
         </li>
       ))}
     </ul>

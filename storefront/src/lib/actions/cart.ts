@@ -1,6 +1,7 @@
 "use server"
 
-import { addLine, getCart, setLineQuantity, type CartView } from "@/lib/server/cart"
+import { redirect } from "next/navigation"
+import { addLine, getCart, leaveFestival, setLineQuantity, type CartView } from "@/lib/server/cart"
 import { BackendUnavailableError, ShopRefusal } from "@/lib/server/medusa"
 
 export type CartActionResult = { ok: true; cart: CartView | null } | { ok: false; message: string; cart: CartView | null }
@@ -27,14 +28,18 @@ function wholeQuantity(value: unknown): number | null {
   return Number.isInteger(n) && n >= 0 && n <= MAX_QUANTITY ? n : null
 }
 
-/** Adds a size of a sweet; the backend checks the product's pool with the cart's other lines of it. */
-export async function addToCart(variantId: string, quantity: number): Promise<CartActionResult> {
+/**
+ * Adds a size of a sweet; the backend checks the product's pool with the cart's other lines of it.
+ * `festival`: a festival page's handle; the cart becomes that festival's pre-order.
+ */
+export async function addToCart(variantId: string, quantity: number, festival: string | null = null): Promise<CartActionResult> {
   const qty = wholeQuantity(quantity)
   if (!qty || typeof variantId !== "string" || !variantId.startsWith("variant_")) {
     return { ok: false, message: `Please choose a size and a quantity from 1 to ${MAX_QUANTITY}.`, cart: null }
   }
   try {
-    return { ok: true, cart: await addLine(variantId, qty) }
+    const handle = typeof festival === "string" && /^[a-z0-9-]{1,100}$/.test(festival) ? festival : null
+    return { ok: true, cart: await addLine(variantId, qty, handle) }
   } catch (error) {
     return { ok: false, message: sentenceFor(error), cart: await cartOrNull() }
   }
@@ -49,6 +54,12 @@ export async function changeQuantity(lineId: string, quantity: number): Promise<
   } catch (error) {
     return { ok: false, message: sentenceFor(error), cart: await cartOrNull() }
   }
+}
+
+/** The cart page's "Make it an ordinary order": the cart no longer pre-orders for its festival. */
+export async function leavePreorder(): Promise<void> {
+  await leaveFestival()
+  redirect("/cart")
 }
 
 export async function loadCart(): Promise<CartActionResult> {

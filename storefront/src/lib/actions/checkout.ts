@@ -10,6 +10,7 @@ import type { PlaceOrderOutcome } from "@/lib/server/checkout/confirmation"
 import { placeCashOnDeliveryOrder } from "@/lib/server/checkout/one-call"
 import { finishRazorpayPayment, startRazorpayPayment, type RazorpayCheckout, type RazorpayResponse } from "@/lib/server/checkout/payment"
 import { checkoutTotals, type CheckoutTotals } from "@/lib/server/checkout/shipping"
+import { getFestival } from "@/lib/server/festivals"
 import { BackendUnavailableError, ShopRefusal } from "@/lib/server/medusa"
 
 /** The checkout form's server actions: place the order (cash on delivery or the start of an online payment), finish an online payment, the total with a choice. */
@@ -66,15 +67,18 @@ export async function placeOrder(previous: CheckoutState, form: FormData): Promi
   }
   const id = await cartId()
   if (!id) return messageState(previous, EMPTY_CART)
+  // A pre-order (the form names its festival): the confirmation says which festival, by the name the shop gives it.
+  const festivalHandle = String(form.get("festival") ?? "")
+  const festivalName = festivalHandle ? ((await getFestival(festivalHandle).catch(() => null))?.name ?? null) : null
 
   let confirmationPath: string
   try {
     if (fields.payment === "razorpay") {
-      const started = await startRazorpayPayment(id, fields, idempotencyKey)
+      const started = await startRazorpayPayment(id, fields, idempotencyKey, festivalName)
       if (started.kind !== "razorpay") return stateFor(previous, started)
       return next(previous, { fieldErrors: {}, stockMessages: [], message: null, razorpay: { ...started.checkout, attempt: (previous.razorpay?.attempt ?? 0) + 1 } })
     }
-    const outcome = await placeCashOnDeliveryOrder(id, fields, idempotencyKey)
+    const outcome = await placeCashOnDeliveryOrder(id, fields, idempotencyKey, festivalName)
     if (outcome.kind !== "order") return stateFor(previous, outcome)
     confirmationPath = outcome.confirmationPath
   } catch (error) {

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers"
 import type { HttpTypes } from "@medusajs/types"
+import { FESTIVAL_KEY } from "@sweetshop/shop-contracts"
 import { getRegion } from "./catalogue"
 import { readConfig } from "./config"
 import { ShopRefusal, store } from "./medusa"
@@ -31,11 +32,18 @@ export type CartView = {
   totalRupees: number
   /** True when every line can be had now. */
   stockOk: boolean
+  /** The festival this cart pre-orders for (its handle, from the cart's metadata), or null for an ordinary order. */
+  festival: string | null
 }
 
 type StockCheck = {
   ok: boolean
   lines: { line_item_id: string; ok: boolean; message: string | null }[]
+}
+
+function festivalOf(cart: HttpTypes.StoreCart): string | null {
+  const value = (cart.metadata as Record<string, unknown> | null | undefined)?.[FESTIVAL_KEY]
+  return typeof value === "string" && value ? value : null
 }
 
 const CART_FIELDS = "id,email,region_id,item_total,shipping_total,total,metadata,*items,shipping_address.*,*shipping_methods"
@@ -88,6 +96,7 @@ function toView(cart: HttpTypes.StoreCart, stock: StockCheck | null): CartView {
     shippingTotalRupees: Number(cart.shipping_total ?? 0),
     totalRupees: Number(cart.total ?? 0),
     stockOk: stock ? stock.ok : true,
+    festival: festivalOf(cart),
   }
 }
 
@@ -116,12 +125,42 @@ async function withStock(cart: HttpTypes.StoreCart): Promise<CartView> {
 }
 
 /**
+ * A cart added to from a festival's page becomes that festival's pre-order: its metadata names the
+ * festival (kept with the cart's other metadata), which the checkout's day picker and the backend read.
+ */
+async function markFestival(cart: HttpTypes.StoreCart, festival: string | null): Promise<HttpTypes.StoreCart> {
+  if (!festival || festivalOf(cart) === festival) return cart
+  const { cart: marked } = await store<{ cart: HttpTypes.StoreCart }>(`/store/carts/${cart.id}`, {
+    method: "POST",
+    body: { metadata: { ...(cart.metadata ?? {}), [FESTIVAL_KEY]: festival } },
+    query: { fields: CART_FIELDS },
+    freshness: { cache: "live" },
+  })
+  return marked
+}
+
+/** The cart is an ordinary order again (its festival dropped from its metadata); the sweets stay. */
+export async function leaveFestival(): Promise<void> {
+  const id = await cartId()
+  const cart = id ? await getRawCart(id) : null
+  if (!cart || !festivalOf(cart)) return
+  await store(`/store/carts/${cart.id}`, {
+    method: "POST",
+    body: { metadata: { ...(cart.metadata ?? {}), [FESTIVAL_KEY]: null } },
+    query: { fields: "id" },
+    freshness: { cache: "live" },
+  })
+}
+
+/**
  * Adds a size to the shopper's cart and answers the cart with its stock check:
  * one call to add (the answer is the cart), one for the stock. Without an open
  * cart, the cart is created with its first line in one call (`POST /store/carts`
  * with `items`): with one line, Medusa's own stock check is the pool's.
+ * `festival` (a handle): the line is pre-ordered for that festival (see markFestival);
+ * a new cart is made with it, an open one is marked with one more call.
  */
-export async function addLine(variantId: string, quantity: number): Promise<CartView> {
+export async function addLine(variantId: string, quantity: number, festival: string | null = null): Promise<CartView> {
   const addTo = async (id: string) => {
     const { cart } = await store<{ cart: HttpTypes.StoreCart }>(`/store/carts/${id}/line-items`, {
       method: "POST",
@@ -129,7 +168,7 @@ export async function addLine(variantId: string, quantity: number): Promise<Cart
       query: { fields: CART_FIELDS },
       freshness: { cache: "live" },
     })
-    return withStock(cart)
+    return withStock(await markFestival(cart, festival))
   }
   const existing = await cartId()
   if (existing) {
@@ -143,7 +182,7 @@ export async function addLine(variantId: string, quantity: number): Promise<Cart
   const create = (items: { variant_id: string; quantity: number }[]) =>
     store<{ cart: HttpTypes.StoreCart }>("/store/carts", {
       method: "POST",
-      body: { region_id: region.id, items },
+      body: { region_id: region.id, items, ...(festival ? { metadata: { [FESTIVAL_KEY]: festival } } : {}) },
       query: { fields: CART_FIELDS },
       freshness: { cache: "live" },
     })

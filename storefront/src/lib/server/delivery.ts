@@ -49,9 +49,12 @@ export function slotTitle(code: string, label: string): string {
  * places left in each slot and the lead times of this cart's sweets. Only open slots
  * with places left are offered, and only days with one. The backend judges the choice
  * again when the order is placed (a slot taken meanwhile is refused with slot_full).
+ * For a festival's pre-order (`festival`, its handle) the days are the festival's, each also
+ * judged by the festival's places left that day.
  */
-export async function deliverySlotDays(cartId: string | null): Promise<DeliveryDay[]> {
-  const answer = await store<SlotsAnswer>("/store/delivery/slots", { query: cartId ? { cart_id: cartId } : {}, freshness: { cache: "live" } })
+export async function deliverySlotDays(cartId: string | null, festival: string | null = null): Promise<DeliveryDay[]> {
+  const query = { ...(cartId ? { cart_id: cartId } : {}), ...(festival ? { festival } : {}) }
+  const answer = await store<SlotsAnswer>("/store/delivery/slots", { query, freshness: { cache: "live" } })
   return answer.days
     .map((day) => ({
       date: day.date,

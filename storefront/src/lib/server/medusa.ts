@@ -47,7 +47,7 @@ function client(): Medusa {
 
 export type Freshness =
   /** Catalogue data: cached by Next.js and revalidated by tag when the backend says it changed. */
-  | { cache: "catalogue"; tags: string[] }
+  | { cache: "catalogue"; tags: string[]; /** How long a read may be served from the cache; an hour unless said. */ revalidateSeconds?: number }
   /** Stock, carts, orders: always asked of the backend. */
   | { cache: "live" }
 
@@ -79,7 +79,7 @@ export async function store<T>(
       body: options.body,
       ...(options.headers ? { headers: options.headers } : {}),
       ...(freshness.cache === "catalogue"
-        ? { cache: "force-cache", next: { tags: freshness.tags, revalidate: 3600 } }
+        ? { cache: "force-cache", next: { tags: freshness.tags, revalidate: freshness.revalidateSeconds ?? 3600 } }
         : { cache: "no-store" }),
     })
   } catch (error) {

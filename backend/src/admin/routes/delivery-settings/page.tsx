@@ -3,6 +3,9 @@ import { Clock } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { Link } from "react-router-dom"
+import { bindField, FieldRow } from "../../components/field-row"
+import { FestivalsSection, type Festival } from "../../components/festivals-section"
+import { call, type Change } from "../../lib/admin-api"
 
 type Area = {
   id: string
@@ -19,23 +22,10 @@ type Area = {
 type Slot = { id: string; weekday: number; code: string; label: string; starts_at: string; ends_at: string; cutoff_minutes: number; capacity: number; active: boolean }
 type ClosedDay = { id: string; day: string; reason: string | null }
 type LeadTime = { id: string; product_id: string; lead_hours: number; kitchen_capacity_units: number | null; product_title: string | null; product_handle: string | null }
-type Settings = { areas: Area[]; slots: Slot[]; closed_days: ClosedDay[]; lead_times: LeadTime[] }
+type Settings = { areas: Area[]; slots: Slot[]; closed_days: ClosedDay[]; lead_times: LeadTime[]; festivals: Festival[] }
 type Product = { id: string; title: string }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-
-/** The admin API with the staff session; a refusal's sentence as the error. */
-async function call<T>(path: string, method: "GET" | "POST" | "DELETE" = "GET", body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: "include",
-    headers: body ? { "content-type": "application/json" } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const answer = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(answer.message ?? `The shop answered ${response.status}.`)
-  return answer as T
-}
 
 const pincodesOf = (a: Area) =>
   [a.pincode_from != null ? `${a.pincode_from}–${a.pincode_to}` : null, a.pincodes?.length ? a.pincodes.join(", ") : null].filter(Boolean).join("; ")
@@ -64,16 +54,18 @@ const DeliverySettingsPage = () => {
   }, [load])
 
   /** Runs a change; on success reloads and says so, on refusal shows the shop's sentence. */
-  const change = (what: string, run: () => Promise<unknown>) =>
+  const change: Change = (what, run) =>
     run()
       .then(() => {
         setProblem(null)
         setSaved(what)
         load()
+        return null
       })
       .catch((error: Error) => {
         setSaved(null)
         setProblem(error.message)
+        return error.message
       })
 
   return (
@@ -107,18 +99,17 @@ const DeliverySettingsPage = () => {
           <SlotsSection slots={settings.slots} change={change} />
           <ClosedDaysSection days={settings.closed_days} change={change} />
           <LeadTimesSection leads={settings.lead_times} products={products} change={change} />
+          <FestivalsSection festivals={settings.festivals} products={products} change={change} />
         </>
       )}
     </div>
   )
 }
 
-type Change = (what: string, run: () => Promise<unknown>) => Promise<void>
-
 const AreasSection = ({ areas, change }: { areas: Area[]; change: Change }) => {
   const empty = { name: "", city: "", state: "", from: "", to: "", list: "", charge: "60", freeAbove: "999" }
   const [form, setForm] = useState(empty)
-  const field = (key: keyof typeof empty) => ({ value: form[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }) })
+  const field = bindField(form, setForm)
   const add = () =>
     change(`area ${form.name}`, async () => {
       await call("/admin/delivery-settings/areas", "POST", {
@@ -179,38 +170,14 @@ const AreasSection = ({ areas, change }: { areas: Area[]; change: Change }) => {
         </Table.Body>
       </Table>
       <div className="grid grid-cols-4 gap-2 px-6 py-4">
-        <div>
-          <Label size="small" htmlFor="area-name">Area name</Label>
-          <Input id="area-name" size="small" {...field("name")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-city">City</Label>
-          <Input id="area-city" size="small" {...field("city")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-state">State</Label>
-          <Input id="area-state" size="small" {...field("state")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-list">Single pincodes (comma-separated)</Label>
-          <Input id="area-list" size="small" placeholder="400001, 400002" {...field("list")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-from">Range from</Label>
-          <Input id="area-from" size="small" inputMode="numeric" placeholder="110001" {...field("from")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-to">Range to</Label>
-          <Input id="area-to" size="small" inputMode="numeric" placeholder="110097" {...field("to")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-charge">Delivery charge (₹)</Label>
-          <Input id="area-charge" size="small" inputMode="numeric" {...field("charge")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="area-free">Free from (₹)</Label>
-          <Input id="area-free" size="small" inputMode="numeric" {...field("freeAbove")} />
-        </div>
+        <FieldRow id="area-name" label="Area name" {...field("name")} />
+        <FieldRow id="area-city" label="City" {...field("city")} />
+        <FieldRow id="area-state" label="State" {...field("state")} />
+        <FieldRow id="area-list" label="Single pincodes (comma-separated)" placeholder="400001, 400002" {...field("list")} />
+        <FieldRow id="area-from" label="Range from" inputMode="numeric" placeholder="110001" {...field("from")} />
+        <FieldRow id="area-to" label="Range to" inputMode="numeric" placeholder="110097" {...field("to")} />
+        <FieldRow id="area-charge" label="Delivery charge (₹)" inputMode="numeric" {...field("charge")} />
+        <FieldRow id="area-free" label="Free from (₹)" inputMode="numeric" {...field("freeAbove")} />
         <div className="col-span-4">
           <Button size="small" onClick={add}>Add area</Button>
         </div>
@@ -263,7 +230,7 @@ const SlotRow = ({ slot, change }: { slot: Slot; change: Change }) => {
 const SlotsSection = ({ slots, change }: { slots: Slot[]; change: Change }) => {
   const empty = { weekday: "1", code: "", label: "", starts_at: "", ends_at: "", cutoff: "180", capacity: "40" }
   const [form, setForm] = useState(empty)
-  const field = (key: keyof typeof empty) => ({ value: form[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }) })
+  const field = bindField(form, setForm)
   const add = () =>
     change(`slot ${form.code}`, async () => {
       await call("/admin/delivery-settings/slots", "POST", {
@@ -303,34 +270,13 @@ const SlotsSection = ({ slots, change }: { slots: Slot[]; change: Change }) => {
         </Table.Body>
       </Table>
       <div className="grid grid-cols-4 gap-2 px-6 py-4">
-        <div>
-          <Label size="small" htmlFor="slot-weekday">Weekday (0 Sunday … 6 Saturday)</Label>
-          <Input id="slot-weekday" size="small" inputMode="numeric" {...field("weekday")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-code">Code</Label>
-          <Input id="slot-code" size="small" placeholder="afternoon" {...field("code")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-start">Starts</Label>
-          <Input id="slot-start" size="small" placeholder="13:00" {...field("starts_at")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-end">Ends</Label>
-          <Input id="slot-end" size="small" placeholder="16:00" {...field("ends_at")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-label">Label</Label>
-          <Input id="slot-label" size="small" placeholder="13:00–16:00" {...field("label")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-cutoff">Cut-off (minutes before)</Label>
-          <Input id="slot-cutoff" size="small" inputMode="numeric" {...field("cutoff")} />
-        </div>
-        <div>
-          <Label size="small" htmlFor="slot-capacity">Orders per day</Label>
-          <Input id="slot-capacity" size="small" inputMode="numeric" {...field("capacity")} />
-        </div>
+        <FieldRow id="slot-weekday" label="Weekday (0 Sunday … 6 Saturday)" inputMode="numeric" {...field("weekday")} />
+        <FieldRow id="slot-code" label="Code" placeholder="afternoon" {...field("code")} />
+        <FieldRow id="slot-start" label="Starts" placeholder="13:00" {...field("starts_at")} />
+        <FieldRow id="slot-end" label="Ends" placeholder="16:00" {...field("ends_at")} />
+        <FieldRow id="slot-label" label="Label" placeholder="13:00–16:00" {...field("label")} />
+        <FieldRow id="slot-cutoff" label="Cut-off (minutes before)" inputMode="numeric" {...field("cutoff")} />
+        <FieldRow id="slot-capacity" label="Orders per day" inputMode="numeric" {...field("capacity")} />
         <div className="flex items-end">
           <Button size="small" onClick={add}>Add slot</Button>
         </div>
@@ -364,14 +310,8 @@ const ClosedDaysSection = ({ days, change }: { days: ClosedDay[]; change: Change
           ))}
         </ul>
         <div className="mt-4 flex items-end gap-2">
-          <div>
-            <Label size="small" htmlFor="closed-day">Day</Label>
-            <Input id="closed-day" size="small" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-          </div>
-          <div>
-            <Label size="small" htmlFor="closed-reason">Reason</Label>
-            <Input id="closed-reason" size="small" placeholder="Holi" value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
+          <FieldRow id="closed-day" label="Day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <FieldRow id="closed-reason" label="Reason" placeholder="Holi" value={reason} onChange={(e) => setReason(e.target.value)} />
           <Button
             size="small"
             onClick={() =>
@@ -428,14 +368,8 @@ const LeadTimesSection = ({ leads, products, change }: { leads: LeadTime[]; prod
               ))}
             </select>
           </div>
-          <div>
-            <Label size="small" htmlFor="lead-hours">Hours</Label>
-            <Input id="lead-hours" size="small" inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
-          </div>
-          <div>
-            <Label size="small" htmlFor="lead-kitchen">Kitchen per day (g or pieces)</Label>
-            <Input id="lead-kitchen" size="small" inputMode="numeric" value={kitchen} onChange={(e) => setKitchen(e.target.value)} />
-          </div>
+          <FieldRow id="lead-hours" label="Hours" inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
+          <FieldRow id="lead-kitchen" label="Kitchen per day (g or pieces)" inputMode="numeric" value={kitchen} onChange={(e) => setKitchen(e.target.value)} />
           <Button
             size="small"
             onClick={() => {

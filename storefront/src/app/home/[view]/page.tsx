@@ -2,6 +2,7 @@ import Link from "next/link"
 import { notFound } from "next/navigation"
 import { SweetGrid } from "@/components/product/sweet-card"
 import { listCategories, listSweets } from "@/lib/server/catalogue"
+import { listFestivals } from "@/lib/server/festivals"
 import { filterAndSort } from "@/lib/sweets"
 
 const GIFT_CATEGORY = "gift-boxes"
@@ -23,7 +24,7 @@ type Props = { params: Promise<{ view: string }> }
 
 export default async function HomePage({ params }: Props) {
   if ((await params).view !== "shop") notFound()
-  const [categories, sweets] = await Promise.all([listCategories(), listSweets()])
+  const [categories, sweets, festivals] = await Promise.all([listCategories(), listSweets(), listFestivals()])
   const gifts = categories.find((c) => c.handle === GIFT_CATEGORY)
   const bestsellers = filterAndSort(sweets.filter((s) => s.bestseller && !s.categories.some((c) => c.handle === GIFT_CATEGORY)), {}, "featured")
   const giftBoxes = sweets.filter((s) => s.categories.some((c) => c.handle === GIFT_CATEGORY))
@@ -33,6 +34,22 @@ export default async function HomePage({ params }: Props) {
         <h1 id="hero-title">Fresh Indian sweets, made this morning</h1>
         <p>Kaju katli by the 250 g box, rasgulla by the half-dozen, gift boxes for every festival. Delivered in Delhi NCR or ready to pick up at Chandni Chowk.</p>
       </section>
+
+      {festivals.length > 0 && (
+        <section className="section" aria-labelledby="festivals-title">
+          <h2 id="festivals-title">Festival pre-orders</h2>
+          <ul className="festival-links">
+            {festivals.map((f) => (
+              <li key={f.handle}>
+                <Link href={`/festivals/${f.handle}`} data-testid="festival-link">
+                  <strong>{f.open ? `Pre-order for ${f.name}` : f.name}</strong>
+                  <span>{f.open ? `Delivered on ${f.days.map((d) => d.label).join(" · ")}.` : f.message}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="section" aria-labelledby="categories-title">
         <h2 id="categories-title">Shop by category</h2>

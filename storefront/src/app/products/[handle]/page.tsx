@@ -2,12 +2,14 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { BuyBox } from "@/components/product/buy-box"
+import { FestivalBadgeLink } from "@/components/product/sweet-card"
 import { ProductGallery } from "@/components/product/product-gallery"
 import { VegMark } from "@/components/product/veg-mark"
 import { formatPaise } from "@/lib/format"
 import { imageSources } from "@/lib/images"
 import { getSweet } from "@/lib/server/catalogue"
 import { readConfig } from "@/lib/server/config"
+import { openFestivalBadges } from "@/lib/server/festivals"
 import { fromPrice, galleryOf } from "@/lib/sweets"
 
 /**
@@ -39,8 +41,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const sweet = await getSweet((await params).handle)
+  const [sweet, badges] = await Promise.all([getSweet((await params).handle), openFestivalBadges()])
   if (!sweet) notFound()
+  const festival = badges.get(sweet.id) ?? null
   const { siteUrl } = readConfig()
   const prices = sweet.sizes.map((s) => s.pricePaise).filter((p): p is number => p !== null)
   const structuredData = {
@@ -74,6 +77,7 @@ export default async function ProductPage({ params }: Props) {
           <p className="product-marks">
             <VegMark veg={sweet.veg} />
             {sweet.bestseller && <span className="badge">Bestseller</span>}
+            {festival && <FestivalBadgeLink festival={festival} />}
           </p>
           <h1>{sweet.title}</h1>
           <BuyBox handle={sweet.handle} title={sweet.title} unit={sweet.unit} pieceName={sweet.pieceName} sizes={sweet.sizes} />

@@ -42,11 +42,13 @@ type OrderNote = {
   deliveryDate: string | null
   slotLabel: string | null
   giftMessage: string | null
+  /** The festival a pre-order is for (its name), null for an ordinary order. */
+  festivalName?: string | null
 }
-export type PendingNote = Pick<OrderNote, "deliveryDate" | "slotLabel" | "giftMessage">
+export type PendingNote = Pick<OrderNote, "deliveryDate" | "slotLabel" | "giftMessage" | "festivalName">
 
-export function noteOf(fields: CheckoutFields): PendingNote {
-  return { deliveryDate: fields.deliveryDate, slotLabel: slotLabel(fields.slot), giftMessage: fields.giftMessage || null }
+export function noteOf(fields: CheckoutFields, festivalName: string | null = null): PendingNote {
+  return { deliveryDate: fields.deliveryDate, slotLabel: slotLabel(fields.slot), giftMessage: fields.giftMessage || null, festivalName }
 }
 
 /**
@@ -96,7 +98,7 @@ export async function pendingNote(cartId: string): Promise<PendingNote | null> {
     const note = JSON.parse(jar.get(PENDING_NOTE_COOKIE)?.value ?? "null") as (PendingNote & { cartId: string }) | null
     if (!note || note.cartId !== cartId) return null
     jar.delete(PENDING_NOTE_COOKIE)
-    return { deliveryDate: note.deliveryDate, slotLabel: note.slotLabel, giftMessage: note.giftMessage }
+    return { deliveryDate: note.deliveryDate, slotLabel: note.slotLabel, giftMessage: note.giftMessage, festivalName: note.festivalName ?? null }
   } catch {
     return null
   }
@@ -123,6 +125,7 @@ export type OrderView = {
   deliveryDate: string | null
   slotLabel: string | null
   giftMessage: string | null
+  festivalName: string | null
   /** bestBefore: the day it goes out plus the sweet's shelf life (YYYY-MM-DD), or null when either is unknown. */
   lines: { id: string; title: string; size: string; quantity: number; totalRupees: number; bestBefore: string | null }[]
   itemTotalRupees: number
@@ -176,6 +179,7 @@ export async function getConfirmedOrder(trackingToken: string): Promise<OrderVie
     deliveryDate: note.deliveryDate ?? null,
     slotLabel: note.slotLabel ?? null,
     giftMessage: note.giftMessage ?? null,
+    festivalName: note.festivalName ?? null,
     lines: (order.items ?? []).map((i) => ({
       id: i.id,
       title: i.product_title ?? i.title,

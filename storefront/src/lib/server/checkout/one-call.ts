@@ -80,9 +80,9 @@ export async function checkOut(cartId: string, fields: CheckoutFields, providerI
 }
 
 /** Cash on delivery: one call to the backend, which answers with the order (or a sentence). */
-export async function placeCashOnDeliveryOrder(cartId: string, fields: CheckoutFields, idempotencyKey: string | null): Promise<PlaceOrderOutcome> {
+export async function placeCashOnDeliveryOrder(cartId: string, fields: CheckoutFields, idempotencyKey: string | null, festivalName: string | null = null): Promise<PlaceOrderOutcome> {
   const answer = await checkOut(cartId, fields, CASH_ON_DELIVERY_PROVIDER_ID, idempotencyKey)
   if ("kind" in answer) return answer
   if (answer.type !== "order") throw new Error("the checkout answered a payment session for cash on delivery")
-  return orderPlaced(cartId, answer.order, noteOf(fields))
+  return orderPlaced(cartId, answer.order, noteOf(fields, festivalName))
 }

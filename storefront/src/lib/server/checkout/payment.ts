@@ -29,7 +29,7 @@ export async function paymentProviders(regionId: string): Promise<string[]> {
  * out), then one call that prepares the cart and opens a Razorpay session (the
  * plugin makes a Razorpay order in paise). The page then opens checkout.js with it.
  */
-export async function startRazorpayPayment(cartId: string, fields: CheckoutFields, idempotencyKey: string | null): Promise<StartOnlineOutcome> {
+export async function startRazorpayPayment(cartId: string, fields: CheckoutFields, idempotencyKey: string | null, festivalName: string | null = null): Promise<StartOnlineOutcome> {
   const stock = await stockCheck(cartId)
   if (!stock.ok) return { kind: "stock", messages: stockMessages(stock) }
   const answer = await checkOut(cartId, fields, RAZORPAY_PROVIDER_ID, idempotencyKey)
@@ -38,7 +38,7 @@ export async function startRazorpayPayment(cartId: string, fields: CheckoutField
   if (typeof data.key_id !== "string" || typeof data.razorpay_order_id !== "string") {
     return { kind: "refused", message: "Online payment is not available just now. Please choose cash on delivery or try again.", field: "payment" }
   }
-  await rememberPendingNote(cartId, noteOf(fields))
+  await rememberPendingNote(cartId, noteOf(fields, festivalName))
   return {
     kind: "razorpay",
     checkout: { keyId: data.key_id, razorpayOrderId: data.razorpay_order_id, amountPaise: Number(data.amount_paise), currency: String(data.currency ?? "INR").toUpperCase() },

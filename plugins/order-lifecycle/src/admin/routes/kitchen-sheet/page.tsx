@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { FestivalFilter } from "../../components/festival-filter"
 import { humanDay } from "../../lib/order-display"
 import { indiaToday, shopApi, units } from "../../lib/shop-api"
 
@@ -36,20 +37,39 @@ type Sheet = {
   }[]
 }
 
-/** What the kitchen makes on a day, across confirmed orders, by product; then each order. Printable. */
+/** GET /admin/kitchen-sheet/ahead: what to make on each of the next days, by product. */
+type Ahead = {
+  from: string
+  days: { date: string; label: string; order_count: number; products: { product_id: string | null; title: string; unit: "grams" | "pieces"; total_units: number }[] }[]
+}
+
+const AHEAD_DAYS = 7
+
+/**
+ * What the kitchen makes on a day, across confirmed orders, by product; then each order. Printable.
+ * A festival chosen: only that festival's pre-orders. Below, the next seven days from the chosen
+ * day, grams or pieces per sweet per day, so the kitchen can plan a festival's rush ahead.
+ */
 const KitchenSheetPage = () => {
   const [date, setDate] = useState(indiaToday())
+  const [festival, setFestival] = useState("")
   const [sheet, setSheet] = useState<Sheet | null>(null)
+  const [ahead, setAhead] = useState<Ahead | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => {
-    shopApi<{ kitchen_sheet: Sheet }>(`/admin/kitchen-sheet?date=${encodeURIComponent(date)}`)
-      .then(({ kitchen_sheet }) => {
+    const only = festival ? `&festival=${encodeURIComponent(festival)}` : ""
+    Promise.all([
+      shopApi<{ kitchen_sheet: Sheet }>(`/admin/kitchen-sheet?date=${encodeURIComponent(date)}${only}`),
+      shopApi<{ kitchen_ahead: Ahead }>(`/admin/kitchen-sheet/ahead?from=${encodeURIComponent(date)}&days=${AHEAD_DAYS}${only}`),
+    ])
+      .then(([{ kitchen_sheet }, { kitchen_ahead }]) => {
         setSheet(kitchen_sheet)
+        setAhead(kitchen_ahead)
         setProblem(null)
       })
       .catch((error: Error) => setProblem(error.message))
-  }, [date])
+  }, [date, festival])
 
   return (
     <Container className="divide-y p-0" id="kitchen-sheet">
@@ -64,6 +84,7 @@ const KitchenSheetPage = () => {
             <Label htmlFor="ks-day" size="small">Day</Label>
             <Input id="ks-day" size="small" type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
           </div>
+          <FestivalFilter id="ks-festival" value={festival} onChange={setFestival} />
           <Button size="small" variant="secondary" onClick={() => window.print()}>Print</Button>
         </div>
       </div>
@@ -119,7 +140,67 @@ const KitchenSheetPage = () => {
           ))}
         </>
       )}
+      {ahead && <AheadTable ahead={ahead} />}
     </Container>
+  )
+}
+
+/** The next days side by side: orders per day, then each sweet's grams or pieces per day. */
+const AheadTable = ({ ahead }: { ahead: Ahead }) => {
+  const sweets = new Map<string, { title: string; unit: "grams" | "pieces" }>()
+  for (const day of ahead.days) for (const p of day.products) sweets.set(p.product_id ?? p.title, { title: p.title, unit: p.unit })
+  const rows = [...sweets.entries()].sort((a, b) => a[1].title.localeCompare(b[1].title))
+  return (
+    <div className="print-hidden" id="kitchen-ahead">
+      <div className="px-6 py-4">
+        <Heading level="h2">Next {ahead.days.length} days</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          What to make each day from {humanDay(ahead.from)}, across the orders the kitchen sheet counts.
+        </Text>
+      </div>
+      <div className="overflow-x-auto">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Sweet</Table.HeaderCell>
+              {ahead.days.map((d) => (
+                <Table.HeaderCell key={d.date} className="text-right">
+                  {humanDay(d.date)}
+                </Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            <Table.Row>
+              <Table.Cell className="text-ui-fg-subtle">Orders</Table.Cell>
+              {ahead.days.map((d) => (
+                <Table.Cell key={d.date} className="text-right text-ui-fg-subtle">
+                  {d.order_count}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+            {rows.map(([key, sweet]) => (
+              <Table.Row key={key}>
+                <Table.Cell>{sweet.title}</Table.Cell>
+                {ahead.days.map((d) => {
+                  const made = d.products.find((p) => (p.product_id ?? p.title) === key)
+                  return (
+                    <Table.Cell key={d.date} className="text-right font-medium">
+                      {made ? units(made.total_units, made.unit) : "–"}
+                    </Table.Cell>
+                  )
+                })}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+        {rows.length === 0 && (
+          <Text size="small" className="px-6 py-4">
+            Nothing confirmed for these days yet.
+          </Text>
+        )}
+      </div>
+    </div>
   )
 }
 

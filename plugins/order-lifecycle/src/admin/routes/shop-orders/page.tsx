@@ -3,6 +3,7 @@ import { ListCheckbox } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
 import { FormEvent, useCallback, useEffect, useState } from "react"
 import { Link } from "react-router-dom"
+import { FestivalFilter } from "../../components/festival-filter"
 import { humanDay, humanMoment, rupees } from "../../lib/order-display"
 import { shopApi, STATUS_COLOURS } from "../../lib/shop-api"
 
@@ -23,6 +24,8 @@ type Row = {
   delivery_slot_label?: string | null
   gift_message?: string | null
   placed_at?: string | null
+  /** The festival a pre-order is for (its handle), when the list gives it. */
+  festival?: string | null
 }
 
 const STATUSES: [string, string][] = [
@@ -38,9 +41,9 @@ const STATUSES: [string, string][] = [
 const PAGE = 20
 const ALL = "all"
 
-/** The shop floor's order list: by shop status, payment mode and day; search by phone or order number. */
+/** The shop floor's order list: by shop status, payment mode, day and festival; search by phone or order number. */
 const ShopOrdersPage = () => {
-  const [filters, setFilters] = useState({ status: ALL, payment_mode: ALL, delivery_date: "", q: "" })
+  const [filters, setFilters] = useState({ status: ALL, payment_mode: ALL, delivery_date: "", festival: "", q: "" })
   const [applied, setApplied] = useState(filters)
   const [offset, setOffset] = useState(0)
   const [rows, setRows] = useState<Row[]>([])
@@ -76,7 +79,7 @@ const ShopOrdersPage = () => {
         <Heading level="h1">Shop orders</Heading>
         <Text size="small" className="text-ui-fg-subtle">Orders by where they are on the shop floor. Open one to move it on.</Text>
       </div>
-      <form onSubmit={submit} className="grid grid-cols-1 gap-3 px-6 py-4 md:grid-cols-5 md:items-end">
+      <form onSubmit={submit} className="grid grid-cols-1 gap-3 px-6 py-4 md:grid-cols-6 md:items-end">
         <div className="flex flex-col gap-1">
           <Label htmlFor="so-q" size="small">Phone or order number</Label>
           <Input id="so-q" size="small" placeholder="98765 43210 or 1042" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
@@ -108,6 +111,7 @@ const ShopOrdersPage = () => {
           <Label htmlFor="so-day" size="small">Delivery day</Label>
           <Input id="so-day" size="small" type="date" value={filters.delivery_date} onChange={(e) => setFilters({ ...filters, delivery_date: e.target.value })} />
         </div>
+        <FestivalFilter id="so-festival" value={filters.festival} onChange={(festival) => setFilters({ ...filters, festival })} />
         <Button size="small" type="submit">Show orders</Button>
       </form>
       {problem && <Text className="px-6 py-4 text-ui-fg-error" size="small">{problem}</Text>}
@@ -143,6 +147,7 @@ const ShopOrdersPage = () => {
               <Table.Cell>
                 <div>{humanDay(row.delivery_date)}</div>
                 <div className="text-ui-fg-subtle txt-compact-xsmall">{row.delivery_slot_label ?? row.delivery_slot ?? ""}</div>
+                {row.festival && <Badge size="2xsmall" color="orange">Pre-order: {row.festival}</Badge>}
               </Table.Cell>
               <Table.Cell>{row.fulfillment_kind === "pickup" ? "Pickup" : "Delivery"}</Table.Cell>
               <Table.Cell>{row.payment_mode === "cod" ? "Cash on delivery" : "Online"}</Table.Cell>

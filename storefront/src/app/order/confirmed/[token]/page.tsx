@@ -23,6 +23,14 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
     <>
       <div className="notice ok" role="status">
         <h1 data-testid="order-number">Thank you! Order #{order.displayId} is placed.</h1>
+        {order.festivalName && (
+          <p data-testid="festival-confirmation">
+            <strong>
+              Pre-order for {order.festivalName}
+              {when ? ` — ${order.fulfilment === "pickup" ? "ready for pickup" : "delivered"} on ${when}` : ""}
+            </strong>
+          </p>
+        )}
         <p>
           {order.paymentLabel === "Cash on delivery"
             ? `Please keep ${formatRupees(order.totalRupees)} ready in cash or UPI ${order.fulfilment === "pickup" ? "when you pick up your sweets" : "for the delivery person"}.`

@@ -47,3 +47,24 @@ export function watchMemory(pid, everyMs = 200) {
   watch.stop = () => clearInterval(timer)
   return watch
 }
+
+/** CPU time (user + system) in ms used so far by pid and everything it started that still runs, from /proc. */
+export function treeCpuMs(pid) {
+  const ticks = 100 // USER_HZ on Linux
+  const seen = new Set()
+  const stack = [pid]
+  let total = 0
+  while (stack.length) {
+    const p = stack.pop()
+    if (seen.has(p)) continue
+    seen.add(p)
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks
+    } catch {}
+    stack.push(...children(p))
+  }
+  return total
+}

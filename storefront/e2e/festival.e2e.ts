@@ -2,7 +2,7 @@ import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, seriousAccessibilityViolations, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { createFestival, latestOrders, productIdOf, removeFestival, revalidateStorefront, setPool, type FestivalInput } from "./support/shop-api"
+import { createFestival, latestOrders, productIdOf, removeFestival, setPool, type FestivalInput } from "./support/shop-api"
 
 jest.setTimeout(240_000)
 
@@ -40,16 +40,32 @@ async function photograph(handle: string) {
 }
 
 /**
- * Staff add a festival offering `handles` (the storefront told, as the backend tells it of a catalogue
- * change), the test runs, and the festival is removed whatever happened.
+ * Until the storefront's home page does (or no longer does) link to the festival: the backend
+ * tells the storefront to refetch when staff add, change or remove a festival (its
+ * delivery_settings.festival_changed event; the home page is otherwise cached for minutes).
+ */
+async function untilHomeLinks(handle: string, present: boolean) {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const html = await (await fetch(storefrontUrl("/"))).text()
+    if (html.includes(`/festivals/${handle}`) === present) return
+    if (Date.now() > deadline) throw new Error(`the home page ${present ? "never linked to" : "still links to"} festival ${handle} 30 s after staff ${present ? "added" : "removed"} it`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+/**
+ * Staff add a festival offering `handles`, the storefront shows it without being told by the
+ * test (the backend tells it), the test runs, and the festival is removed whatever happened.
  */
 async function withFestival(festival: Omit<FestivalInput, "product_ids">, handles: string[], run: () => Promise<void>) {
   const id = await createFestival({ ...festival, product_ids: await Promise.all(handles.map(productIdOf)) })
   try {
-    await revalidateStorefront()
+    await untilHomeLinks(festival.handle, true)
     await run()
   } finally {
     await removeFestival(id)
+    await untilHomeLinks(festival.handle, false)
   }
 }
 

@@ -1,9 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { FESTIVAL_CHANGED } from "../api/admin/delivery-settings/[kind]/kinds"
 import { readShopEnv } from "../config/env"
 
 /**
- * The storefront caches the catalogue (products, sizes, prices, categories) and
+ * The storefront caches the catalogue (products, sizes, prices, categories, and the
+ * festivals taking pre-orders, whose badges and pages it shows) and
  * refetches it when told: on every change here it POSTs its revalidation route
  * with the shared secret. Stock is never cached there, so pool changes need no call.
  * A storefront that is down or not configured is logged, never an error for the change itself.
@@ -36,5 +38,6 @@ export const config: SubscriberConfig = {
     "product-category.created",
     "product-category.updated",
     "product-category.deleted",
+    FESTIVAL_CHANGED,
   ],
 }

@@ -234,9 +234,3 @@ export async function createFestival(input: FestivalInput): Promise<string> {
 export async function removeFestival(id: string): Promise<void> {
   await json(`/admin/delivery-settings/festivals/${id}`, { method: "DELETE", headers: await adminHeaders() })
 }
-
-/** The backend's word to the storefront that the catalogue changed (as it says after a product change): cached pages read afresh. */
-export async function revalidateStorefront(): Promise<void> {
-  const res = await fetch(`${process.env.E2E_STOREFRONT_URL}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${process.env.E2E_REVALIDATE_SECRET}` } })
-  if (!res.ok) throw new Error(`POST /api/revalidate → ${res.status}`)
-}

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import type { z } from "zod"
 import { deliverySettings } from "../../../../lib/flows/delivery-settings"
 import { areaInput, closedDayInput, festivalInput, leadTimeInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
@@ -13,8 +14,18 @@ export type Kind = {
   remove: (c: MedusaContainer, id: string) => Promise<void>
   /** The fields a stored row contributes to a change. */
   fields: string[]
+  /** The event emitted when staff add, change or remove one (the storefront shows festivals: it is told to refetch). */
+  changed?: string
   /** The unique key that a second row may not repeat, with the sentence. */
   unique?: { of: (data: any) => Record<string, unknown>; sentence: (data: any) => string }
+}
+
+/** Staff added, changed or removed a festival (data: { id }); the storefront's revalidation subscriber listens. */
+export const FESTIVAL_CHANGED = "delivery_settings.festival_changed"
+
+/** Emits the kind's change event, if it has one. */
+export async function announceChange(c: MedusaContainer, kind: Kind, id: string): Promise<void> {
+  if (kind.changed) await c.resolve(Modules.EVENT_BUS).emit({ name: kind.changed, data: { id } })
 }
 
 export const KINDS: Record<string, Kind> = {
@@ -61,5 +72,6 @@ export const KINDS: Record<string, Kind> = {
     remove: (c, id) => deliverySettings(c).deleteFestivals(id),
     fields: ["handle", "name", "description", "delivery_days", "product_ids", "opens_on", "closes_on", "capacity_per_day", "active"],
     unique: { of: (d) => ({ handle: d.handle }), sentence: (d) => `There is already a festival ${d.handle}: choose another handle.` },
+    changed: FESTIVAL_CHANGED,
   },
 }

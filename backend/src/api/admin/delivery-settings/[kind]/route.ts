@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refusal } from "@sweetshop/shop-contracts"
 import { firstProblem } from "../../../../lib/rules/delivery-settings-input"
-import { KINDS } from "./kinds"
+import { announceChange, KINDS } from "./kinds"
 
 function kindOf(req: MedusaRequest, res: MedusaResponse) {
   const kind = KINDS[String(req.params.kind)]
@@ -34,6 +34,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     return
   }
   const row = await kind.create(req.scope, parsed.data)
+  await announceChange(req.scope, kind, row.id)
   res.json({ [String(req.params.kind)]: row })
 }
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refusal } from "@sweetshop/shop-contracts"
 import { firstProblem } from "../../../../../lib/rules/delivery-settings-input"
-import { KINDS } from "../kinds"
+import { announceChange, KINDS } from "../kinds"
 import { checkRow } from "../route"
 
 async function found(req: MedusaRequest, res: MedusaResponse) {
@@ -39,6 +39,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     return
   }
   const row = await it.kind.update(req.scope, it.row.id, parsed.data)
+  await announceChange(req.scope, it.kind, it.row.id)
   res.json({ [String(req.params.kind)]: row })
 }
 
@@ -47,5 +48,6 @@ export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   const it = await found(req, res)
   if (!it) return
   await it.kind.remove(req.scope, it.row.id)
+  await announceChange(req.scope, it.kind, it.row.id)
   res.json({ id: it.row.id, deleted: true })
 }

@@ -48,6 +48,10 @@ export default defineMiddlewares({
     // day and slot (the draft's metadata) judged as a checkout's and home delivery's place booked, keyed by the
     // draft's id. The same before payment-razorpay sends a payment link (its route; a plugin may not import the
     // backend's rules, and neither route runs a workflow with a hook for it): ../lib/middlewares/draft-delivery.ts.
+    // Medusa runs the plugins' middlewares on a route before these (plugins in medusa-config's order, the project
+    // last): on convert-to-order gram-inventory first locks the draft's pools and checks their sum (409
+    // pool_shortfall, before any place is booked), then payment-razorpay cancels an outstanding link, then these.
+    // A place booked here is freed if the route then fails.
     { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery, bookDraftDeliveryForConversion] },
     { method: ["POST"], matcher: "/admin/draft-orders/:id/payment-link", middlewares: [bookDraftDeliveryForLink] },
   ],

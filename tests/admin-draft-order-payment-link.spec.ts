@@ -76,14 +76,19 @@ t.describeIf("draft order payment link widget (Debian chromium)", () => {
     await widget.getByText("The customer paid: this draft is now an order.").waitFor({ timeout: 10_000 })
     expect(await widget.getByRole("button", { name: /Send/ }).count()).toBe(0)
     expect(await widget.getByText("Sent to the customer by SMS and WhatsApp.").count()).toBe(0)
-    const { order } = await t.call("GET", `/admin/orders/${draft.id}?fields=id,display_id,status,payment_status`, t.admin())
+    const { order } = await t.call("GET", `/admin/orders/${draft.id}?fields=id,display_id,status,payment_status,total,summary`, t.admin())
     expect(order).toMatchObject({ status: "pending", payment_status: "captured" })
+    // Nothing outstanding on the order page: the payment counts in the order's summary (as the admin reads it, with its totals).
+    expect(Number(order.summary.pending_difference)).toBe(0)
 
     await widget.screenshot({ path: path.join(os.tmpdir(), "admin-draft-order-payment-link-paid.png") })
     await widget.getByRole("link", { name: "Open the order" }).click()
     await page.waitForURL((url) => url.pathname === `/app/orders/${draft.id}`, { timeout: 60_000 })
-    await page.getByText(`#${order.display_id}`).first().waitFor({ timeout: 120_000 })
-    await page.getByText(answer.payment.id).first().waitFor({ timeout: 60_000 })
+    // Medusa's order page: the order's summary (nothing outstanding) and payment-razorpay's card with the payment.
+    await page.getByRole("heading", { name: "Summary" }).waitFor({ timeout: 120_000 })
+    await page.getByText("Outstanding amount").waitFor({ timeout: 60_000 })
+    await page.getByRole("heading", { name: "Razorpay", exact: true }).waitFor({ timeout: 60_000 })
+    await page.getByText(answer.payment.id, { exact: true }).first().waitFor({ timeout: 60_000 })
     await page.screenshot({ path: path.join(os.tmpdir(), "admin-draft-order-payment-link-order.png"), fullPage: true })
     expect(browserErrors).toEqual([])
     await page.close()

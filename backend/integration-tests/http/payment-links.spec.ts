@@ -163,6 +163,10 @@ medusaIntegrationTestRunner({
       expect(payments[0].data).toMatchObject({ razorpay_payment_id: payment.id, razorpay_order_id: payment.order_id, razorpay_method: "upi" })
       expect(payments[0].captured_at).toBeTruthy()
       expect(Number(payments[0].amount)).toBe(paise / 100)
+      // Counted in the order's summary (a transaction per capture): nothing outstanding in the admin.
+      const { data: summed } = await api.get(`/admin/orders/${draft.id}?fields=id,total,summary`, admin)
+      expect(Number(summed.order.summary.pending_difference)).toBe(0)
+      expect(Number(summed.order.summary.transaction_total)).toBe(paise / 100)
       // The hold became the order's reservation: still 2 kg reserved, no hold left. No refund at Razorpay.
       expect(await holdsOf(draft.id)).toBe(0)
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 2000, available_units: 1000 })

@@ -322,6 +322,16 @@ medusaIntegrationTestRunner({
       expect(await orderCount()).toBe(ordersBefore)
       expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: true, status: "draft" })
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0 })
+
+      // With its payment link out, the refusal leaves the link payable and its hold in place.
+      const link = (await sendLink(draft.id)).data.payment_link
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 4000 })
+      const again = await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(again.status).toBe(400)
+      expect(again.data.code).toBe("cod_over_cap")
+      expect(razorpay.paymentLinks.get(link.id)!.status).toBe("created")
+      expect((await orderRow(draft.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "created" })
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 4000 })
     })
 
     it("staff convert a draft whose link is out (cash on delivery after all): the link is cancelled at Razorpay and its hold becomes the order's reservation, counted once", async () => {

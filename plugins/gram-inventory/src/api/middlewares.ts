@@ -54,9 +54,9 @@ function whenAnswered(res: MedusaResponse, then: (status: number) => void) {
  * the draft's pools are locked, the sum of its lines per pool checked (409 pool_shortfall, the
  * shortfall's sentence, nothing changed) and the locks kept until the route has answered, so the
  * reservation Medusa makes is the one judged, with no checkout or other draft in between
- * (lib/draft-order-stock.ts). A plugin's middlewares run before the backend's on the same route,
- * so a refusal here comes before the backend books the draft's delivery place or payment-razorpay
- * cancels its link.
+ * (lib/draft-order-stock.ts). A plugin's middlewares run before the project's method-specific ones
+ * on the same route (and before later plugins'), so a refusal here comes before the backend books
+ * the draft's delivery place or payment-razorpay cancels its link.
  */
 export async function guardDraftOrderConversion(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {

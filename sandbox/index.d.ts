@@ -206,6 +206,8 @@ export type FakeRazorpay = {
    * it to one call, written "METHOD /path" (e.g. "GET /v1/payments", the listing) or a RegExp on that.
    */
   failNext(count?: number, mode?: "500" | "hang", options?: { only?: string | RegExp }): void
+  /** Webhooks the fake delivered to `webhookUrl` itself, with the shop's answer (status 0: unreachable). */
+  deliveries: { event: string; url: string; event_id: string; status: number; text: string }[]
   close(): Promise<void>
 }
 
@@ -214,6 +216,8 @@ export function startFakeRazorpay(options?: {
   keyId?: string
   keySecret?: string
   webhookSecret?: string
+  /** As the webhook set in Razorpay's dashboard: a link paid over HTTP (its page, POST /__fake/payment_links/:id/pay) delivers payment_link.paid here. */
+  webhookUrl?: string
 }): Promise<FakeRazorpay>
 
 export type FakeTwilio = {

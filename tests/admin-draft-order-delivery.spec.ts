@@ -15,31 +15,9 @@ import { ROOT, useAdminShop } from "./support/admin-browser"
 
 const t = useAdminShop("admin draft order delivery day")
 
-/** A draft order for home delivery of 1 kg of kaju katli, as staff build it on the phone. */
-async function draftOrder() {
-  const store = { "x-publishable-api-key": t.shop.publishableKey }
-  const { regions } = await t.call("GET", "/store/regions", store)
-  const { products } = await t.call("GET", "/store/products?handle[]=kaju-katli&fields=id,handle,*variants", store)
-  const variant = products[0].variants.find((v: any) => v.title === "1 kg")
-  const { sales_channels } = await t.call("GET", `/admin/sales-channels?name=${encodeURIComponent("Sweet Shop Website")}`, t.admin())
-  const { shipping_options } = await t.call("GET", "/admin/shipping-options?limit=50", t.admin())
-  const home = shipping_options.find((o: any) => o.name === "Home delivery")
-  const address = { first_name: "Meera", address_1: "221 Lajpat Nagar", city: "New Delhi", postal_code: "110024", country_code: "in", phone: "+919811122233" }
-  const { draft_order } = await t.call("POST", "/admin/draft-orders", t.admin(), {
-    email: "meera@example.in",
-    region_id: regions[0].id,
-    sales_channel_id: sales_channels[0].id,
-    shipping_address: address,
-    billing_address: address,
-    items: [{ variant_id: variant.id, quantity: 1 }],
-    shipping_methods: [{ shipping_option_id: home.id, name: "Home delivery", amount: 60 }],
-  })
-  return draft_order as { id: string }
-}
-
 t.describeIf("draft order delivery day widget (Debian chromium)", () => {
   it("lists the backend's days and slots for the draft; a day and slot picked and saved are on the draft", async () => {
-    const draft = await draftOrder()
+    const draft = await t.homeDeliveryDraft()
     const listed = await t.call("GET", `/admin/draft-orders/${draft.id}/delivery`, t.admin())
     expect(listed.delivery).toEqual({ delivery_date: null, delivery_slot: null, delivery_slot_label: null })
     const day = listed.days.find((d: any, i: number) => i >= 2 && d.open && d.slots.some((s: any) => s.code === "evening" && s.open))

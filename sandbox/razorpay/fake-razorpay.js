@@ -13,6 +13,7 @@
 //   fake.webhook(event, entity, options) → the body Razorpay would send for that event, signed
 //   fake.payLink(id, options) (the customer pays a payment link: a Razorpay order and a captured payment),
 //   fake.expireLink(id) (expire_by has passed); POST /__fake/payment_links/:id/pay does the former over HTTP
+//   and, given webhookUrl (the dashboard's webhook), delivers payment_link.paid there, signed
 // Run alone: node sandbox/razorpay/fake-razorpay.js [port]
 "use strict"
 const crypto = require("crypto")
@@ -118,7 +119,7 @@ class RazorpayError extends Error {
 }
 const noSuchId = () => new RazorpayError(400, "The id provided does not exist")
 
-function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "sandbox-key-secret", webhookSecret = "sandbox-webhook-secret" } = {}) {
+function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "sandbox-key-secret", webhookSecret = "sandbox-webhook-secret", webhookUrl } = {}) {
   const orders = new Map()
   const payments = new Map()
   const refunds = new Map()
@@ -461,6 +462,19 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
     return { body, headers: { "content-type": "application/json", "x-razorpay-signature": hmac(webhookSecret, body), "x-razorpay-event-id": eventId } }
   }
 
+  /** Delivers payment_link.paid to webhookUrl (none given: nothing sent); the shop's answer, recorded in `deliveries`. */
+  const deliveries = []
+  async function deliverLinkPaid(link) {
+    if (!webhookUrl) return null
+    const delivery = webhook("payment_link.paid", link)
+    const answer = await fetch(webhookUrl, { method: "POST", headers: delivery.headers, body: delivery.body })
+      .then(async (r) => ({ status: r.status, text: await r.text() }))
+      .catch((error) => ({ status: 0, text: String(error?.message ?? error) }))
+    const record = { event: "payment_link.paid", url: webhookUrl, event_id: delivery.headers["x-razorpay-event-id"], ...answer }
+    deliveries.push(record)
+    return record
+  }
+
   const server = http.createServer((req, res) => {
     const chunks = []
     req.on("data", (c) => chunks.push(c))
@@ -509,7 +523,11 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         let pl
         if (req.method === "POST" && (pl = /^\/__fake\/payment_links\/([^/]+)\/pay$/.exec(url.pathname))) {
           const paid = payLink(pl[1], { contact: body.contact || undefined, email: body.email || undefined })
-          return send(200, { payment_link: linkEntity(paid.payment_link), payment: paid.payment })
+          // As the webhook set in Razorpay's dashboard: payment_link.paid delivered (signed) to webhookUrl, when given,
+          // before answering, so a test that paid over HTTP finds the shop has heard of it.
+          return deliverLinkPaid(paid.payment_link)
+            .then((delivered) => send(200, { payment_link: linkEntity(paid.payment_link), payment: paid.payment, webhook: delivered }))
+            .catch(fail)
         }
 
         const expected = "Basic " + Buffer.from(`${keyId}:${keySecret}`).toString("base64")
@@ -633,6 +651,8 @@ function startFakeRazorpay({ port = 0, keyId = "rzp_test_sandbox", keySecret = "
         payments,
         refunds,
         paymentLinks,
+        /** Webhooks the fake delivered to webhookUrl itself (a link paid over HTTP), with the shop's answer (status 0: unreachable). */
+        deliveries,
         providerOptions: { key_id: keyId, key_secret: keySecret, webhook_secret: webhookSecret, api_base_url: url },
         /** The shopper pays in the checkout popup; returns the payment and what checkout.js hands the page. */
         async pay(orderId, options = {}) {

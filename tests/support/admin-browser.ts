@@ -58,6 +58,30 @@ export function useAdminShop(name: string) {
     },
     /** The staff user's bearer token, for the admin API. */
     admin: () => ({ authorization: `Bearer ${adminToken}` }),
+    /**
+     * A draft order for home delivery, as staff build it on the phone over the admin API: `quantity`
+     * boxes of one size of a seeded sweet (default 1 × 1 kg of kaju katli), for Meera in Lajpat Nagar.
+     */
+    async homeDeliveryDraft({ handle = "kaju-katli", size = "1 kg", quantity = 1 } = {}): Promise<{ id: string; total: number }> {
+      const store = { "x-publishable-api-key": t.shop.publishableKey }
+      const { regions } = await t.call("GET", "/store/regions", store)
+      const { products } = await t.call("GET", `/store/products?handle[]=${handle}&fields=id,handle,*variants`, store)
+      const variant = products[0].variants.find((v: any) => v.title === size)
+      const { sales_channels } = await t.call("GET", `/admin/sales-channels?name=${encodeURIComponent("Sweet Shop Website")}`, t.admin())
+      const { shipping_options } = await t.call("GET", "/admin/shipping-options?limit=50", t.admin())
+      const home = shipping_options.find((o: any) => o.name === "Home delivery")
+      const address = { first_name: "Meera", address_1: "221 Lajpat Nagar", city: "New Delhi", postal_code: "110024", country_code: "in", phone: "+919811122233" }
+      const { draft_order } = await t.call("POST", "/admin/draft-orders", t.admin(), {
+        email: "meera@example.in",
+        region_id: regions[0].id,
+        sales_channel_id: sales_channels[0].id,
+        shipping_address: address,
+        billing_address: address,
+        items: [{ variant_id: variant.id, quantity }],
+        shipping_methods: [{ shipping_option_id: home.id, name: "Home delivery", amount: 60 }],
+      })
+      return draft_order
+    },
     /** Logs the page in as the seeded staff user. */
     async login(page: Page) {
       // The admin is served by Vite from the sources: the first page waits for its dependencies to be bundled.

@@ -163,6 +163,10 @@ medusaIntegrationTestRunner({
       expect(payments[0].data).toMatchObject({ razorpay_payment_id: payment.id, razorpay_order_id: payment.order_id, razorpay_method: "upi" })
       expect(payments[0].captured_at).toBeTruthy()
       expect(Number(payments[0].amount)).toBe(paise / 100)
+      // Counted in the order's summary (a transaction per capture): nothing outstanding in the admin.
+      const { data: summed } = await api.get(`/admin/orders/${draft.id}?fields=id,total,summary`, admin)
+      expect(Number(summed.order.summary.pending_difference)).toBe(0)
+      expect(Number(summed.order.summary.transaction_total)).toBe(paise / 100)
       // The hold became the order's reservation: still 2 kg reserved, no hold left. No refund at Razorpay.
       expect(await holdsOf(draft.id)).toBe(0)
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 2000, available_units: 1000 })
@@ -318,6 +322,16 @@ medusaIntegrationTestRunner({
       expect(await orderCount()).toBe(ordersBefore)
       expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: true, status: "draft" })
       expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 0 })
+
+      // With its payment link out, the refusal leaves the link payable and its hold in place.
+      const link = (await sendLink(draft.id)).data.payment_link
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 4000 })
+      const again = await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+      expect(again.status).toBe(400)
+      expect(again.data.code).toBe("cod_over_cap")
+      expect(razorpay.paymentLinks.get(link.id)!.status).toBe("created")
+      expect((await orderRow(draft.id)).metadata.payment_link).toMatchObject({ id: link.id, status: "created" })
+      expect(await pool(variant.product_id)).toMatchObject({ reserved_units: 4000 })
     })
 
     it("staff convert a draft whose link is out (cash on delivery after all): the link is cancelled at Razorpay and its hold becomes the order's reservation, counted once", async () => {
@@ -456,6 +470,65 @@ medusaIntegrationTestRunner({
       expect(data.days.length).toBeGreaterThan(0)
       expect((await sendLink(draft.id)).status).toBe(200)
       expect(await placeOf(draft.id)).toEqual([])
+    })
+
+    // Medusa's convert-to-order checks each line alone (medusajs/medusa#16502): gram-inventory's middleware checks the sum per pool.
+    const convert = (draftId: string) => api.post(`/admin/draft-orders/${draftId}/convert-to-order`, {}, admin).catch((e: any) => e.response)
+
+    it("cash on delivery of a draft whose lines together pass the pool (each line alone fits) is refused pool_shortfall: no order, pool unchanged, no place booked; a draft within the pool converts and reserves the sum", async () => {
+      const kilo = await setPool("aloo-bhujia", 1000)
+      const quarter = await shopper.variant("aloo-bhujia", "250 g")
+      const half = await shopper.variant("aloo-bhujia", "500 g")
+      const day = deliveryDay(2)
+      // 4 × 250 g and 1 × 1 kg: 2 kg against a pool of 1 kg.
+      const draft = await draftOrder(quarter.id, 4, CUSTOMER_PHONE, [{ variant_id: kilo.id, quantity: 1 }], { homeDelivery: true })
+      expect((await chooseDay(draft.id, { delivery_date: day, delivery_slot: "evening" })).status).toBe(200)
+      const left = await placesLeft(draft.id, day, "evening")
+      const ordersBefore = await orderCount()
+
+      const refused = await convert(draft.id)
+      expect(refused.status).toBe(409)
+      expect(refused.data).toMatchObject({ code: "pool_shortfall", field: "cart" })
+      expect(refused.data.message).toBe("Only 1,000 g of Aloo Bhujia left; your cart needs 2,000 g.")
+      expect(await orderCount()).toBe(ordersBefore)
+      expect(await orderRow(draft.id)).toMatchObject({ is_draft_order: true, status: "draft" })
+      expect(await pool(kilo.product_id)).toMatchObject({ reserved_units: 0, available_units: 1000 })
+      expect(await placeOf(draft.id)).toEqual([])
+      expect(await placesLeft(draft.id, day, "evening")).toBe(left)
+
+      // 2 × 250 g and 1 × 500 g: the whole kilo, converted; the sum is reserved and the place booked.
+      const fits = await draftOrder(quarter.id, 2, CUSTOMER_PHONE, [{ variant_id: half.id, quantity: 1 }], { homeDelivery: true })
+      expect((await chooseDay(fits.id, { delivery_date: day, delivery_slot: "evening" })).status).toBe(200)
+      const converted = await convert(fits.id)
+      expect(converted.status).toBe(200)
+      expect(await orderCount()).toBe(ordersBefore + 1)
+      expect(await pool(kilo.product_id)).toMatchObject({ reserved_units: 1000, available_units: 0 })
+      expect(await placeOf(fits.id)).toEqual([{ day, slot_code: "evening" }])
+      // Now even the first draft's single 250 g line is more than the pool has.
+      expect((await convert(draft.id)).data.code).toBe("pool_shortfall")
+      expect(await pool(kilo.product_id)).toMatchObject({ reserved_units: 1000, available_units: 0 })
+    })
+
+    it("two drafts converted at once that together pass the pool make exactly one order; the other is refused pool_shortfall and books no place", async () => {
+      const kilo = await setPool("khatta-meetha", 1000)
+      const quarter = await shopper.variant("khatta-meetha", "250 g")
+      const half = await shopper.variant("khatta-meetha", "500 g")
+      const day = deliveryDay(3)
+      const first = await draftOrder(quarter.id, 3, CUSTOMER_PHONE, [], { homeDelivery: true }) // 750 g
+      const second = await draftOrder(half.id, 1, CUSTOMER_PHONE, [], { homeDelivery: true }) // 500 g
+      for (const d of [first, second]) expect((await chooseDay(d.id, { delivery_date: day, delivery_slot: "morning" })).status).toBe(200)
+      const ordersBefore = await orderCount()
+
+      const answers = await Promise.all([convert(first.id), convert(second.id)])
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+      const won = answers[0].status === 200 ? first : second
+      const lost = won === first ? second : first
+      expect(answers.find((a) => a.status === 409)!.data.code).toBe("pool_shortfall")
+      expect(await orderCount()).toBe(ordersBefore + 1)
+      expect(await orderRow(lost.id)).toMatchObject({ is_draft_order: true, status: "draft" })
+      expect(await pool(kilo.product_id)).toMatchObject({ reserved_units: won === first ? 750 : 500, available_units: won === first ? 250 : 500 })
+      expect(await placeOf(won.id)).toEqual([{ day, slot_code: "morning" }])
+      expect(await placeOf(lost.id)).toEqual([])
     })
 
     it("a refund made in Razorpay's dashboard on a link-paid order is recorded on the order once (the webhook delivered twice, and again under another id)", async () => {

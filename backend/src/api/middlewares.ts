@@ -48,7 +48,14 @@ export default defineMiddlewares({
     // day and slot (the draft's metadata) judged as a checkout's and home delivery's place booked, keyed by the
     // draft's id. The same before payment-razorpay sends a payment link (its route; a plugin may not import the
     // backend's rules, and neither route runs a workflow with a hook for it): ../lib/middlewares/draft-delivery.ts.
-    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery, bookDraftDeliveryForConversion] },
+    // Medusa runs the plugins' middlewares on a route before the project's (plugins in medusa-config's order, the
+    // project last), and every middleware registered without a method before those with one. So on
+    // convert-to-order: the cap first (no method, POST checked inside: an over-cap draft keeps its payment link),
+    // then gram-inventory locks the draft's pools and checks their sum (409 pool_shortfall, before any place is
+    // booked), then payment-razorpay cancels an outstanding link, then the day and place here (freed if the
+    // route then fails).
+    { matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [limitStaffCashOnDelivery] },
+    { method: ["POST"], matcher: "/admin/draft-orders/:id/convert-to-order", middlewares: [bookDraftDeliveryForConversion] },
     { method: ["POST"], matcher: "/admin/draft-orders/:id/payment-link", middlewares: [bookDraftDeliveryForLink] },
   ],
 })

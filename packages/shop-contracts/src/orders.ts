@@ -49,6 +49,14 @@ export const CHECKOUT_CART_KEY = "checkout_cart_id"
  */
 export const PAYMENT_LINK_KEY = "payment_link"
 
+/**
+ * The admin widgets on a draft order's page (the backend's Delivery day card, payment-razorpay's
+ * Payment link card) tell each other the draft changed on the server, so each shows what is true
+ * now without a reload: a `CustomEvent` of this name on `window`, `detail: { draft_order_id }`
+ * (sending a link books the draft's delivery place, which the Delivery day card then shows).
+ */
+export const DRAFT_ORDER_CHANGED_EVENT = "sweetshop:draft-order-changed"
+
 /** Medusa's module names, as its link definitions use them. */
 const ORDER_MODULE = "order"
 const CART_MODULE = "cart"

@@ -465,6 +465,43 @@ describe("the official SDK against the fake", () => {
     expect((await rejection(rzp.paymentLink.fetch("plink_nope"))).statusCode).toBe(400)
   })
 
+  it("started with webhookUrl, a link paid on its page delivers payment_link.paid there, signed, before answering; without it nothing is sent", async () => {
+    const http = require("http")
+    const received = []
+    const shop = http.createServer((req, res) => {
+      let body = ""
+      req.on("data", (c) => (body += c))
+      req.on("end", () => {
+        received.push({ body, headers: req.headers })
+        res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}')
+      })
+    })
+    await new Promise((r) => shop.listen(0, "127.0.0.1", r))
+    const hooked = await startFakeRazorpay({ port: 0, webhookUrl: `http://127.0.0.1:${shop.address().port}/hooks/payment/razorpay_razorpay` })
+    try {
+      const api = new Razorpay({ key_id: hooked.keyId, key_secret: hooked.keySecret })
+      api.api.rq.defaults.baseURL = hooked.url
+      const link = await api.paymentLink.create({ amount: 50000, expire_by: Math.floor(Date.now() / 1000) + 3600, notes: { draft_order_id: "order_01Y" } })
+      const paid = await (await fetch(`${hooked.url}/__fake/payment_links/${link.id}/pay`, { method: "POST" })).json()
+      expect(paid.webhook).toMatchObject({ event: "payment_link.paid", status: 200, text: '{"ok":true}' })
+      expect(received).toHaveLength(1)
+      const { body, headers } = received[0]
+      expect(validateWebhookSignature(body, headers["x-razorpay-signature"], hooked.webhookSecret)).toBe(true)
+      expect(headers["x-razorpay-event-id"]).toBe(paid.webhook.event_id)
+      expect(JSON.parse(body)).toMatchObject({ event: "payment_link.paid", payload: { payment_link: { entity: { id: link.id, status: "paid" } }, payment: { entity: { id: paid.payment.id } } } })
+      expect(hooked.deliveries).toEqual([paid.webhook])
+
+      // The fake without webhookUrl (the one every other test uses) sends nothing.
+      const plain = await rzp.paymentLink.create({ amount: 50000, expire_by: Math.floor(Date.now() / 1000) + 3600 })
+      const quiet = await (await fetch(`${fake.url}/__fake/payment_links/${plain.id}/pay`, { method: "POST" })).json()
+      expect(quiet.webhook).toBeNull()
+      expect(received).toHaveLength(1)
+    } finally {
+      await hooked.close()
+      await new Promise((r) => shop.close(r))
+    }
+  })
+
   it("wrong keys get Razorpay's authentication error", async () => {
     const stranger = new Razorpay({ key_id: "rzp_test_other", key_secret: "nope" })
     stranger.api.rq.defaults.baseURL = fake.url

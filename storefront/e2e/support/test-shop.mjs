@@ -126,7 +126,8 @@ export async function startTestShop({ storefrontPort, backendPort, withStorefron
 
   // Online payments go to the sandbox's fake Razorpay (its API for the backend, its checkout.js for the page).
   const { startFakeRazorpay, startFakeTwilio } = createRequire(import.meta.url)(path.join(ROOT, "sandbox"))
-  const razorpay = await startFakeRazorpay({ port: 0 })
+  // A payment link paid on the fake's page is reported to the backend as Razorpay's webhook would (payment_link.paid).
+  const razorpay = await startFakeRazorpay({ port: 0, webhookUrl: `${backendUrl}/hooks/payment/razorpay_razorpay` })
   Object.assign(env, {
     RAZORPAY_KEY_ID: razorpay.keyId,
     RAZORPAY_KEY_SECRET: razorpay.keySecret,

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Select, Text } from "@medusajs/ui"
+import { DRAFT_ORDER_CHANGED_EVENT } from "@sweetshop/shop-contracts"
 import { useCallback, useEffect, useState } from "react"
 
 type Slot = { code: string; label: string; places_left: number; capacity: number; open: boolean; reason: string | null; message: string | null }
@@ -34,6 +35,14 @@ const DraftOrderDeliveryWidget = ({ data: draft }: DetailWidgetProps<{ id: strin
       .catch((e: Error) => setMessage({ text: e.message, error: true }))
   }, [draft.id])
   useEffect(load, [load])
+  // Another card changed the draft on the server (a payment link sent books its place): show what is true now.
+  useEffect(() => {
+    const changed = (e: Event) => {
+      if ((e as CustomEvent<{ draft_order_id?: string }>).detail?.draft_order_id === draft.id) load()
+    }
+    window.addEventListener(DRAFT_ORDER_CHANGED_EVENT, changed)
+    return () => window.removeEventListener(DRAFT_ORDER_CHANGED_EVENT, changed)
+  }, [draft.id, load])
 
   const save = async (choice: { delivery_date: string | null; delivery_slot: string | null }) => {
     setBusy(true)

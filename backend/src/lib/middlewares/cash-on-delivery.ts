@@ -31,6 +31,8 @@ export async function limitCashOnDelivery(req: MedusaRequest, _res: MedusaRespon
  * payment plugin, not through this route.
  */
 export async function limitStaffCashOnDelivery(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  // Registered without a method (so that it runs before the plugins' middlewares on the route): POST only.
+  if (req.method !== "POST") return next()
   try {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "order", fields: ["id", "total", "is_draft_order"], filters: { id: req.params.id } })

@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { convertDraftOrderWorkflow } from "@medusajs/medusa/core-flows"
 import type { HoldRecord } from "./hold-records"
 import { holdLinesStock, HoldResult, releaseCartHolds, restoreHolds } from "./payment-holds"
-import { availableByPool, CartLineInput, judgePlan, planPools, refuseShortfalls, withUnits } from "./pool-check"
-import { acquirePoolLocks, releasePoolLocks } from "./pool-locks"
+import { availableByPool, CartLineInput, checkLines, judgePlan, planPools, refuseShortfalls, withUnits } from "./pool-check"
+import { acquirePoolLocks, draftLockOwner, releasePoolLocks } from "./pool-locks"
 
 /**
  * Phone and WhatsApp orders: staff build a Medusa draft order and send its
@@ -18,6 +18,9 @@ import { acquirePoolLocks, releasePoolLocks } from "./pool-locks"
  * sum of the lines per pool is checked (Medusa checks each line alone,
  * medusajs/medusa#16502) and Medusa reserves them, with no other checkout in
  * between.
+ *
+ * Medusa's own "Convert to order" (a staff order paid on delivery) gets the same
+ * guarantee from lockDraftOrderPools, run by this plugin's middleware on that route.
  */
 
 export type DraftOrderStock = { id: string; status: string; is_draft_order: boolean; sales_channel_id: string | null; lines: CartLineInput[] }
@@ -77,7 +80,7 @@ export async function convertHeldDraftOrder(container: MedusaContainer, draftOrd
   const plan = await planPools(container, draft.lines)
   const poolIds = [...plan.meta.keys()]
   const locking = container.resolve(Modules.LOCKING)
-  const owner = `gram-pool-draft:${draft.id}`
+  const owner = draftLockOwner(draft.id)
   if (poolIds.length) await acquirePoolLocks(locking, poolIds, owner)
   let released: HoldRecord[] = []
   try {
@@ -97,5 +100,46 @@ export async function convertHeldDraftOrder(container: MedusaContainer, draftOrd
     throw error
   } finally {
     if (poolIds.length) await releasePoolLocks(locking, owner)
+  }
+}
+
+/**
+ * Before Medusa's own convert-to-order (POST /admin/draft-orders/:id/convert-to-order, cash
+ * on delivery), whose convertDraftOrderWorkflow checks each line alone (medusajs/medusa#16502)
+ * and has no hook: the draft's pools are locked and the sum of its lines per pool checked
+ * (refused with the shortfall's sentence, code pool_shortfall). What the draft itself holds for
+ * an outstanding payment link counts as its own (payment-razorpay lets that hold go before the
+ * route runs). The caller keeps the locks until the route has answered and then calls `done`:
+ * once the draft is an order, a hold of it still left goes (its grams are the order's
+ * reservation now), and the locks are released.
+ *
+ * Nothing to guard (undefined): not a draft (the route answers for it), or no line draws on a pool.
+ */
+export async function lockDraftOrderPools(
+  container: MedusaContainer,
+  draftOrderId: string
+): Promise<{ done: (converted: boolean) => Promise<void> } | undefined> {
+  const draft = await draftOrderStock(container, draftOrderId)
+  if (!draft?.is_draft_order || draft.status !== "draft") return undefined
+  const poolIds = [...(await planPools(container, draft.lines)).meta.keys()]
+  if (!poolIds.length) return undefined
+  const locking = container.resolve(Modules.LOCKING)
+  const owner = draftLockOwner(draft.id)
+  await acquirePoolLocks(locking, poolIds, owner)
+  try {
+    const { pools } = await checkLines(container, draft.lines, draft.sales_channel_id, draft.id)
+    refuseShortfalls(pools)
+  } catch (error) {
+    await releasePoolLocks(locking, owner)
+    throw error
+  }
+  return {
+    done: async (converted: boolean) => {
+      try {
+        if (converted) await releaseCartHolds(container, draft.id)
+      } finally {
+        await releasePoolLocks(locking, owner)
+      }
+    },
   }
 }

@@ -17,6 +17,13 @@ const heldByOwner = new Map<string, string[]>()
 
 export const poolLockKey = (poolId: string) => `gram-pool:${poolId}`
 export const cartLockOwner = (cartId: string) => `gram-pool-cart:${cartId}`
+/**
+ * One owner per draft order for every conversion of it (a paid link's, Medusa's own route):
+ * the locks are re-entrant for their owner, so a paid link converting the draft (inside
+ * payment-razorpay's draft lock) is not kept waiting by a "Convert to order" of the same draft
+ * that waits for that draft lock (only one of them can make the order: Medusa's draft check).
+ */
+export const draftLockOwner = (draftOrderId: string) => `gram-pool-draft:${draftOrderId}`
 
 export async function acquirePoolLocks(
   locking: ILockingModule,

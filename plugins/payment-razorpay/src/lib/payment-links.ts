@@ -16,6 +16,7 @@ import {
 } from "./payment-link-rules"
 import { callRazorpay, holdsMoney, notesOf, razorpayClient, RazorpayOrder, RazorpayPayment } from "./razorpay-api"
 import { refusalReason, RazorpaySettlement, RefundReason, refundSentence, SettleOutcome } from "./settle"
+import { recordPaymentCapturesWorkflow } from "../workflows/attach-payment-to-order"
 
 /**
  * Phone and WhatsApp orders: staff build a Medusa draft order in the admin
@@ -200,8 +201,11 @@ async function recordLinkPayment(container: MedusaContainer, orderId: string, pa
     filters: { id: orderId },
   })
   const collections = ((data[0] as any)?.payment_collections ?? []) as any[]
-  // Recorded already (an earlier try stopped after it): a collection paid, or one holding this payment.
-  if (collections.some((c) => !["not_paid", "awaiting"].includes(c.status) || (c.payments ?? []).some((p: any) => p?.data?.razorpay_payment_id === payment.id))) return
+  // Recorded already (an earlier try stopped after it): a collection paid, or one holding this payment;
+  // its captures on the order too, in case that try stopped before them.
+  const recorded = collections.flatMap((c) => c.payments ?? []).find((p: any) => p?.data?.razorpay_payment_id === payment.id)
+  if (recorded) return void (await recordPaymentCapturesWorkflow(container).run({ input: { order_id: orderId, payment_id: recorded.id } }))
+  if (collections.some((c) => !["not_paid", "awaiting"].includes(c.status))) return
   const payments = container.resolve(Modules.PAYMENT) as any
   const amount = Number(paiseToRupees(payment.amount))
   let collection = collections[0]
@@ -221,6 +225,8 @@ async function recordLinkPayment(container: MedusaContainer, orderId: string, pa
     data: { session_id: session.id, key_id: keyId, razorpay_order_id: payment.order_id, amount_paise: payment.amount, currency: "INR" },
   })
   const made = await payments.authorizePaymentSession(session.id, {})
+  // The order's summary counts the payment by a transaction per capture (else the admin reads it all outstanding).
+  await recordPaymentCapturesWorkflow(container).run({ input: { order_id: orderId, payment_id: made.id } })
   await container.resolve(Modules.EVENT_BUS).emit({ name: "payment.captured", data: { id: made.id } })
 }
 

@@ -38,7 +38,17 @@ export const attachPaymentToOrderWorkflow = createWorkflow("razorpay-attach-paym
   acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
   linkStoppedCompletionStep(transform({ input }, ({ input }) => ({ cart_id: input.cart_id, order_id: input.order_id })))
   const payment = authorizePaymentSessionStep({ id: input.payment_session_id })
-  const paymentId = transform({ payment }, ({ payment }) => payment?.id ?? "none")
+  recordCaptures(input, transform({ payment }, ({ payment }) => payment?.id ?? "none"))
+  releaseLockStep({ key: input.cart_id })
+  return new WorkflowResponse(payment)
+})
+
+/**
+ * A transaction on the order per capture of the payment, as Medusa's completeCartWorkflow and
+ * capturePaymentWorkflow add them: the order's summary (paid total, the admin's "Outstanding
+ * amount") counts a payment by these. addOrderTransactionStep skips a capture already recorded.
+ */
+function recordCaptures(input: { order_id: string }, paymentId: string) {
   const { data: payments } = useQueryGraphStep({
     entity: "payment",
     fields: ["id", "currency_code", "captures.id", "captures.amount", "captures.raw_amount"],
@@ -56,6 +66,14 @@ export const attachPaymentToOrderWorkflow = createWorkflow("razorpay-attach-paym
     )
   )
   addOrderTransactionStep(transactions)
-  releaseLockStep({ key: input.cart_id })
-  return new WorkflowResponse(payment)
+}
+
+/**
+ * Records on the order the captures of a payment authorised (and captured) outside a workflow that
+ * would have: a phone order's payment link, whose payment is recorded after the draft became the
+ * order (lib/payment-links.ts, recordLinkPayment). Run again, it adds nothing.
+ */
+export const recordPaymentCapturesWorkflow = createWorkflow("razorpay-record-payment-captures", (input: { order_id: string; payment_id: string }) => {
+  recordCaptures(input, input.payment_id)
+  return new WorkflowResponse(input.payment_id)
 })

@@ -58,17 +58,23 @@ const KitchenSheetPage = () => {
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => {
+    // Only the answer for the day and festival now chosen is shown: an earlier, slower answer is dropped.
+    let current = true
     const only = festival ? `&festival=${encodeURIComponent(festival)}` : ""
     Promise.all([
       shopApi<{ kitchen_sheet: Sheet }>(`/admin/kitchen-sheet?date=${encodeURIComponent(date)}${only}`),
       shopApi<{ kitchen_ahead: Ahead }>(`/admin/kitchen-sheet/ahead?from=${encodeURIComponent(date)}&days=${AHEAD_DAYS}${only}`),
     ])
       .then(([{ kitchen_sheet }, { kitchen_ahead }]) => {
+        if (!current) return
         setSheet(kitchen_sheet)
         setAhead(kitchen_ahead)
         setProblem(null)
       })
-      .catch((error: Error) => setProblem(error.message))
+      .catch((error: Error) => current && setProblem(error.message))
+    return () => {
+      current = false
+    }
   }, [date, festival])
 
   return (

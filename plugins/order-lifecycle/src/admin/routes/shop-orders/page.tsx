@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ListCheckbox } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
-import { FormEvent, useCallback, useEffect, useState } from "react"
+import { FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import { Link } from "react-router-dom"
 import { FestivalFilter } from "../../components/festival-filter"
 import { humanDay, humanMoment, rupees } from "../../lib/order-display"
@@ -50,16 +50,20 @@ const ShopOrdersPage = () => {
   const [count, setCount] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
 
+  // Only the latest request's answer is shown: an earlier, slower one (other filters) is dropped.
+  const latest = useRef(0)
   const load = useCallback(async () => {
+    const asked = ++latest.current
     const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) })
     for (const [key, value] of Object.entries(applied)) if (value && value !== ALL) params.set(key, value)
     try {
       const data = await shopApi<{ shop_orders: Row[]; count: number }>(`/admin/shop-orders?${params}`)
+      if (asked !== latest.current) return
       setRows(data.shop_orders)
       setCount(data.count)
       setProblem(null)
     } catch (error) {
-      setProblem((error as Error).message)
+      if (asked === latest.current) setProblem((error as Error).message)
     }
   }, [applied, offset])
 

@@ -128,7 +128,8 @@ export function dayRefusal(now: Date, day: unknown, settings: DaySettings, optio
   return slotsOf(settings, day as string).length ? null : shopClosed(day as string)
 }
 
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+/** 0 Sunday … 6 Saturday, as the admin writes them. */
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
 /** The counter's active hours on the day's weekday, or undefined (no pickup that weekday). */
 export function pickupHoursOf(settings: DaySettings, day: string): PickupHoursSetting | undefined {

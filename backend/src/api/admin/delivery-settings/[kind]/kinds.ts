@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { z } from "zod"
 import { deliverySettings } from "../../../../lib/flows/delivery-settings"
+import { WEEKDAY_NAMES } from "../../../../lib/rules/delivery-days"
 import { areaInput, closedDayInput, festivalInput, leadTimeInput, pickupHoursInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
 
 /** The six kinds of delivery setting, each with its input rule and the service's methods. */
@@ -19,8 +20,6 @@ export type Kind = {
   /** The unique key that a second row may not repeat, with the sentence. */
   unique?: { of: (data: any) => Record<string, unknown>; sentence: (data: any) => string }
 }
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
 /** Staff added, changed or removed a festival (data: { id }); the storefront's revalidation subscriber listens. */
 export const FESTIVAL_CHANGED = "delivery_settings.festival_changed"
@@ -64,7 +63,7 @@ export const KINDS: Record<string, Kind> = {
     update: (c, id, d) => deliverySettings(c).updatePickupHours({ id, ...d }),
     remove: (c, id) => deliverySettings(c).deletePickupHours(id),
     fields: ["weekday", "opens_at", "closes_at", "active"],
-    unique: { of: (d) => ({ weekday: d.weekday }), sentence: (d) => `${WEEKDAYS[d.weekday] ?? "That weekday"} has its pickup hours already: change them instead.` },
+    unique: { of: (d) => ({ weekday: d.weekday }), sentence: (d) => `${WEEKDAY_NAMES[d.weekday] ?? "That weekday"} has its pickup hours already: change them instead.` },
   },
   "lead-times": {
     schema: leadTimeInput,

@@ -68,7 +68,7 @@ export type PickupDay = { open: boolean; opensAt: string | null; closesAt: strin
 export function pickupHoursNote(day: DeliveryDay | undefined): string | null {
   const pickup = day?.pickup
   if (!pickup) return null
-  if (pickup.open && pickup.opensAt && pickup.closesAt) return `The counter is open ${pickup.opensAt}–${pickup.closesAt} on ${day.label}.`
+  if (pickup.open && pickup.opensAt && pickup.closesAt) return `Pickup ${day.label}: the counter is open ${pickup.opensAt}–${pickup.closesAt}.`
   return pickup.message
 }
 

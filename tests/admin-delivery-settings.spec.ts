@@ -1,7 +1,7 @@
 /**
  * The admin's Delivery settings page in Debian's chromium (issue 19): it lists the seeded
- * areas, slots, closed days and lead times, and a change made on it (a slot's capacity, a
- * closed day) is what the admin API and the store's slot list answer next.
+ * areas, slots, pickup hours, closed days and lead times, and a change made on it (a slot's
+ * capacity, a closed day, a weekday's pickup hours) is what the admin API and the store's slot list answer next.
  *
  * It starts its own seeded shop with the admin (tests/support/admin-shop.mjs).
  * `UPDATE_SCREENSHOTS=1` also writes docs/screenshots/admin-delivery-settings.png.
@@ -39,6 +39,24 @@ t.describeIf("admin delivery settings page (Debian chromium)", () => {
     const listed = await t.call("GET", "/store/delivery/slots", { "x-publishable-api-key": t.shop.publishableKey })
     expect(listed.days.find((d: any) => d.date === day)).toMatchObject({ open: false, reason: "day_closed" })
 
+    // Pickup hours: the counter closes at 19:00 on another day's weekday from now, and the store's list says so.
+    const pickupDay = indiaDay(2)
+    const weekday = new Date(`${pickupDay}T00:00:00Z`).getUTCDay()
+    const closes = page.locator(`#pickup-closes-${weekday}`)
+    expect(await closes.inputValue()).toBe("21:00")
+    await closes.fill("19:00")
+    await page.locator(`[data-weekday="${weekday}"]`).getByRole("button", { name: "Save" }).click()
+    await page.getByRole("status").filter({ hasText: "pickup hours" }).waitFor({ timeout: 60_000 })
+    // Reloaded with the stored hours, the row has nothing left to save.
+    const saveHours = page.locator(`[data-weekday="${weekday}"]`).getByRole("button", { name: "Save" })
+    for (let i = 0; i < 300 && !(await saveHours.isDisabled()); i++) await page.waitForTimeout(100)
+    expect(await saveHours.isDisabled()).toBe(true)
+    const { pickup_hours } = await t.call("GET", "/admin/delivery-settings", t.admin())
+    expect(pickup_hours.find((h: any) => h.weekday === weekday)).toMatchObject({ opens_at: "10:00", closes_at: "19:00", active: true })
+    const withHours = await t.call("GET", "/store/delivery/slots", { "x-publishable-api-key": t.shop.publishableKey })
+    expect(withHours.pickup.find((d: any) => d.date === pickupDay)).toMatchObject({ open: true, opens_at: "10:00", closes_at: "19:00" })
+
+    await page.mouse.move(0, 0)
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.join(ROOT, "docs/screenshots/admin-delivery-settings.png"), fullPage: true })
     expect(browserErrors).toEqual([])
     await page.close()

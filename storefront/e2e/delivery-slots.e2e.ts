@@ -1,14 +1,15 @@
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { latestOrders, placeOrderThroughApi, setPool, setSlotCapacity } from "./support/shop-api"
+import { latestOrders, placeOrderThroughApi, setPickupHours, setPool, setSlotCapacity } from "./support/shop-api"
 
 jest.setTimeout(240_000)
 
 /**
  * The checkout's slot picker (issue 19): it offers the backend's open slots with places
  * left; a slot another shopper filled disappears on the next visit, and a stale page that
- * still offers it is refused with the reason by the slot.
+ * still offers it is refused with the reason by the slot. Picking "Pickup" shows the
+ * counter's hours on the chosen day, as staff set them.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -62,5 +63,30 @@ it("a slot filled by another shopper: refused with the reason on the stale page,
     await page.context().close()
   } finally {
     await setSlotCapacity(weekday, "evening", before)
+  }
+})
+
+it("pickup shows the counter's hours on the chosen day, as staff set them, and says when it is closed", async () => {
+  const day = shopDay(5)
+  const weekday = weekdayOf(day)
+  const before = await setPickupHours(weekday, { opens_at: "11:00", closes_at: "18:30", active: true })
+  try {
+    const page = await atCheckout()
+    await page.locator("#deliveryDate").selectOption(day)
+    expect(await page.getByTestId("pickup-hours").count()).toBe(0)
+    await page.locator("#fulfilment-pickup").check()
+    await page.getByTestId("pickup-hours").waitFor(WAIT)
+    expect(await textOf(page, '[data-testid="pickup-hours"]')).toMatch(/: the counter is open 11:00–18:30\.$/)
+
+    // Staff turn pickup off that weekday: the next visit says the counter is closed that day.
+    await setPickupHours(weekday, { active: false })
+    await page.reload()
+    await page.getByTestId("checkout-total").waitFor(WAIT)
+    await page.locator("#fulfilment-pickup").check()
+    await page.locator("#deliveryDate").selectOption(day)
+    await page.getByText(/The pickup counter is closed on \w+days/).waitFor(WAIT)
+    await page.context().close()
+  } finally {
+    await setPickupHours(weekday, before)
   }
 })

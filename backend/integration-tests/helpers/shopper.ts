@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import seedSweetShop from "../../src/scripts/seed"
 import { SHOP } from "../../src/scripts/seed-data/shop"
-import { SEED_SLOTS } from "../../src/scripts/seed-data/delivery"
+import { SEED_PICKUP_HOURS, SEED_SLOTS } from "../../src/scripts/seed-data/delivery"
 import { addDays, shopToday, slotRefusal } from "../../src/lib/rules/delivery-days"
 
 /**
@@ -31,7 +31,7 @@ export const DELHI_ADDRESS = {
  */
 export function deliveryDay(daysAhead = 2, slot = "morning"): string {
   const now = new Date()
-  const settings = { slots: SEED_SLOTS, closed_days: [] }
+  const settings = { slots: SEED_SLOTS, pickup_hours: SEED_PICKUP_HOURS, closed_days: [] }
   for (let i = daysAhead; i < daysAhead + 30; i++) {
     const day = addDays(shopToday(now), i)
     if (!slotRefusal(now, day, slot, settings)) return day

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { addDays, shopToday, weekdayOf } from "../../src/lib/rules/delivery-days"
+import { addDays, shopInstant, shopToday, weekdayOf } from "../../src/lib/rules/delivery-days"
 import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(600_000)
@@ -65,6 +65,8 @@ medusaIntegrationTestRunner({
           ["evening", "16:00–20:00", 180],
         ])
         expect(res.data.lead_times).toEqual([expect.objectContaining({ product_handle: "rasgulla", lead_hours: 24 })])
+        // The counter's pickup hours: 10:00–21:00 every day (SHOP_PICKUP_HOURS' default, "10 am to 9 pm, every day").
+        expect(res.data.pickup_hours.map((h: any) => [h.weekday, h.opens_at, h.closes_at, h.active])).toEqual([0, 1, 2, 3, 4, 5, 6].map((w) => [w, "10:00", "21:00", true]))
         expect((await get("/admin/delivery-settings", { headers: {} })).status).toBe(401)
       })
 
@@ -80,6 +82,9 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ code: "morning", label: "10:00–13:00", capacity: 40, places_left: 40, open: true, reason: null }),
           expect.objectContaining({ code: "evening", label: "16:00–20:00", capacity: 40, places_left: 40, open: true, reason: null }),
         ])
+        // The same days for pickup: the counter's hours.
+        expect(res.data.pickup.map((p: any) => p.date)).toEqual(res.data.days.map((d: any) => d.date))
+        expect(res.data.pickup[3]).toEqual({ date: later.date, label: later.label, open: true, opens_at: "10:00", closes_at: "21:00", reason: null, message: null })
         expect((await get("/store/delivery/slots", { headers: {} })).status).toBe(400)
         expect((await get("/store/delivery/slots?pincode=12")).data).toMatchObject({ code: "invalid_pincode" })
         expect((await get("/store/delivery/slots?cart_id=cart_nothere")).status).toBe(404)
@@ -98,12 +103,13 @@ medusaIntegrationTestRunner({
       })
     })
 
+    const refusedWith = async (res: any, code: string, before: number) => {
+      expect([res.status, res.data.code]).toEqual([400, code])
+      expect(typeof res.data.message).toBe("string")
+      expect(await orderCount()).toBe(before)
+    }
+
     describe("the backend refuses a day or slot it cannot serve, with a code, and makes no order", () => {
-      const refusedWith = async (res: any, code: string, before: number) => {
-        expect([res.status, res.data.code]).toEqual([400, code])
-        expect(typeof res.data.message).toBe("string")
-        expect(await orderCount()).toBe(before)
-      }
 
       it("a day that is not a date, a day in the past, a day beyond the horizon", async () => {
         const cartId = await cart()
@@ -264,6 +270,78 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("pickup, judged by the counter's hours (set by staff), not the delivery slots", () => {
+      const pickup = (cartId: string, day: string) => checkout(cartId, { delivery_date: day, delivery_slot: "morning", fulfilment: "pickup" }, { name: "Store pickup" })
+      const hoursOf = async (weekday: number) => (await settings()).pickup_hours.find((h: any) => h.weekday === weekday)
+      const setHours = async (id: string, body: Record<string, unknown>) => {
+        const res = await post(`/admin/delivery-settings/pickup-hours/${id}`, body, admin)
+        expect(res.status).toBe(200)
+        return res.data["pickup-hours"]
+      }
+      const pickupListed = async (day: string, cartId?: string) => (await get(`/store/delivery/slots${cartId ? `?cart_id=${cartId}` : ""}`)).data.pickup.find((p: any) => p.date === day)
+
+      it("a weekday without hours refuses pickup (day_closed, no order) while delivery goes on; hours staff set hold at the next checkout", async () => {
+        const day = deliveryDay(5)
+        const row = await hoursOf(weekdayOf(day))
+        await setHours(row.id, { active: false })
+        const cartId = await cart()
+        const before = await orderCount()
+        const refused = await pickup(cartId, day)
+        await refusedWith(refused, "day_closed", before)
+        expect(refused.data).toMatchObject({ field: "delivery_day", message: expect.stringMatching(/^The pickup counter is closed on \w+days\. /) })
+        expect(await pickupListed(day)).toMatchObject({ open: false, opens_at: null, closes_at: null, reason: "day_closed" })
+        expect((await get("/store/delivery/slots")).data.days.find((d: any) => d.date === day)).toMatchObject({ open: true, reason: null })
+
+        // Staff open the counter that weekday, 11:00–18:00: the list and the very next checkout follow.
+        expect(await setHours(row.id, { active: true, opens_at: "11:00", closes_at: "18:00" })).toMatchObject({ active: true, opens_at: "11:00", closes_at: "18:00" })
+        expect(await pickupListed(day)).toMatchObject({ open: true, opens_at: "11:00", closes_at: "18:00", reason: null })
+        const placed = await pickup(cartId, day)
+        expect(placed.status).toBe(200)
+        expect(await orderCount()).toBe(before + 1)
+        await setHours(row.id, { opens_at: "10:00", closes_at: "21:00" })
+      })
+
+      it("a pickup for today after the counter has closed is refused pickup_closed, with no order", async () => {
+        const today = shopToday(new Date())
+        const row = await hoursOf(weekdayOf(today))
+        // Close the counter at the present minute of India time (at 00:00 itself, wait for 00:01: closing must follow opening).
+        const clock = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(11, 16)
+        if (clock() === "00:00") await new Promise((r) => setTimeout(r, 61_000))
+        const closes = clock()
+        await setHours(row.id, { opens_at: "00:00", closes_at: closes })
+        expect(shopInstant(shopToday(new Date()), closes).getTime()).toBeLessThanOrEqual(Date.now())
+        const cartId = await cart()
+        const before = await orderCount()
+        const refused = await pickup(cartId, shopToday(new Date()))
+        await refusedWith(refused, "pickup_closed", before)
+        expect(refused.data).toMatchObject({ field: "delivery_day", message: expect.stringContaining("The pickup counter closed at") })
+        expect(await pickupListed(shopToday(new Date()))).toMatchObject({ open: false, closes_at: closes, reason: "pickup_closed" })
+        await setHours(row.id, { opens_at: "10:00", closes_at: "21:00" })
+      })
+
+      it("the sweets' lead time must be met by the day's closing time", async () => {
+        const day = addDays(shopToday(new Date()), 3)
+        const row = await hoursOf(weekdayOf(day))
+        // A lead time an hour or two longer than from now to that day's closing (21:00).
+        const hoursToClose = (shopInstant(day, "21:00").getTime() - Date.now()) / 3_600_000
+        const { data } = await api.get(`/store/products?handle=kaju-katli`, storeHeaders)
+        const lead = await post("/admin/delivery-settings/lead-times", { product_id: data.products[0].id, lead_hours: Math.ceil(hoursToClose) + 1 }, admin)
+        expect(lead.status).toBe(200)
+        const cartId = await cart()
+        const before = await orderCount()
+        const refused = await pickup(cartId, day)
+        await refusedWith(refused, "lead_time", before)
+        expect(refused.data.message).toContain("before the counter closes at 9 pm")
+        expect(await pickupListed(day, cartId)).toMatchObject({ open: false, reason: "lead_time" })
+        // Staff keep the counter open until 23:59 that weekday: the sweets are ready (at most two hours after 21:00) in time.
+        await setHours(row.id, { closes_at: "23:59" })
+        expect(await pickupListed(day, cartId)).toMatchObject({ open: true, closes_at: "23:59" })
+        expect((await pickup(cartId, day)).status).toBe(200)
+        expect((await del(`/admin/delivery-settings/lead-times/${lead.data["lead-times"].id}`)).status).toBe(200)
+        await setHours(row.id, { closes_at: "21:00" })
+      })
+    })
+
     describe("delivery areas edited by staff", () => {
       it("a pincode added in the admin is served at once; removing it refuses home delivery there", async () => {
         expect((await get("/store/delivery/pincodes/400001")).data).toMatchObject({ serviceable: false })
@@ -305,6 +383,11 @@ medusaIntegrationTestRunner({
           ["/admin/delivery-settings/closed-days", { day: "2026-02-30" }],
           ["/admin/delivery-settings/lead-times", { product_id: "prod_nothere", lead_hours: 5 }],
           ["/admin/delivery-settings/lead-times", { product_id: "prod_x", lead_hours: -1 }],
+          ["/admin/delivery-settings/pickup-hours", { weekday: 7, opens_at: "10:00", closes_at: "21:00" }],
+          ["/admin/delivery-settings/pickup-hours", { weekday: 1, opens_at: "10:00", closes_at: "21:00" }],
+          ["/admin/delivery-settings/pickup-hours", { weekday: 1, opens_at: "21:00", closes_at: "10:00" }],
+          ["/admin/delivery-settings/pickup-hours", { weekday: 1, opens_at: "10 am", closes_at: "21:00" }],
+          ["/admin/delivery-settings/pickup-hours", { weekday: 1, opens_at: "10:00", closes_at: "21:00", note: "x" }],
         ] as const
         for (const [path, body] of bad) {
           const res = await post(path, body as any, admin)
@@ -314,6 +397,11 @@ medusaIntegrationTestRunner({
         expect((await post("/admin/delivery-settings/nonsense", {}, admin)).status).toBe(404)
         expect((await post("/admin/delivery-settings/slots/dslot_nothere", { capacity: 3 }, admin)).status).toBe(404)
         expect((await post(`/admin/delivery-settings/slots/${before.slots[0].id}`, { capacity: -3 }, admin)).status).toBe(400)
+        const monday = before.pickup_hours.find((h: any) => h.weekday === 1)
+        const later = await post(`/admin/delivery-settings/pickup-hours/${monday.id}`, { closes_at: "09:00" }, admin)
+        expect([later.status, later.data]).toEqual([400, expect.objectContaining({ code: "invalid_data", message: "closes_at must be after opens_at." })])
+        const twice = await post("/admin/delivery-settings/pickup-hours", { weekday: 1, opens_at: "10:00", closes_at: "21:00" }, admin)
+        expect(twice.data.message).toBe("Monday has its pickup hours already: change them instead.")
         expect(await settings()).toEqual(before)
       })
     })

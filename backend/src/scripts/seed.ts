@@ -20,7 +20,7 @@ import { SHOP } from "./seed-data/shop"
 import { DELIVERY_AREA_RULE } from "../lib/rules/delivery-area"
 import { DELIVERY_SETTINGS_MODULE } from "../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../modules/delivery-settings/service"
-import { SEED_DELIVERY_AREAS, SEED_LEAD_HOURS, SEED_SLOTS } from "./seed-data/delivery"
+import { SEED_DELIVERY_AREAS, SEED_LEAD_HOURS, SEED_PICKUP_HOURS, SEED_SLOTS } from "./seed-data/delivery"
 import { generateAdminPassword } from "../lib/rules/admin-password"
 
 /**
@@ -260,9 +260,10 @@ async function ensureDeliverySettings(container: ExecArgs["container"]): Promise
   // Stock Medusa (bench/stock-medusa) seeds the same catalogue with this script, without the shop's modules.
   if (!container.hasRegistration(DELIVERY_SETTINGS_MODULE)) return false
   const settings = container.resolve<DeliverySettingsModuleService>(DELIVERY_SETTINGS_MODULE)
-  const [areas, slots, leads] = await Promise.all([
+  const [areas, slots, pickupHours, leads] = await Promise.all([
     settings.listDeliveryAreas({}, { take: 1 }),
     settings.listDeliverySlots({}, { take: 1 }),
+    settings.listPickupHours({}, { take: 1 }),
     settings.listProductLeadTimes({}, { take: 1 }),
   ])
   let wrote = false
@@ -272,6 +273,10 @@ async function ensureDeliverySettings(container: ExecArgs["container"]): Promise
   }
   if (!slots.length) {
     await settings.createDeliverySlots(SEED_SLOTS)
+    wrote = true
+  }
+  if (!pickupHours.length) {
+    await settings.createPickupHours(SEED_PICKUP_HOURS)
     wrote = true
   }
   if (!leads.length) {

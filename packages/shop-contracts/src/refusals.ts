@@ -26,6 +26,7 @@ export const REFUSALS = {
   day_closed: { field: "delivery_day" },
   lead_time: { field: "delivery_day" },
   kitchen_full: { field: "delivery_day" },
+  pickup_closed: { field: "delivery_day" },
   slot_closed: { field: "delivery_slot" },
   slot_full: { field: "delivery_slot" },
   festival_not_found: { field: "cart" },

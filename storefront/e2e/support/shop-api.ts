@@ -218,6 +218,17 @@ export async function setSlotCapacity(weekday: number, code: string, capacity: n
   return slot.capacity
 }
 
+type PickupHours = { id: string; weekday: number; opens_at: string; closes_at: string; active: boolean }
+
+/** Staff change a weekday's pickup hours (delivery settings' admin API); resolves with what they were, to put back. */
+export async function setPickupHours(weekday: number, change: Partial<Omit<PickupHours, "id" | "weekday">>): Promise<Omit<PickupHours, "id" | "weekday">> {
+  const { pickup_hours } = await json<{ pickup_hours: PickupHours[] }>("/admin/delivery-settings", { headers: await adminHeaders() })
+  const row = pickup_hours.find((h) => h.weekday === weekday)
+  if (!row) throw new Error(`no pickup hours on weekday ${weekday}`)
+  await json(`/admin/delivery-settings/pickup-hours/${row.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify(change) })
+  return { opens_at: row.opens_at, closes_at: row.closes_at, active: row.active }
+}
+
 /** What staff send to add a festival: the store's fields they set, its days and its places per day. */
 export type FestivalInput = Pick<StoreFestival, "handle" | "name" | "description" | "product_ids" | "opens_on" | "closes_on"> & { delivery_days: string[]; capacity_per_day: number }
 

@@ -57,6 +57,19 @@ export type DeliveryDay = {
   label: string
   /** A slot's id is the backend's slot code ("morning"). */
   slots: { id: SlotId | string; label: string; open: boolean; note: string | null }[]
+  /** The pickup counter that day, as the backend says (absent when it could not be asked). */
+  pickup?: PickupDay
+}
+
+/** The counter's hours on a day ("10:00", "21:00"; null when it has none), and whether it takes this order, else why not. */
+export type PickupDay = { open: boolean; opensAt: string | null; closesAt: string | null; message: string | null }
+
+/** What the checkout says of pickup on the chosen day. */
+export function pickupHoursNote(day: DeliveryDay | undefined): string | null {
+  const pickup = day?.pickup
+  if (!pickup) return null
+  if (pickup.open && pickup.opensAt && pickup.closesAt) return `Pickup ${day.label}: the counter is open ${pickup.opensAt}–${pickup.closesAt}.`
+  return pickup.message
 }
 
 /** The days and slots a shopper may choose now; a slot past its cut-off today is shown closed with the reason. */

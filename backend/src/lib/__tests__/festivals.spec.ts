@@ -1,4 +1,4 @@
-import { SEED_SLOTS } from "../../scripts/seed-data/delivery"
+import { SEED_PICKUP_HOURS, SEED_SLOTS } from "../../scripts/seed-data/delivery"
 import { dayLabel, dayRefusal, slotRefusal } from "../rules/delivery-days"
 import { festivalInput, firstProblem } from "../rules/delivery-settings-input"
 import { type FestivalSetting, festivalRefusal, festivalWindowRefusal, isListedFestival, storeFestival } from "../rules/festivals"
@@ -52,7 +52,7 @@ describe("festival pre-orders, in India time", () => {
 
   it("lets a festival day lie beyond the booking horizon, judged otherwise as any day", () => {
     const now = ist("2026-11-30T12:00:00")
-    const settings = { slots: SEED_SLOTS, closed_days: [{ day: "2027-03-02", reason: "Holi" }] }
+    const settings = { slots: SEED_SLOTS, pickup_hours: SEED_PICKUP_HOURS, closed_days: [{ day: "2027-03-02", reason: "Holi" }] }
     expect(dayRefusal(now, "2027-03-01", settings)?.code).toBe("invalid_delivery_day")
     expect(dayRefusal(now, "2027-03-01", settings, { beyond_horizon: true })).toBeNull()
     expect(dayRefusal(now, "2027-03-02", settings, { beyond_horizon: true })?.code).toBe("day_closed")

@@ -6,7 +6,7 @@ import { readShopEnv } from "../../config/env"
 import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
 import type { ServedRange } from "../rules/delivery-area"
-import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, shopInstant, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, pickupDay, pickupRefusal, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
 import { type FestivalSetting, festivalFullMessage, festivalRefusal, storeFestival } from "../rules/festivals"
 
 /**
@@ -34,11 +34,12 @@ export async function servedRanges(container: MedusaContainer): Promise<ServedRa
   })
 }
 
-/** Slots (active ones) and closed days. */
+/** Slots (active ones), the counter's pickup hours (active ones) and closed days. */
 export async function daySettings(container: MedusaContainer): Promise<DaySettings> {
   const service = deliverySettings(container)
-  const [slots, closed] = await Promise.all([service.listDeliverySlots({ active: true }), service.listClosedDays({})])
+  const [slots, pickup, closed] = await Promise.all([service.listDeliverySlots({ active: true }), service.listPickupHours({ active: true }), service.listClosedDays({})])
   return {
+    pickup_hours: pickup.map((h: any) => ({ weekday: Number(h.weekday), opens_at: h.opens_at, closes_at: h.closes_at, active: h.active })),
     slots: slots.map((s: any) => ({
       weekday: Number(s.weekday),
       code: s.code,
@@ -332,8 +333,10 @@ const blank = (v: unknown) => v === undefined || v === null || v === ""
  * Judges a checkout's day and slot (metadata.delivery_date, metadata.delivery_slot) and, for
  * home delivery, takes its place; throws the refusal (code and sentence) otherwise. A checkout
  * naming neither a day nor a slot is not judged (an order the shop schedules itself, as
- * staff-made and older API orders are). Pickup needs a valid day (and slot, when one is named:
- * its cut-off and the lead times), but takes no place: the slots' capacity is the riders'.
+ * staff-made and older API orders are). Pickup is judged by the counter's pickup hours, not the
+ * slots (a slot it names is kept on the order as the shopper's wish, not judged): the day must
+ * have hours, not be closed, not be today after closing (pickup_closed), and the sweets' lead
+ * time must be met by closing time; it takes no place: the slots' capacity is the riders'.
  * A pre-order (metadata.festival, a festival's handle) is judged by its festival too
  * (../rules/festivals.ts; festival_not_found for an unknown or inactive one), its day may lie
  * beyond the booking horizon, and it takes a place on the festival's day (festival_full),
@@ -360,13 +363,9 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
   if (blank(day) && blank(slotName)) return []
   const options = { beyond_horizon: !!festival }
   const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, choice.cart_id)])
-  if (!choice.home_delivery && blank(slotName)) {
-    const refused = dayRefusal(now, day, settings, options) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
+  if (!choice.home_delivery) {
+    const refused = pickupRefusal(now, day, settings, leadHours, options) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
     if (refused) refuse(refused)
-    const last = slotsOf(settings, day as string).at(-1)
-    if (last && leadHours > 0 && now.getTime() + leadHours * 3_600_000 > shopInstant(day as string, last.ends_at).getTime()) {
-      refuse({ code: "lead_time", message: `Some sweets in your cart are made fresh to order and need ${leadHours} hours: ${dayLabel(day as string)} is too soon. Please choose a later day.` })
-    }
   } else {
     const refused = slotRefusal(now, day, slotName, settings, leadHours, options)
     if (refused) refuse(refused)
@@ -448,7 +447,9 @@ export async function kitchenOrdered(container: MedusaContainer, days: string[],
  * and the staff's (GET /admin/draft-orders/:id/delivery): `open` false with `reason` (a refusal
  * code: day_closed, kitchen_full, slot_closed, lead_time, slot_full; for a festival also
  * festival_closed, not_in_festival, festival_full) and its sentence. With a cart or draft order
- * id, lead times and the kitchen's capacity are judged for its products.
+ * id, lead times and the kitchen's capacity are judged for its products. `pickup` lists the same
+ * days for pickup: the counter's hours (opens_at, closes_at; null when it has none that weekday)
+ * and whether it takes this order (day_closed, pickup_closed, lead_time, kitchen_full, the festival's codes).
  */
 export async function listDeliveryDays(container: MedusaContainer, cartId?: string, options: { festival?: FestivalSetting | null; now?: Date } = {}) {
   const { festival = null, now = new Date() } = options
@@ -464,7 +465,7 @@ export async function listDeliveryDays(container: MedusaContainer, cartId?: stri
   const festivalLeft = (date: string) => (festival ? festival.capacity_per_day - (festivalTaken.get(`${date}/${festival.id}`) ?? 0) : 1)
   // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
   const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(container, cartId, date))) : dates.map(() => null)
-  const days = dates.map((date, i) => {
+  const listed = dates.map((date, i) => {
     const prefix = date === today ? "Today, " : date === addDays(today, 1) ? "Tomorrow, " : ""
     const preOrder = festival
       ? (festivalRefusal(now, festival, date, products) ??
@@ -490,15 +491,19 @@ export async function listDeliveryDays(container: MedusaContainer, cartId?: stri
             message: refused?.message ?? null,
           }
         })
+    const pickupRefused = preOrder ?? pickupRefusal(now, date, settings, leadHours, dayOptions) ?? kitchen[i]
     return {
-      date,
-      label: `${prefix}${dayLabel(date)}`,
-      open: slots.some((s) => s.open),
-      reason: closed?.code ?? null,
-      message: closed?.message ?? null,
-      slots,
+      day: {
+        date,
+        label: `${prefix}${dayLabel(date)}`,
+        open: slots.some((s) => s.open),
+        reason: closed?.code ?? null,
+        message: closed?.message ?? null,
+        slots,
+      },
+      pickup: { date, label: `${prefix}${dayLabel(date)}`, ...pickupDay(settings, date, pickupRefused) },
     }
   })
   const festivalView = festival ? { festival: storeFestival(now, festival, (day) => festivalTaken.get(`${day}/${festival.id}`) ?? 0) } : {}
-  return { lead_hours: leadHours, days, ...festivalView }
+  return { lead_hours: leadHours, days: listed.map((l) => l.day), pickup: listed.map((l) => l.pickup), ...festivalView }
 }

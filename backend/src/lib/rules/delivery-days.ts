@@ -3,7 +3,8 @@ import { dayLabel, type RefusalCode } from "@sweetshop/shop-contracts"
 /**
  * When the shop delivers, judged by the backend: a day and slot are refused with a code
  * and a sentence when the day is past, closed, the slot after its cut-off, or inside a
- * product's lead time. Capacity (slot_full) is counted where places are taken
+ * product's lead time; a pickup day when the counter has no hours that day, has closed
+ * (today), or closes before the cart's sweets are ready. Capacity (slot_full) is counted where places are taken
  * (../flows/delivery-booking.ts). Every time is the shop's, India Standard Time
  * (Asia/Kolkata, UTC+05:30, no daylight saving).
  */
@@ -19,8 +20,18 @@ export type SlotSetting = {
   active?: boolean
 }
 
+/** The pickup counter's hours on one weekday ("10:00" to "21:00", shop time). */
+export type PickupHoursSetting = {
+  weekday: number
+  opens_at: string
+  closes_at: string
+  active?: boolean
+}
+
 export type DaySettings = {
   slots: SlotSetting[]
+  /** One row per weekday at most; a weekday without an active row has no pickup. */
+  pickup_hours: PickupHoursSetting[]
   /** "2026-12-25" */
   closed_days: { day: string; reason?: string | null }[]
 }
@@ -92,8 +103,8 @@ export function findSlot(settings: DaySettings, day: string, slot: string): Slot
 /** A festival's delivery day may lie beyond the booking horizon (./festivals.ts); otherwise it is judged as any day. */
 export type DayOptions = { beyond_horizon?: boolean }
 
-/** Why the day itself cannot be chosen, or null. */
-export function dayRefusal(now: Date, day: unknown, settings: DaySettings, options: DayOptions = {}): DayRefusal | null {
+/** Why the day cannot be chosen for delivery or pickup alike (not a date, past, beyond the horizon, a closed day), or null. */
+function calendarRefusal(now: Date, day: unknown, settings: DaySettings, options: DayOptions): DayRefusal | null {
   if (!isCalendarDate(day)) return { code: "invalid_delivery_day", message: "Please choose a delivery day, written like 2026-12-03." }
   const today = shopToday(now)
   if (day < today) return { code: "day_in_past", message: `${dayLabel(day)} has passed. Please choose another day.` }
@@ -101,10 +112,64 @@ export function dayRefusal(now: Date, day: unknown, settings: DaySettings, optio
     return { code: "invalid_delivery_day", message: `We take orders up to ${BOOKING_HORIZON_DAYS} days ahead. Please choose an earlier day.` }
   }
   const closed = settings.closed_days.find((c) => c.day === day)
-  if (closed || !slotsOf(settings, day).length) {
-    return { code: "day_closed", message: `The shop is closed on ${dayLabel(day)}${closed?.reason ? ` (${closed.reason})` : ""}. Please choose another day.` }
+  if (closed) return shopClosed(day, closed.reason)
+  return null
+}
+
+const shopClosed = (day: string, reason?: string | null): DayRefusal => ({
+  code: "day_closed",
+  message: `The shop is closed on ${dayLabel(day)}${reason ? ` (${reason})` : ""}. Please choose another day.`,
+})
+
+/** Why the day itself cannot be chosen for home delivery (a day without slots is closed), or null. */
+export function dayRefusal(now: Date, day: unknown, settings: DaySettings, options: DayOptions = {}): DayRefusal | null {
+  const refused = calendarRefusal(now, day, settings, options)
+  if (refused) return refused
+  return slotsOf(settings, day as string).length ? null : shopClosed(day as string)
+}
+
+/** 0 Sunday … 6 Saturday, as the admin writes them. */
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+/** The counter's active hours on the day's weekday, or undefined (no pickup that weekday). */
+export function pickupHoursOf(settings: DaySettings, day: string): PickupHoursSetting | undefined {
+  const weekday = weekdayOf(day)
+  return settings.pickup_hours.find((h) => h.weekday === weekday && h.active !== false)
+}
+
+/**
+ * Why a pickup on this day cannot be ordered now for these lead times (the longest of the
+ * cart's products, in hours), or null: the day as any day (past, closed …), then the counter's
+ * hours: none that weekday (day_closed), closed already today (pickup_closed), or closing before
+ * the sweets are ready, now plus the lead time (lead_time). The delivery slots play no part.
+ */
+export function pickupRefusal(now: Date, day: unknown, settings: DaySettings, leadHours = 0, options: DayOptions = {}): DayRefusal | null {
+  const refused = calendarRefusal(now, day, settings, options)
+  if (refused) return refused
+  const d = day as string
+  const hours = pickupHoursOf(settings, d)
+  if (!hours) {
+    return { code: "day_closed", message: `The pickup counter is closed on ${WEEKDAY_NAMES[weekdayOf(d)]}s. Please choose another day, or home delivery.` }
+  }
+  const closes = shopInstant(d, hours.closes_at)
+  if (now.getTime() >= closes.getTime()) {
+    return { code: "pickup_closed", message: `The pickup counter closed at ${clockLabel(closes)} on ${dayLabel(d)}. Please choose another day.` }
+  }
+  if (leadHours > 0 && now.getTime() + leadHours * 3_600_000 > closes.getTime()) {
+    return {
+      code: "lead_time",
+      message: `Some sweets in your cart are made fresh to order and need ${leadHours} hours: they would not be ready before the counter closes at ${clockLabel(closes)} on ${dayLabel(d)}. Please choose a later day.`,
+    }
   }
   return null
+}
+
+/** A day's pickup as the storefront shows it: the counter's hours, and whether it takes the order (refused: why not, from pickupRefusal and the like). */
+export type PickupDay = { opens_at: string | null; closes_at: string | null; open: boolean; reason: RefusalCode | null; message: string | null }
+
+export function pickupDay(settings: DaySettings, day: string, refused: DayRefusal | null): PickupDay {
+  const hours = pickupHoursOf(settings, day)
+  return { opens_at: hours?.opens_at ?? null, closes_at: hours?.closes_at ?? null, open: !refused, reason: refused?.code ?? null, message: refused?.message ?? null }
 }
 
 /**

@@ -36,9 +36,15 @@ export const areaInput = z
   .refine((a) => a.pincode_from == null || a.pincode_to == null || a.pincode_from <= a.pincode_to, "pincode_from must not be above pincode_to")
   .refine((a) => a.pincode_from != null || (a.pincodes?.length ?? 0) > 0, "an area needs a pincode range (pincode_from, pincode_to) or a list of pincodes")
 
+const weekday = z
+  .number({ required_error: "weekday is required", invalid_type_error: "weekday must be 0 (Sunday) to 6 (Saturday)" })
+  .int("weekday must be 0 (Sunday) to 6 (Saturday)")
+  .min(0, "weekday must be 0 (Sunday) to 6 (Saturday)")
+  .max(6, "weekday must be 0 (Sunday) to 6 (Saturday)")
+
 export const slotInput = z
   .object({
-    weekday: z.number({ required_error: "weekday is required", invalid_type_error: "weekday must be 0 (Sunday) to 6 (Saturday)" }).int("weekday must be 0 (Sunday) to 6 (Saturday)").min(0, "weekday must be 0 (Sunday) to 6 (Saturday)").max(6, "weekday must be 0 (Sunday) to 6 (Saturday)"),
+    weekday,
     code: z.string({ required_error: "code is required" }).regex(/^[a-z][a-z0-9_-]{0,39}$/, "code must be a short lowercase word like morning"),
     label: name("label", 60),
     starts_at: clock("starts_at"),
@@ -49,6 +55,17 @@ export const slotInput = z
   })
   .strict()
   .refine((s) => s.starts_at < s.ends_at, "starts_at must be before ends_at")
+
+/** The pickup counter's hours on one weekday (one row per weekday: the route refuses a second). */
+export const pickupHoursInput = z
+  .object({
+    weekday,
+    opens_at: clock("opens_at"),
+    closes_at: clock("closes_at"),
+    active: z.boolean({ invalid_type_error: "active must be true or false" }).optional(),
+  })
+  .strict()
+  .refine((h) => h.opens_at < h.closes_at, "closes_at must be after opens_at")
 
 export const closedDayInput = z
   .object({

@@ -22,3 +22,9 @@ export const SEED_SLOTS = [0, 1, 2, 3, 4, 5, 6].flatMap((weekday) => [
 
 /** Hours a product needs before its slot, by handle: fresh syrup sweets are made the day before. */
 export const SEED_LEAD_HOURS: Record<string, number> = { rasgulla: 24 }
+
+/**
+ * The counter's pickup hours, every day 10:00–21:00: the hours the ready-for-pickup message
+ * gives when SHOP_PICKUP_HOURS is unset ("10 am to 9 pm, every day", plugins/notifications).
+ */
+export const SEED_PICKUP_HOURS = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, opens_at: "10:00", closes_at: "21:00" }))

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode }
 import { pincodeDigits } from "@sweetshop/shop-contracts"
 import { checkDeliveryPincode } from "@/lib/actions/delivery"
 import type { CheckoutFields, FieldErrors } from "@/lib/checkout-form"
-import type { DeliveryDay, PincodeCheck } from "@/lib/delivery"
+import { pickupHoursNote, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
 import type { Field } from "./use-checkout-form"
 
 type Input = (name: Field, label: string, props?: InputHTMLAttributes<HTMLInputElement>, hint?: ReactNode) => ReactNode
@@ -118,6 +118,11 @@ export function DeliveryFields({
             ))}
           </select>
         </div>
+        {fields.fulfilment === "pickup" && pickupHoursNote(day) && (
+          <p className={day?.pickup?.open ? "hint" : "field-error"} data-testid="pickup-hours" aria-live="polite">
+            {pickupHoursNote(day)}
+          </p>
+        )}
         <div role="radiogroup" id="slot-group" tabIndex={-1} aria-labelledby="slot-label" aria-describedby={errors.slot ? "slot-error" : undefined}>
           <p id="slot-label" className="visually-hidden">
             Time slot

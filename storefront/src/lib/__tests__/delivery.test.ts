@@ -1,4 +1,4 @@
-import { deliveryDays, pincodeFormatError, slotRefusal } from "../delivery"
+import { deliveryDays, pickupHoursNote, pincodeFormatError, slotRefusal } from "../delivery"
 
 /** An instant given as India Standard Time (UTC+5:30). */
 const ist = (isoLocal: string) => new Date(`${isoLocal}+05:30`)
@@ -50,5 +50,15 @@ describe("delivery days and slot cut-offs (India time)", () => {
     expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-11-25", "morning")).toMatch(/has closed \(order by 7 am/)
     expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-12-25", "morning")).toBe("Please choose a delivery day and slot.")
     expect(slotRefusal(ist("2026-11-25T07:01:00"), "2026-11-26", "midnight")).toBe("Please choose a delivery day and slot.")
+  })
+})
+
+describe("the pickup counter's hours on the chosen day", () => {
+  const day = { date: "2026-12-01", label: "Tomorrow, Tuesday 1 December", slots: [] }
+  it("says when the counter is open, or the backend's reason it takes no pickup that day", () => {
+    expect(pickupHoursNote({ ...day, pickup: { open: true, opensAt: "10:00", closesAt: "21:00", message: null } })).toBe("Pickup Tomorrow, Tuesday 1 December: the counter is open 10:00–21:00.")
+    expect(pickupHoursNote({ ...day, pickup: { open: false, opensAt: null, closesAt: null, message: "The pickup counter is closed on Tuesdays. Please choose another day, or home delivery." } })).toMatch(/closed on Tuesdays/)
+    expect(pickupHoursNote(day)).toBeNull()
+    expect(pickupHoursNote(undefined)).toBeNull()
   })
 })

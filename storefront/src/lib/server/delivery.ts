@@ -36,6 +36,8 @@ type SlotsAnswer = {
     open: boolean
     slots: { code: string; label: string; places_left: number; open: boolean; reason: string | null }[]
   }[]
+  /** The same days for pickup: the counter's hours (an older backend sends none). */
+  pickup?: { date: string; open: boolean; opens_at: string | null; closes_at: string | null; message: string | null }[]
 }
 
 /** "morning" + "10:00–13:00" → "Morning, 10:00–13:00" (the label the picker and the order show). */
@@ -49,17 +51,20 @@ export function slotTitle(code: string, label: string): string {
  * places left in each slot and the lead times of this cart's sweets. Only open slots
  * with places left are offered, and only days with one. The backend judges the choice
  * again when the order is placed (a slot taken meanwhile is refused with slot_full).
+ * Each day carries the pickup counter's hours that day, shown when the shopper picks pickup.
  * For a festival's pre-order (`festival`, its handle) the days are the festival's, each also
  * judged by the festival's places left that day.
  */
 export async function deliverySlotDays(cartId: string | null, festival: string | null = null): Promise<DeliveryDay[]> {
   const query = { ...(cartId ? { cart_id: cartId } : {}), ...(festival ? { festival } : {}) }
   const answer = await store<SlotsAnswer>("/store/delivery/slots", { query, freshness: { cache: "live" } })
+  const pickup = new Map((answer.pickup ?? []).map((p) => [p.date, { open: p.open, opensAt: p.opens_at, closesAt: p.closes_at, message: p.message }]))
   return answer.days
     .map((day) => ({
       date: day.date,
       label: day.label,
       slots: day.slots.filter((s) => s.open && s.places_left > 0).map((s) => ({ id: s.code, label: slotTitle(s.code, s.label), open: true, note: null })),
+      ...(pickup.has(day.date) ? { pickup: pickup.get(day.date) } : {}),
     }))
     .filter((day) => day.slots.length > 0)
 }

@@ -20,9 +20,10 @@ type Area = {
   active: boolean
 }
 type Slot = { id: string; weekday: number; code: string; label: string; starts_at: string; ends_at: string; cutoff_minutes: number; capacity: number; active: boolean }
+type PickupHours = { id: string; weekday: number; opens_at: string; closes_at: string; active: boolean }
 type ClosedDay = { id: string; day: string; reason: string | null }
 type LeadTime = { id: string; product_id: string; lead_hours: number; kitchen_capacity_units: number | null; product_title: string | null; product_handle: string | null }
-type Settings = { areas: Area[]; slots: Slot[]; closed_days: ClosedDay[]; lead_times: LeadTime[]; festivals: Festival[] }
+type Settings = { areas: Area[]; slots: Slot[]; pickup_hours: PickupHours[]; closed_days: ClosedDay[]; lead_times: LeadTime[]; festivals: Festival[] }
 type Product = { id: string; title: string }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
@@ -32,7 +33,8 @@ const pincodesOf = (a: Area) =>
 
 /**
  * Delivery settings: where the riders go, the slots of each weekday with their cut-off and
- * capacity, the days the shop is closed, and the hours a product needs before its slot.
+ * capacity, the pickup counter's hours, the days the shop is closed, and the hours a product
+ * needs before its slot.
  * Every change holds at once for the storefront and the checkout (no restart).
  */
 const DeliverySettingsPage = () => {
@@ -73,7 +75,7 @@ const DeliverySettingsPage = () => {
       <Container className="px-6 py-4">
         <Heading level="h1">Delivery settings</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Where the riders deliver, the slots shoppers may choose and how many orders each takes, the days the shop is closed, and how long fresh sweets need.
+          Where the riders deliver, the slots shoppers may choose and how many orders each takes, when the pickup counter is open, the days the shop is closed, and how long fresh sweets need.
           Changes hold at once on the website and at checkout. Times are India time.
         </Text>
         <Text size="small" className="mt-1">
@@ -97,6 +99,7 @@ const DeliverySettingsPage = () => {
         <>
           <AreasSection areas={settings.areas} change={change} />
           <SlotsSection slots={settings.slots} change={change} />
+          <PickupHoursSection hours={settings.pickup_hours} change={change} />
           <ClosedDaysSection days={settings.closed_days} change={change} />
           <LeadTimesSection leads={settings.lead_times} products={products} change={change} />
           <FestivalsSection festivals={settings.festivals} products={products} change={change} />
@@ -249,7 +252,7 @@ const SlotsSection = ({ slots, change }: { slots: Slot[]; change: Change }) => {
       <div className="px-6 py-4">
         <Heading level="h2">Slots and capacity</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Each weekday's slots: how many home deliveries a slot takes per day, and how many minutes before it starts orders close. Pickup takes no place.
+          Each weekday's slots: how many home deliveries a slot takes per day, and how many minutes before it starts orders close. Pickup takes no place: it follows the pickup hours below.
         </Text>
       </div>
       <Table>
@@ -284,6 +287,57 @@ const SlotsSection = ({ slots, change }: { slots: Slot[]; change: Change }) => {
     </Container>
   )
 }
+
+/** One weekday's pickup hours: change the times, turn the counter off or on that weekday, or open it on a weekday without hours. */
+const PickupHoursRow = ({ weekday, hours, change }: { weekday: number; hours: PickupHours | undefined; change: Change }) => {
+  const stored = { opens_at: hours?.opens_at ?? "10:00", closes_at: hours?.closes_at ?? "21:00" }
+  const [form, setForm] = useState(stored)
+  useEffect(() => setForm(stored), [stored.opens_at, stored.closes_at]) // eslint-disable-line react-hooks/exhaustive-deps
+  const field = bindField(form, setForm)
+  const name = WEEKDAYS[weekday]
+  const open = !!hours?.active
+  const dirty = form.opens_at !== stored.opens_at || form.closes_at !== stored.closes_at
+  return (
+    <div className="flex items-end gap-4" data-weekday={weekday}>
+      <Text size="small" weight="plus" className="w-28 pb-1">
+        {name}
+      </Text>
+      <FieldRow id={`pickup-opens-${weekday}`} label="Opens" placeholder="10:00" {...field("opens_at")} />
+      <FieldRow id={`pickup-closes-${weekday}`} label="Closes" placeholder="21:00" {...field("closes_at")} />
+      <div className="pb-1">{open ? <Badge color="green">Open</Badge> : <Badge color="grey">No pickup</Badge>}</div>
+      {hours ? (
+        <>
+          <Button size="small" disabled={!dirty} onClick={() => change(`${name}'s pickup hours`, () => call(`/admin/delivery-settings/pickup-hours/${hours.id}`, "POST", form))}>
+            Save
+          </Button>
+          <Button size="small" variant="secondary" onClick={() => change(`${name}'s pickup ${open ? "off" : "on"}`, () => call(`/admin/delivery-settings/pickup-hours/${hours.id}`, "POST", { active: !open }))}>
+            {open ? "Turn off" : "Turn on"}
+          </Button>
+        </>
+      ) : (
+        <Button size="small" onClick={() => change(`${name}'s pickup hours`, () => call("/admin/delivery-settings/pickup-hours", "POST", { weekday, ...form }))}>
+          Open for pickup
+        </Button>
+      )}
+    </div>
+  )
+}
+
+const PickupHoursSection = ({ hours, change }: { hours: PickupHours[]; change: Change }) => (
+  <Container className="divide-y p-0">
+    <div className="px-6 py-4">
+      <Heading level="h2">Pickup hours</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        When the counter hands over pickup orders, each weekday. A pickup is taken for a day only while the counter is still open that day and the sweets can be ready before it closes; a weekday without pickup takes none. Closed days below close pickup too.
+      </Text>
+    </div>
+    <div className="flex flex-col gap-3 px-6 py-4">
+      {WEEKDAYS.map((_, weekday) => (
+        <PickupHoursRow key={weekday} weekday={weekday} hours={hours.find((h) => h.weekday === weekday)} change={change} />
+      ))}
+    </div>
+  </Container>
+)
 
 const ClosedDaysSection = ({ days, change }: { days: ClosedDay[]; change: Change }) => {
   const [day, setDay] = useState("")

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * A delivery (and pickup) slot on one weekday (0 Sunday … 6 Saturday), in the shop's
+ * A home-delivery slot on one weekday (0 Sunday … 6 Saturday), in the shop's
  * time (Asia/Kolkata): from starts_at to ends_at ("10:00", "13:00"), ordered at the
  * latest cutoff_minutes before it starts, at most `capacity` home deliveries a day.
  */

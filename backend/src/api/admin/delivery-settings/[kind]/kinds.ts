@@ -2,9 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { z } from "zod"
 import { deliverySettings } from "../../../../lib/flows/delivery-settings"
-import { areaInput, closedDayInput, festivalInput, leadTimeInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
+import { WEEKDAY_NAMES } from "../../../../lib/rules/delivery-days"
+import { areaInput, closedDayInput, festivalInput, leadTimeInput, pickupHoursInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
 
-/** The five kinds of delivery setting, each with its input rule and the service's methods. */
+/** The six kinds of delivery setting, each with its input rule and the service's methods. */
 export type Kind = {
   schema: z.ZodTypeAny
   /** For a change: every field optional (the stored row fills the rest before the rule is applied). */
@@ -54,6 +55,15 @@ export const KINDS: Record<string, Kind> = {
     remove: (c, id) => deliverySettings(c).deleteClosedDays(id),
     fields: ["day", "reason"],
     unique: { of: (d) => ({ day: d.day }), sentence: (d) => `${d.day} is already a closed day.` },
+  },
+  "pickup-hours": {
+    schema: pickupHoursInput,
+    list: (c, f) => deliverySettings(c).listPickupHours(f, { order: { weekday: "ASC" } }),
+    create: (c, d) => deliverySettings(c).createPickupHours(d),
+    update: (c, id, d) => deliverySettings(c).updatePickupHours({ id, ...d }),
+    remove: (c, id) => deliverySettings(c).deletePickupHours(id),
+    fields: ["weekday", "opens_at", "closes_at", "active"],
+    unique: { of: (d) => ({ weekday: d.weekday }), sentence: (d) => `${WEEKDAY_NAMES[d.weekday] ?? "That weekday"} has its pickup hours already: change them instead.` },
   },
   "lead-times": {
     schema: leadTimeInput,

@@ -17,7 +17,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 }
 
 /**
- * POST /admin/delivery-settings/:kind (areas, slots, closed-days, lead-times, festivals): adds one.
+ * POST /admin/delivery-settings/:kind (areas, slots, pickup-hours, closed-days, lead-times, festivals): adds one.
  * 200 { <kind>: row }; 400 invalid_data with the sentence; 404 for another kind.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {

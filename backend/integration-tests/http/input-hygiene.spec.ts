@@ -229,7 +229,7 @@ medusaIntegrationTestRunner({
       const checkout = await call("post", `/store/carts/${cartId}/checkout`, checkoutBody(optionId, { metadata: { gift_message: "Enjoy", shop_status: "delivered" } }))
       expect(checkout.status).toBe(400)
       expect(checkout.data.message).toBe(
-        "metadata.shop_status cannot be set at checkout: a checkout carries only fulfilment, delivery_date, delivery_slot, delivery_slot_label, gift_message, message_language."
+        "metadata.shop_status cannot be set at checkout: a checkout carries only fulfilment, delivery_date, delivery_slot, delivery_slot_label, gift_message, message_language, festival."
       )
       const before = await counts()
       for (const request of [

@@ -172,7 +172,13 @@ export default async function seedSweetShop({ container }: ExecArgs) {
         },
         // Written from the delivery areas once they exist (priceHomeDelivery, below), and again
         // whenever staff change an area: a price per pincode, the area's charge and free-above.
-        prices: [],
+        // Stock Medusa (bench/stock-medusa, no delivery settings) keeps one flat price.
+        prices: container.hasRegistration(DELIVERY_SETTINGS_MODULE)
+          ? []
+          : [
+              { currency_code: "inr", amount: SHOP.delivery.chargeRupees },
+              { currency_code: "inr", amount: 0, rules: [{ attribute: "item_total", operator: "gte", value: SHOP.delivery.freeFromRupees }] },
+            ],
         // Offered only for pincodes inside the delivery area (src/lib/rules/delivery-area.ts).
         rules: [...storeRules, DELIVERY_AREA_RULE],
       },

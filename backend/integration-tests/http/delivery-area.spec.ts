@@ -225,6 +225,9 @@ medusaIntegrationTestRunner({
         expect(await priced(JAIPUR, 3)).toMatchObject({ listed: 90, shipping: 90 }) // no threshold there
         expect(await priced(PUNE, 2)).toMatchObject({ listed: 0, shipping: 0 }) // exactly the threshold: free
         expect(await priced(DELHI_ADDRESS)).toMatchObject({ listed: 60, shipping: 60 }) // the seeded areas
+        // Before the cart has a pincode (the checkout's first preview): the first area's, New Delhi's.
+        const noAddress = await cart()
+        expect((await shopper.shippingOptions(noAddress)).find((o) => o.name === "Home delivery")!.amount).toBe(60)
       })
 
       it("staff changing an area's charge change the next cart's price at once, and the cart already open", async () => {

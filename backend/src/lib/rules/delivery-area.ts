@@ -111,16 +111,22 @@ export type HomeDeliveryPrice = { currency_code: "inr"; amount: number; rules: P
 
 /**
  * Home delivery's prices (Medusa stores whole rupees, as the areas do) for the areas' ranges, in
- * their order: for every pincode of an area, its charge, and when it has a free-above threshold
- * a price of 0 with a second rule, item_total at least the threshold. Medusa's pricing takes the
- * price with the most rules that all match, so from the threshold the 0 wins, below it only the
- * charge matches. (Not "charge while item_total < threshold" beside "0 from it": Medusa's pricing
- * module keys a price by its rules' attributes and values without the operator, so the two would
- * be one price.) A pincode in two areas is priced by the first, as servedRangeOf finds it.
+ * their order. For every pincode of an area, two rules each: its charge with item_total >= 0, and
+ * with a free-above threshold 0 with item_total >= the threshold; Medusa's pricing takes, among the
+ * prices whose rules all match, the one with the most rules and then the lowest amount, so from
+ * the threshold the 0 wins and below it only the charge matches. (Not "charge while item_total <
+ * threshold" beside "0 from it": Medusa's pricing module keys a price by its rules' attributes and
+ * values without the operator, so the two would be one price.) A pincode in two areas is priced by
+ * the first, as servedRangeOf finds it.
+ *
+ * Before the cart has a pincode (the checkout's first preview of its total), fewer rules: the
+ * first area's charge with no rule, and 0 with item_total >= its threshold, so the figure shown is
+ * the shop's own area's until the address is known; any area's price outranks them.
  */
 export function homeDeliveryPrices(ranges: readonly ServedRange[]): HomeDeliveryPrice[] {
   const seen = new Set<number>()
   const prices: HomeDeliveryPrice[] = []
+  const fromTotal = (value: number): PriceRule => ({ attribute: "item_total", operator: "gte", value })
   for (const range of ranges) {
     const charge = range.charge_rupees ?? 0
     const freeAbove = range.free_above_rupees ?? null
@@ -130,11 +136,15 @@ export function homeDeliveryPrices(ranges: readonly ServedRange[]): HomeDelivery
       // A number: Medusa's shipping-option prices take only numeric rule values; stored as text,
       // it equals the cart's pincode text.
       const pincode: PriceRule = { attribute: PRICE_PINCODE_ATTRIBUTE, operator: "eq", value: n }
-      prices.push({ currency_code: "inr", amount: charge, rules: [pincode] })
-      if (freeAbove != null && charge > 0) {
-        prices.push({ currency_code: "inr", amount: 0, rules: [pincode, { attribute: "item_total", operator: "gte", value: freeAbove }] })
-      }
+      prices.push({ currency_code: "inr", amount: charge, rules: [pincode, fromTotal(0)] })
+      if (freeAbove != null && freeAbove > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [pincode, fromTotal(freeAbove)] })
     }
+  }
+  const home = ranges[0]
+  if (home) {
+    const charge = home.charge_rupees ?? 0
+    prices.push({ currency_code: "inr", amount: charge, rules: [] })
+    if (home.free_above_rupees != null && home.free_above_rupees > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [fromTotal(home.free_above_rupees)] })
   }
   return prices
 }

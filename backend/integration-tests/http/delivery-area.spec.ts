@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import seedSweetShop from "../../src/scripts/seed"
-import { DELHI_ADDRESS, seedShop, Shopper, shopperFor } from "../helpers/shopper"
+import { adminHeaders, DELHI_ADDRESS, deliveryChoice, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
@@ -187,6 +187,96 @@ medusaIntegrationTestRunner({
         const res = await post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
         expect(res.status).toBe(400)
         expect(res.data.message).toBe(REFUSAL)
+      })
+    })
+
+    describe("home delivery's price is the area's charge, on Medusa's shipping option (issue 19)", () => {
+      const PUNE = { ...DELHI_ADDRESS, address_1: "4 FC Road", city: "Pune", province: "Maharashtra", postal_code: "411004" }
+      const JAIPUR = { ...DELHI_ADDRESS, address_1: "9 MI Road", city: "Jaipur", province: "Rajasthan", postal_code: "302001" }
+      let admin: { headers: Record<string, string> }
+      let boxRupees: number
+      let puneId: string
+
+      // Each test starts from the suite's snapshot (the test runner restores it), so the areas are added for each.
+      beforeEach(async () => {
+        admin = await adminHeaders(api)
+        boxRupees = (await shopper.variant("kaju-katli", "250 g")).calculated_price.calculated_amount
+        // Pune: ₹40, free from two boxes; Jaipur: ₹90 whatever the order.
+        const pune = await api.post("/admin/delivery-settings/areas", { name: "Pune", city: "Pune", state: "Maharashtra", pincode_from: 411001, pincode_to: 411010, delivery_charge_rupees: 40, free_above_rupees: boxRupees * 2 }, admin)
+        puneId = pune.data.areas.id
+        const jaipur = await api.post("/admin/delivery-settings/areas", { name: "Jaipur", city: "Jaipur", state: "Rajasthan", pincodes: ["302001"], delivery_charge_rupees: 90, free_above_rupees: null }, admin)
+        expect([pune.status, jaipur.status]).toEqual([200, 200])
+      })
+
+      /** A cart of `boxes` boxes of kaju katli at `address`: what GET /store/shipping-options shows for home delivery, and the cart's shipping total once chosen. */
+      async function priced(address: Record<string, unknown>, boxes = 1) {
+        const variant = await shopper.variant("kaju-katli", "250 g")
+        const cartId = await shopper.createCart([{ variant_id: variant.id, quantity: boxes }])
+        await api.post(`/store/carts/${cartId}`, { email: "meera@example.in", shipping_address: address }, storeHeaders)
+        const listed = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+        const chosen = await post(`/store/carts/${cartId}/shipping-methods?fields=shipping_total`, { option_id: listed.id })
+        expect(chosen.status).toBe(200)
+        return { cartId, listed: listed.amount, shipping: chosen.data.cart.shipping_total as number }
+      }
+
+      it("a cart in one area pays its charge, in another area that one's, and nothing from the free-above threshold", async () => {
+        expect(await priced(PUNE)).toMatchObject({ listed: 40, shipping: 40 })
+        expect(await priced(JAIPUR)).toMatchObject({ listed: 90, shipping: 90 })
+        expect(await priced(JAIPUR, 3)).toMatchObject({ listed: 90, shipping: 90 }) // no threshold there
+        expect(await priced(PUNE, 2)).toMatchObject({ listed: 0, shipping: 0 }) // exactly the threshold: free
+        expect(await priced(DELHI_ADDRESS)).toMatchObject({ listed: 60, shipping: 60 }) // the seeded areas
+        // Before the cart has a pincode (the checkout's first preview): the first area's, New Delhi's.
+        const noAddress = await cart()
+        expect((await shopper.shippingOptions(noAddress)).find((o) => o.name === "Home delivery")!.amount).toBe(60)
+      })
+
+      it("staff changing an area's charge change the next cart's price at once, and the cart already open", async () => {
+        const open = await priced(PUNE)
+        expect(open.shipping).toBe(40)
+        expect((await api.post(`/admin/delivery-settings/areas/${puneId}`, { delivery_charge_rupees: 55 }, admin)).status).toBe(200)
+        expect(await priced(PUNE)).toMatchObject({ listed: 55, shipping: 55 })
+        // Medusa re-prices a cart's method when the cart changes (refreshCartShippingMethodsWorkflow).
+        await api.post(`/store/carts/${open.cartId}`, { email: "meera@example.in" }, storeHeaders)
+        const { data } = await api.get(`/store/carts/${open.cartId}?fields=shipping_total`, storeHeaders)
+        expect(data.cart.shipping_total).toBe(55)
+      })
+
+      it("the order's shipping total is what the shipping options listed, by Medusa's cart routes and by the one-call checkout", async () => {
+        const viaCart = await priced(JAIPUR)
+        const { data: pc } = await api.post("/store/payment-collections", { cart_id: viaCart.cartId }, storeHeaders)
+        await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, storeHeaders)
+        const done = await shopper.complete(viaCart.cartId)
+        expect([done.status, done.data.type]).toEqual([200, "order"])
+        const shippingOf = async (orderId: string) => (await api.get(`/admin/orders/${orderId}?fields=shipping_total,total,item_total`, admin)).data.order
+        expect((await shippingOf(done.data.order.id)).shipping_total).toBe(viaCart.listed)
+
+        const variant = await shopper.variant("kaju-katli", "250 g")
+        const cartId = await shopper.createCart([{ variant_id: variant.id, quantity: 1 }])
+        await api.post(`/store/carts/${cartId}`, { shipping_address: PUNE }, storeHeaders)
+        const listed = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Home delivery")!
+        expect(listed.amount).toBeGreaterThan(0)
+        const placed = await post(`/store/carts/${cartId}/checkout`, { ...checkoutBody(listed.id, PUNE), metadata: deliveryChoice(3) })
+        expect(placed.status).toBe(200)
+        const order = await shippingOf(placed.data.order.id)
+        expect(order.shipping_total).toBe(listed.amount)
+        expect(order.total).toBe(order.item_total + listed.amount)
+      })
+
+      it("a pincode written with a space gets the pincode sentence when home delivery is chosen", async () => {
+        const cartId = await cart()
+        await api.post(`/store/carts/${cartId}`, { shipping_address: { ...PUNE, postal_code: "411 004" } }, storeHeaders)
+        const res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: await optionId(cartId, "Home delivery") })
+        expect([res.status, res.data.code]).toEqual([400, "invalid_pincode"])
+      })
+
+      it("refuses a range of more than 2000 pincodes (each is a price on home delivery) and writes nothing", async () => {
+        const before = (await api.get("/admin/delivery-settings/areas", admin)).data.areas.length
+        const res = await api
+          .post("/admin/delivery-settings/areas", { name: "All", city: "X", state: "X", pincode_from: 100000, pincode_to: 999999 }, admin)
+          .catch((e: any) => e.response)
+        expect([res.status, res.data.code]).toEqual([400, "invalid_data"])
+        expect(res.data.message).toMatch(/at most 2000 pincodes/)
+        expect((await api.get("/admin/delivery-settings/areas", admin)).data.areas.length).toBe(before)
       })
     })
   },

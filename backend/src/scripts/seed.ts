@@ -18,6 +18,7 @@ import { CATEGORIES, SWEETS } from "./seed-data/catalogue"
 import { createSweets } from "./seed-data/create-sweets"
 import { SHOP } from "./seed-data/shop"
 import { DELIVERY_AREA_RULE } from "../lib/rules/delivery-area"
+import { syncHomeDeliveryPrices } from "../lib/flows/home-delivery"
 import { DELIVERY_SETTINGS_MODULE } from "../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../modules/delivery-settings/service"
 import { SEED_DELIVERY_AREAS, SEED_LEAD_HOURS, SEED_PICKUP_HOURS, SEED_SLOTS } from "./seed-data/delivery"
@@ -46,7 +47,9 @@ export default async function seedSweetShop({ container }: ExecArgs) {
     if (ruled) logger.info("Seed: home delivery now keeps to the delivery area.")
     const settled = await ensureDeliverySettings(container)
     if (settled) logger.info("Seed: delivery settings (areas, slots, lead times) filled with the shop's defaults.")
-    if (!ruled && !settled) logger.info("Seed: the shop is already seeded; nothing to do.")
+    const priced = await priceHomeDelivery(container)
+    if (priced) logger.info(`Seed: home delivery priced from the delivery areas (${priced} prices).`)
+    if (!ruled && !settled && !priced) logger.info("Seed: the shop is already seeded; nothing to do.")
     return
   }
 
@@ -164,22 +167,18 @@ export default async function seedSweetShop({ container }: ExecArgs) {
         shipping_profile_id: shippingProfile.id,
         type: {
           label: "Home delivery",
-          description: `₹${SHOP.delivery.chargeRupees}; free on orders of ₹${SHOP.delivery.freeFromRupees} or more`,
+          description: "The delivery area's charge; free from its threshold",
           code: SHOP.homeDeliveryTypeCode,
         },
-        prices: [
-          {
-            currency_code: "inr",
-            amount: SHOP.delivery.chargeRupees,
-            rules: [{ attribute: "item_total", operator: "lt", value: SHOP.delivery.freeFromRupees }],
-          },
-          {
-            currency_code: "inr",
-            amount: 0,
-            rules: [{ attribute: "item_total", operator: "gte", value: SHOP.delivery.freeFromRupees }],
-          },
-          { region_id: region.id, amount: SHOP.delivery.chargeRupees },
-        ],
+        // Written from the delivery areas once they exist (priceHomeDelivery, below), and again
+        // whenever staff change an area: a price per pincode, the area's charge and free-above.
+        // Stock Medusa (bench/stock-medusa, no delivery settings) keeps one flat price.
+        prices: container.hasRegistration(DELIVERY_SETTINGS_MODULE)
+          ? []
+          : [
+              { currency_code: "inr", amount: SHOP.delivery.chargeRupees },
+              { currency_code: "inr", amount: 0, rules: [{ attribute: "item_total", operator: "gte", value: SHOP.delivery.freeFromRupees }] },
+            ],
         // Offered only for pincodes inside the delivery area (src/lib/rules/delivery-area.ts).
         rules: [...storeRules, DELIVERY_AREA_RULE],
       },
@@ -222,6 +221,7 @@ export default async function seedSweetShop({ container }: ExecArgs) {
   })
 
   await ensureDeliverySettings(container)
+  await priceHomeDelivery(container)
 
   logger.info(`Seed: done. Publishable key "${SHOP.publishableKeyTitle}": ${apiKeys[0].token}`)
 }
@@ -248,6 +248,15 @@ async function ensureDeliveryAreaRule(container: ExecArgs["container"]): Promise
     .resolve(Modules.FULFILLMENT)
     .createShippingOptionRules(missing.map((option: any) => ({ shipping_option_id: option.id as string, ...DELIVERY_AREA_RULE })))
   return true
+}
+
+/**
+ * Home delivery's prices from the delivery areas (src/lib/flows/home-delivery.ts); the number
+ * written, 0 when they were already so. Stock Medusa (bench/stock-medusa) keeps the seeded price.
+ */
+async function priceHomeDelivery(container: ExecArgs["container"]): Promise<number> {
+  if (!container.hasRegistration(DELIVERY_SETTINGS_MODULE)) return 0
+  return syncHomeDeliveryPrices(container)
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   deliveryAreaContext,
   deliveryAreaNames,
   deliveryAreaOf,
+  homeDeliveryPrices,
   normalizePincode,
   pincodeSchema,
   type ServedRange,
@@ -146,5 +147,35 @@ describe("delivery area, range by range", () => {
     expect(deliveryAreaContext("40000", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "outside" })
     expect(deliveryAreaContext(null, SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "unknown" })
     expect(deliveryAreaContext("   ", SERVICEABLE_PINCODES)).toStrictEqual({ delivery_pincode: "unknown" })
+  })
+})
+
+describe("home delivery's prices from the areas", () => {
+  const pin = (n: number) => ({ attribute: "shipping_address.postal_code", operator: "eq", value: n })
+  const from = (value: number) => ({ attribute: "item_total", operator: "gte", value })
+  it("prices every pincode of an area with its charge and 0 from its free-above threshold, two rules each; the first area's without a pincode", () => {
+    const prices = homeDeliveryPrices([
+      { from: 411001, to: 411002, area: "Pune", charge_rupees: 40, free_above_rupees: 600 },
+      { from: 302001, to: 302001, area: "Jaipur", charge_rupees: 90, free_above_rupees: null },
+    ])
+    expect(prices).toEqual([
+      { currency_code: "inr", amount: 40, rules: [pin(411001), from(0)] },
+      { currency_code: "inr", amount: 0, rules: [pin(411001), from(600)] },
+      { currency_code: "inr", amount: 40, rules: [pin(411002), from(0)] },
+      { currency_code: "inr", amount: 0, rules: [pin(411002), from(600)] },
+      { currency_code: "inr", amount: 90, rules: [pin(302001), from(0)] },
+      { currency_code: "inr", amount: 40, rules: [] },
+      { currency_code: "inr", amount: 0, rules: [from(600)] },
+    ])
+    expect(homeDeliveryPrices([])).toEqual([])
+  })
+
+  it("prices a pincode in two areas by the first, as the area check finds it", () => {
+    const ranges: ServedRange[] = [
+      { from: 110001, to: 110002, area: "A", charge_rupees: 60, free_above_rupees: null },
+      { from: 110002, to: 110003, area: "B", charge_rupees: 80, free_above_rupees: null },
+    ]
+    expect(homeDeliveryPrices(ranges).filter((p) => p.rules.length).map((p) => [p.rules[0].value, p.amount])).toEqual([[110001, 60], [110002, 60], [110003, 80]])
+    expect(deliveryAreaOf("110002", ranges)).toBe("A")
   })
 })

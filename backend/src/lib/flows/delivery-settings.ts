@@ -24,7 +24,13 @@ export async function servedRanges(container: MedusaContainer): Promise<ServedRa
   const areas = await deliverySettings(container).listDeliveryAreas({ active: true }, { order: { created_at: "ASC" } })
   return areas.flatMap((a: any) => {
     const ranges: ServedRange[] = []
-    const base = { area: a.name as string, city: a.city as string, state: a.state as string }
+    const base = {
+      area: a.name as string,
+      city: a.city as string,
+      state: a.state as string,
+      charge_rupees: Number(a.delivery_charge_rupees),
+      free_above_rupees: a.free_above_rupees == null ? null : Number(a.free_above_rupees),
+    }
     if (a.pincode_from != null && a.pincode_to != null) ranges.push({ from: Number(a.pincode_from), to: Number(a.pincode_to), ...base })
     for (const p of (Array.isArray(a.pincodes) ? a.pincodes : []) as unknown[]) {
       const n = Number(p)

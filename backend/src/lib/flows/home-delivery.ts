@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { isPickupOption, type RefusalCode } from "@sweetshop/shop-contracts"
-import { deliveryAreaOf, normalizePincode, undeliverableSentence } from "../rules/delivery-area"
+import { deliveryAreaOf, HOME_DELIVERY_TYPE_CODE, type HomeDeliveryPrice, homeDeliveryPrices, normalizePincode, undeliverableSentence } from "../rules/delivery-area"
 import { servedRanges } from "./delivery-settings"
 
 /**
@@ -57,4 +58,47 @@ export async function cartDeliveryRefusal(container: MedusaContainer, cartId: st
   const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
   if (!optionIds.length) return undeliverableSentence(pincode, ranges)
   return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
+}
+
+/** A price as a comparable line: amount and its rules, sorted. */
+function priceKey(price: { amount: unknown; rules?: { attribute: string; operator?: string; value: unknown }[] }): string {
+  const rules = (price.rules ?? []).map((r) => `${r.attribute} ${r.operator ?? "eq"} ${r.value}`).sort()
+  return `${Number(price.amount)}|${rules.join("&")}`
+}
+
+function samePrices(current: any[], wanted: HomeDeliveryPrice[]): boolean {
+  if (current.length !== wanted.length) return false
+  const have = current.map((p) => priceKey({ amount: p.amount, rules: p.price_rules ?? [] })).sort()
+  const want = wanted.map(priceKey).sort()
+  return have.every((key, i) => key === want[i])
+}
+
+/**
+ * Writes the active delivery areas' charges and free-above thresholds as home delivery's prices,
+ * with rules (homeDeliveryPrices), through Medusa's updateShippingOptionsWorkflow: the one place
+ * the shopper's delivery price comes from is then Medusa's own pricing of the shipping option, in
+ * GET /store/shipping-options, on the cart's shipping method (and its taxes and totals) and in the
+ * order. Called after staff add, change or remove an area, by the seed and by the migration
+ * script for a shop seeded before. The area rows stay the source: the prices are rewritten from
+ * all of them each time, under a lock, so two staff saving at once leave the later state. Returns
+ * the number of prices written (0 when they were already these).
+ */
+export async function syncHomeDeliveryPrices(container: MedusaContainer): Promise<number> {
+  const write = async () => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: options } = await query.graph({
+      entity: "shipping_option",
+      fields: ["id", "price_type", "type.code", "prices.amount", "prices.price_rules.attribute", "prices.price_rules.operator", "prices.price_rules.value"],
+      filters: {},
+    })
+    const homes = (options as any[]).filter((o) => o.type?.code === HOME_DELIVERY_TYPE_CODE && o.price_type === "flat")
+    if (!homes.length) return 0
+    const prices = homeDeliveryPrices(await servedRanges(container))
+    const stale = homes.filter((o) => !samePrices(o.prices ?? [], prices))
+    if (!stale.length) return 0
+    await updateShippingOptionsWorkflow(container).run({ input: stale.map((o) => ({ id: o.id as string, prices })) })
+    return prices.length * stale.length
+  }
+  if (!container.hasRegistration(Modules.LOCKING)) return write()
+  return container.resolve(Modules.LOCKING).execute("sweetshop:home-delivery-prices", write, { timeout: 60 })
 }

@@ -13,7 +13,16 @@ import { z } from "zod"
  * (no ranges, no patterns), and its admin edits only country and province
  * zones. See the backend README, "Delivery area".
  */
-export type ServedRange = { from: number; to: number; area: string; city?: string; state?: string }
+export type ServedRange = {
+  from: number
+  to: number
+  area: string
+  city?: string
+  state?: string
+  /** The area's home-delivery charge and free-above threshold, whole rupees (homeDeliveryPrices). */
+  charge_rupees?: number
+  free_above_rupees?: number | null
+}
 
 /** A 6-digit Indian PIN code: the first digit is a postal region, 1 to 9. */
 export const pincodeSchema = z
@@ -80,4 +89,62 @@ export function deliveryAreaContext(postalCode: string | null | undefined, range
   const pincode = normalizePincode(postalCode)
   if (!pincode) return { [DELIVERY_AREA_CONTEXT_KEY]: "unknown" }
   return { [DELIVERY_AREA_CONTEXT_KEY]: deliveryAreaOf(pincode, ranges) ? "inside" : "outside" }
+}
+
+/** The code of home delivery's shipping option type: the options whose prices homeDeliveryPrices writes. */
+export const HOME_DELIVERY_TYPE_CODE = "home-delivery"
+
+/** A range of pincodes an area may name, at most (each pincode is two prices on home delivery). */
+export const MAX_RANGE_PINCODES = 2000
+
+/**
+ * The cart field home delivery's prices are keyed by. Medusa prices a flat shipping option with
+ * the cart itself as the pricing context (listShippingOptionsForCartWithPricingWorkflow, which
+ * addShippingMethodToCartWorkflow and refreshCartShippingMethodsWorkflow run; GET
+ * /store/shipping-options adds the cart's address fields too), and a price rule matches a text
+ * field (the pincode) by equality only: so one rule per pincode, not a range.
+ */
+export const PRICE_PINCODE_ATTRIBUTE = "shipping_address.postal_code"
+
+export type PriceRule = { attribute: string; operator: "eq" | "gte"; value: number }
+export type HomeDeliveryPrice = { currency_code: "inr"; amount: number; rules: PriceRule[] }
+
+/**
+ * Home delivery's prices (Medusa stores whole rupees, as the areas do) for the areas' ranges, in
+ * their order. For every pincode of an area, two rules each: its charge with item_total >= 0, and
+ * with a free-above threshold 0 with item_total >= the threshold; Medusa's pricing takes, among the
+ * prices whose rules all match, the one with the most rules and then the lowest amount, so from
+ * the threshold the 0 wins and below it only the charge matches. (Not "charge while item_total <
+ * threshold" beside "0 from it": Medusa's pricing module keys a price by its rules' attributes and
+ * values without the operator, so the two would be one price.) A pincode in two areas is priced by
+ * the first, as servedRangeOf finds it.
+ *
+ * Before the cart has a pincode (the checkout's first preview of its total), fewer rules: the
+ * first area's charge with no rule, and 0 with item_total >= its threshold, so the figure shown is
+ * the shop's own area's until the address is known; any area's price outranks them.
+ */
+export function homeDeliveryPrices(ranges: readonly ServedRange[]): HomeDeliveryPrice[] {
+  const seen = new Set<number>()
+  const prices: HomeDeliveryPrice[] = []
+  const fromTotal = (value: number): PriceRule => ({ attribute: "item_total", operator: "gte", value })
+  for (const range of ranges) {
+    const charge = range.charge_rupees ?? 0
+    const freeAbove = range.free_above_rupees ?? null
+    for (let n = range.from; n <= range.to; n++) {
+      if (seen.has(n)) continue
+      seen.add(n)
+      // A number: Medusa's shipping-option prices take only numeric rule values; stored as text,
+      // it equals the cart's pincode text.
+      const pincode: PriceRule = { attribute: PRICE_PINCODE_ATTRIBUTE, operator: "eq", value: n }
+      prices.push({ currency_code: "inr", amount: charge, rules: [pincode, fromTotal(0)] })
+      if (freeAbove != null && freeAbove > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [pincode, fromTotal(freeAbove)] })
+    }
+  }
+  const home = ranges[0]
+  if (home) {
+    const charge = home.charge_rupees ?? 0
+    prices.push({ currency_code: "inr", amount: charge, rules: [] })
+    if (home.free_above_rupees != null && home.free_above_rupees > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [fromTotal(home.free_above_rupees)] })
+  }
+  return prices
 }

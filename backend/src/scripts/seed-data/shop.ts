@@ -1,4 +1,5 @@
 import { CASH_ON_DELIVERY_PROVIDER_ID, RAZORPAY_PROVIDER_ID } from "@sweetshop/shop-contracts"
+import { HOME_DELIVERY_TYPE_CODE } from "../../lib/rules/delivery-area"
 
 /** The shop itself: names, the kitchen, delivery charges. Amounts are whole rupees. */
 export const SHOP = {
@@ -11,8 +12,8 @@ export const SHOP = {
   cashOnDeliveryProviderId: CASH_ON_DELIVERY_PROVIDER_ID,
   razorpayProviderId: RAZORPAY_PROVIDER_ID,
   fulfillmentProviderId: "manual_manual",
-  /** The code of home delivery's shipping option type; its delivery-area rule is found by it. */
-  homeDeliveryTypeCode: "home-delivery",
+  /** The code of home delivery's shipping option type; its delivery-area rule and its prices are found by it. */
+  homeDeliveryTypeCode: HOME_DELIVERY_TYPE_CODE,
   /** GST on sweets and namkeen; prices already include it. */
   gstPercent: 5,
   kitchen: {
@@ -26,6 +27,7 @@ export const SHOP = {
       phone: "+911123456789",
     },
   },
+  /** The seeded delivery areas' charge and free-above threshold (seed-data/delivery.ts); staff change them per area. */
   delivery: {
     chargeRupees: 60,
     freeFromRupees: 999,

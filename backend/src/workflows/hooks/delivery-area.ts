@@ -7,7 +7,7 @@ import {
   listShippingOptionsForCartWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { deliveryAreaContext } from "../../lib/rules/delivery-area"
-import { deliveryRefusal } from "../../lib/flows/home-delivery"
+import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
 import { servedRanges } from "../../lib/flows/delivery-settings"
 
 /**
@@ -19,6 +19,7 @@ import { servedRanges } from "../../lib/flows/delivery-settings"
  * (refreshCartShippingMethodsWorkflow lists options through the "with
  * pricing" workflow, hence both hooks).
  */
+const PINCODE = /^[1-9]\d{5}$/
 type CartWithAddress = { shipping_address?: { postal_code?: string | null } | null }
 
 // The area is the delivery settings module's, read each time (a pincode staff add is served at once).
@@ -33,8 +34,15 @@ listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(as
 // Choosing home delivery for an address outside the area: the shopper's
 // sentence (Medusa alone would say "Shipping Options are invalid for cart."),
 // before the cart changes.
+// Home delivery is priced by the pincode exactly as the cart holds it (a price rule per pincode,
+// lib/flows/home-delivery.ts): a pincode written otherwise ("110 024") gets the pincode sentence,
+// not Medusa's "do not have a price".
 addShippingMethodToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const optionIds = (input.options ?? []).map((option) => option.id)
-  const refusal = await deliveryRefusal(container, (cart as CartWithAddress)?.shipping_address?.postal_code, optionIds)
+  const postalCode = (cart as CartWithAddress)?.shipping_address?.postal_code
+  const refusal = await deliveryRefusal(container, postalCode, optionIds)
   if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode)
+  if (postalCode && !PINCODE.test(postalCode) && (await homeDeliveryOptionIds(container, optionIds)).length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Please enter a 6-digit Indian pincode, for example 110024.", "invalid_pincode" satisfies RefusalCode)
+  }
 })

@@ -102,7 +102,12 @@ export function CheckoutForm({
         </div>
       </fieldset>
 
-      <OrderTotal fulfilment={fields.fulfilment} itemsPaise={itemsPaise} version={state.answer} />
+      <OrderTotal
+        fulfilment={fields.fulfilment}
+        pincode={fields.fulfilment === "delivery" && pin?.status === "serviceable" ? pin.pincode : null}
+        itemsPaise={itemsPaise}
+        version={state.answer}
+      />
 
       <PaymentFields fields={fields} errors={errors} codCapLabel={codCapLabel} online={razorpayCheckoutUrl !== null} set={set} busy={busy} payment={payment} />
     </form>

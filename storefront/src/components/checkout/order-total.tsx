@@ -10,16 +10,17 @@ import type { CheckoutTotals } from "@/lib/server/checkout/shipping"
 /**
  * The total before ordering: sweets, delivery (or "Pickup: free"), the GST
  * inside the prices, and the total, from the backend's own cart totals with the
- * chosen way (asked again whenever the choice changes). What a cash-on-delivery
+ * chosen way (asked again whenever the choice or the served pincode changes: home delivery
+ * costs what the pincode's delivery area charges). What a cash-on-delivery
  * shopper keeps ready is this figure.
  */
-export function OrderTotal({ fulfilment, itemsPaise, version }: { fulfilment: FulfillmentKind; itemsPaise: number; version: number }) {
+export function OrderTotal({ fulfilment, pincode, itemsPaise, version }: { fulfilment: FulfillmentKind; pincode: string | null; itemsPaise: number; version: number }) {
   const [totals, setTotals] = useState<CheckoutTotals | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     let current = true
     setFailed(false)
-    previewTotals(fulfilment).then(
+    previewTotals(fulfilment, pincode).then(
       (answer) => {
         if (!current) return
         setTotals(answer)
@@ -30,7 +31,7 @@ export function OrderTotal({ fulfilment, itemsPaise, version }: { fulfilment: Fu
     return () => {
       current = false
     }
-  }, [fulfilment, version])
+  }, [fulfilment, pincode, version])
   const shown = totals?.fulfilment === fulfilment ? totals : null
   const items = shown?.itemsPaise ?? itemsPaise
   return (

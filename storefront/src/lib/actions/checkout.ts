@@ -121,12 +121,12 @@ export async function confirmRazorpayPayment(response: RazorpayResponse): Promis
   redirect(confirmationPath)
 }
 
-/** The order's total with delivery or pickup, from the backend's cart totals; null when there is no cart or the shop cannot be asked. */
-export async function previewTotals(fulfilment: FulfillmentKind): Promise<CheckoutTotals | null> {
+/** The order's total with delivery (to the served pincode, when known) or pickup, from the backend's cart totals; null when there is no cart or the shop cannot be asked. */
+export async function previewTotals(fulfilment: FulfillmentKind, pincode: string | null = null): Promise<CheckoutTotals | null> {
   const id = await cartId()
   if (!id) return null
   try {
-    return await checkoutTotals(id, fulfilment === "pickup" ? "pickup" : "delivery")
+    return await checkoutTotals(id, fulfilment === "pickup" ? "pickup" : "delivery", pincode)
   } catch (error) {
     if (error instanceof ShopRefusal || error instanceof BackendUnavailableError) return null
     throw error

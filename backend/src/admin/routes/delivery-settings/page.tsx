@@ -132,8 +132,9 @@ const AreasSection = ({ areas, change }: { areas: Area[]; change: Change }) => {
       <div className="px-6 py-4">
         <Heading level="h2">Delivery areas</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          Pincode ranges or lists the riders cover; outside them only store pickup is offered. The charge and free-from amounts are kept
-          here but not applied yet: checkout prices home delivery by its shipping option (Settings → Locations &amp; Shipping).
+          Pincode ranges or lists the riders cover; outside them only store pickup is offered. Each area's charge and free-from amount
+          are what shoppers there pay for home delivery, from the next cart on: saving an area writes them as home delivery's prices
+          (change them here, not in Settings → Locations &amp; Shipping, where they are rewritten on the next save).
         </Text>
       </div>
       <Table>

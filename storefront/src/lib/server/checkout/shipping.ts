@@ -71,11 +71,24 @@ const TOTAL_FIELDS = "id,item_total,shipping_total,tax_total,total"
  * The order's total with delivery or pickup, before ordering: the chosen
  * shipping option is put on the cart (Medusa's `POST /store/carts/:id/shipping-methods`,
  * which the checkout would do anyway) and the cart's own totals are read back,
- * so the figure shown is the one the order gets: the free-delivery rule, the
- * GST inside the prices, any change Medusa makes. One call per choice.
+ * so the figure shown is the one the order gets: the delivery area's charge and
+ * free-delivery rule, the GST inside the prices, any change Medusa makes. One
+ * call per choice (two when a served pincode goes on the cart first).
  */
-export async function checkoutTotals(cartId: string, fulfilment: FulfillmentKind): Promise<CheckoutTotals> {
+export async function checkoutTotals(cartId: string, fulfilment: FulfillmentKind, pincode: string | null = null): Promise<CheckoutTotals> {
   const name = optionNameOf(fulfilment)
+  // Home delivery costs what the pincode's delivery area charges (the backend prices it by the
+  // cart's pincode): the served pincode goes on the cart first; the whole address comes with the order.
+  if (fulfilment === "delivery" && pincode && /^[1-9]\d{5}$/.test(pincode)) {
+    await store(`/store/carts/${cartId}`, {
+      method: "POST",
+      body: { shipping_address: { country_code: "in", postal_code: pincode } },
+      query: { fields: "id" },
+      freshness: live,
+    }).catch((error) => {
+      if (!(error instanceof ShopRefusal) && !(error instanceof BackendUnavailableError)) throw error
+    })
+  }
   for (const fresh of [false, true]) {
     const optionId = await shippingOptionId(cartId, name, fresh)
     if (!optionId) break

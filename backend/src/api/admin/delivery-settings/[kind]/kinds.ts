@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import type { z } from "zod"
 import { deliverySettings } from "../../../../lib/flows/delivery-settings"
+import { syncHomeDeliveryPrices } from "../../../../lib/flows/home-delivery"
 import { WEEKDAY_NAMES } from "../../../../lib/rules/delivery-days"
 import { areaInput, closedDayInput, festivalInput, leadTimeInput, pickupHoursInput, slotInput } from "../../../../lib/rules/delivery-settings-input"
 
@@ -17,6 +18,8 @@ export type Kind = {
   fields: string[]
   /** The event emitted when staff add, change or remove one (the storefront shows festivals: it is told to refetch). */
   changed?: string
+  /** What Medusa keeps from this kind, rewritten after every change (the areas: home delivery's prices). */
+  apply?: (c: MedusaContainer) => Promise<unknown>
   /** The unique key that a second row may not repeat, with the sentence. */
   unique?: { of: (data: any) => Record<string, unknown>; sentence: (data: any) => string }
 }
@@ -24,8 +27,9 @@ export type Kind = {
 /** Staff added, changed or removed a festival (data: { id }); the storefront's revalidation subscriber listens. */
 export const FESTIVAL_CHANGED = "delivery_settings.festival_changed"
 
-/** Emits the kind's change event, if it has one. */
+/** Applies the change where Medusa keeps it (home delivery's prices), then emits the kind's change event, if it has one. */
 export async function announceChange(c: MedusaContainer, kind: Kind, id: string): Promise<void> {
+  if (kind.apply) await kind.apply(c)
   if (kind.changed) await c.resolve(Modules.EVENT_BUS).emit({ name: kind.changed, data: { id } })
 }
 
@@ -37,6 +41,8 @@ export const KINDS: Record<string, Kind> = {
     update: (c, id, d) => deliverySettings(c).updateDeliveryAreas({ id, ...d }),
     remove: (c, id) => deliverySettings(c).deleteDeliveryAreas(id),
     fields: ["name", "city", "state", "pincode_from", "pincode_to", "pincodes", "delivery_charge_rupees", "free_above_rupees", "active"],
+    // The charge and free-above become home delivery's prices on its shipping option at once.
+    apply: syncHomeDeliveryPrices,
   },
   slots: {
     schema: slotInput,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { latestOrders, placeOrderThroughApi, setPickupHours, setPool, setSlotCapacity } from "./support/shop-api"
+import { changeSlot, latestOrders, placeOrderThroughApi, setPickupHours, setPool, setSlotCapacity } from "./support/shop-api"
 
 jest.setTimeout(240_000)
 
@@ -9,7 +9,8 @@ jest.setTimeout(240_000)
  * The checkout's slot picker (issue 19): it offers the backend's open slots with places
  * left; a slot another shopper filled disappears on the next visit, and a stale page that
  * still offers it is refused with the reason by the slot. Picking "Pickup" shows the
- * counter's hours on the chosen day, as staff set them.
+ * counter's hours on the chosen day, as staff set them; pickup's days are the counter's open
+ * days (a day without a delivery slot left included), and no slot is asked.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -66,7 +67,7 @@ it("a slot filled by another shopper: refused with the reason on the stale page,
   }
 })
 
-it("pickup shows the counter's hours on the chosen day, as staff set them, and says when it is closed", async () => {
+it("pickup shows the counter's hours on the chosen day, as staff set them, and no longer offers a day staff closed", async () => {
   const day = shopDay(5)
   const weekday = weekdayOf(day)
   const before = await setPickupHours(weekday, { opens_at: "11:00", closes_at: "18:30", active: true })
@@ -78,15 +79,51 @@ it("pickup shows the counter's hours on the chosen day, as staff set them, and s
     await page.getByTestId("pickup-hours").waitFor(WAIT)
     expect(await textOf(page, '[data-testid="pickup-hours"]')).toMatch(/: the counter is open 11:00–18:30\.$/)
 
-    // Staff turn pickup off that weekday: the next visit says the counter is closed that day.
+    // Staff turn pickup off that weekday: the next visit offers that day for delivery only.
     await setPickupHours(weekday, { active: false })
     await page.reload()
     await page.getByTestId("checkout-total").waitFor(WAIT)
+    expect(await page.locator(`#deliveryDate option[value="${day}"]`).count()).toBe(1)
     await page.locator("#fulfilment-pickup").check()
-    await page.locator("#deliveryDate").selectOption(day)
-    await page.getByText(/The pickup counter is closed on \w+days/).waitFor(WAIT)
+    await page.getByTestId("pickup-hours").waitFor(WAIT)
+    expect(await page.locator(`#deliveryDate option[value="${day}"]`).count()).toBe(0)
     await page.context().close()
   } finally {
     await setPickupHours(weekday, before)
+  }
+})
+
+it("pickup on a day with no delivery slot left: the day comes from the counter's hours, no slot is asked, and the order keeps the day without a slot", async () => {
+  await setPool("kaju-katli", 20_000)
+  // Four days ahead: both of its delivery slots turned off (as today is once the last cut-off passed), the counter open.
+  const day = shopDay(4)
+  const weekday = weekdayOf(day)
+  const hoursBefore = await setPickupHours(weekday, { opens_at: "10:00", closes_at: "21:00", active: true })
+  const slotsBefore = { morning: await changeSlot(weekday, "morning", { active: false }), evening: await changeSlot(weekday, "evening", { active: false }) }
+  try {
+    const page = await atCheckout()
+    // Home delivery does not offer the day.
+    expect(await page.locator(`#deliveryDate option[value="${day}"]`).count()).toBe(0)
+    await page.locator("#fulfilment-pickup").check()
+    const option = page.locator(`#deliveryDate option[value="${day}"]`)
+    await option.waitFor({ state: "attached", ...WAIT })
+    expect(await option.textContent()).toMatch(/, counter open 10:00–21:00$/)
+    await page.locator("#deliveryDate").selectOption(day)
+    expect(await page.locator('input[name="slot"]').count()).toBe(0)
+    expect(await textOf(page, '[data-testid="pickup-hours"]')).toMatch(/: the counter is open 10:00–21:00\.$/)
+
+    await fillContact(page)
+    await page.getByTestId("place-order").click()
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+    const [order] = await latestOrders(1)
+    expect(order.shipping_methods.map((m) => m.name)).not.toContain("Home delivery")
+    expect(order.metadata).toMatchObject({ fulfilment: "pickup", delivery_date: day })
+    expect(order.metadata).not.toHaveProperty("delivery_slot")
+    expect(order.metadata).not.toHaveProperty("delivery_slot_label")
+    await page.context().close()
+  } finally {
+    await changeSlot(weekday, "morning", slotsBefore.morning)
+    await changeSlot(weekday, "evening", slotsBefore.evening)
+    await setPickupHours(weekday, hoursBefore)
   }
 })

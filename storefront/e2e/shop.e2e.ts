@@ -268,9 +268,11 @@ describe("shopping on a phone (360 px wide)", () => {
     await page.waitForURL("**/order/confirmed/**", WAIT)
     expect(await textOf(page, "[data-testid=order-total]")).toBe("₹280")
     expect(await textOf(page, "main")).toContain("when you pick up your sweets")
-    expect(await textOf(page, "main")).toMatch(/Pick them up on \w+day, \d+ \w+, (morning|evening)/)
+    // Pickup asks no slot: the day and the counter's address.
+    expect(await textOf(page, "main")).toMatch(/Pick them up on \w+day, \d+ \w+ at 12 Halwai Gali/)
     const [order] = await latestOrders(1)
     expect(order.shipping_methods.map((m) => m.name)).toEqual(["Store pickup"])
+    expect(order.metadata).not.toHaveProperty("delivery_slot")
     expect(order.shipping_address?.phone).toBe("+919123456789")
     await page.context().close()
   })

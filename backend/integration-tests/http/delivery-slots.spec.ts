@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { PICKUP_HOURS_KEY } from "@sweetshop/shop-contracts"
 import { addDays, shopInstant, shopToday, weekdayOf } from "../../src/lib/rules/delivery-days"
 import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
@@ -299,6 +300,29 @@ medusaIntegrationTestRunner({
         expect(placed.status).toBe(200)
         expect(await orderCount()).toBe(before + 1)
         await setHours(row.id, { opens_at: "10:00", closes_at: "21:00" })
+      })
+
+      it("the pickup day's hours are written on the order by Medusa's own complete route too; a home delivery carries none", async () => {
+        const day = deliveryDay(6)
+        const row = await hoursOf(weekdayOf(day))
+        await setHours(row.id, { active: true, opens_at: "12:00", closes_at: "19:45" })
+        try {
+          const cartId = await cart()
+          expect((await post(`/store/carts/${cartId}`, { email: "meera@example.in", shipping_address: DELHI_ADDRESS, metadata: { fulfilment: "pickup", delivery_date: day } })).status).toBe(200)
+          expect((await post(`/store/carts/${cartId}/shipping-methods`, { option_id: await optionId(cartId, "Store pickup") })).status).toBe(200)
+          const { data: pc } = await post("/store/payment-collections", { cart_id: cartId })
+          await post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+          const completed = await shopper.complete(cartId)
+          expect(completed.status).toBe(200)
+          const metadataOf = async (orderId: string) => (await dbConnection.raw(`select metadata from "order" where id = ?`, [orderId])).rows[0].metadata
+          expect(await metadataOf(completed.data.order.id)).toMatchObject({ delivery_date: day, [PICKUP_HOURS_KEY]: "12:00–19:45" })
+
+          const delivered = await checkout(await cart(), { delivery_date: day, delivery_slot: "evening" })
+          expect(delivered.status).toBe(200)
+          expect(await metadataOf(delivered.data.order.id)).not.toHaveProperty(PICKUP_HOURS_KEY)
+        } finally {
+          await setHours(row.id, { opens_at: "10:00", closes_at: "21:00" })
+        }
       })
 
       it("a pickup for today after the counter has closed is refused pickup_closed, with no order", async () => {

@@ -6,7 +6,9 @@ import { announceMissedOrders, backoffMs, retryFailedNotifications, sendOrderPla
 import { settlePendingMessages } from "../../../plugins/notifications/src/lib/pending-messages"
 // The order-lifecycle plugin's sweep for the same lost event (its shop record).
 import { recordMissedOrders } from "../../../plugins/order-lifecycle/src/lib/shop-orders"
-import { seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
+import { PICKUP_HOURS_KEY } from "@sweetshop/shop-contracts"
+import { weekdayOf } from "../../src/lib/rules/delivery-days"
+import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor, twilioEnv, useFakeBeforeBoot } from "../helpers/shopper"
 import { SubscriberTracker, trackSubscribers } from "../helpers/events"
 
 jest.setTimeout(240_000)
@@ -75,6 +77,44 @@ medusaIntegrationTestRunner({
       expect(opened.status).toBe(200)
       expect(opened.data.order.order_number).toBe(displayId)
     }
+
+    it("a pickup order's ready message names the counter's hours staff set for its weekday, which the checkout writes on the order (never a shopper)", async () => {
+      const admin = await adminHeaders(api)
+      const day = deliveryDay(4)
+      const row = (await api.get("/admin/delivery-settings", admin)).data.pickup_hours.find((h: any) => h.weekday === weekdayOf(day))
+      const setHours = async (body: Record<string, unknown>) => expect((await api.post(`/admin/delivery-settings/pickup-hours/${row.id}`, body, admin)).status).toBe(200)
+      await setHours({ active: true, opens_at: "11:30", closes_at: "18:30" })
+      try {
+        const rasgulla = await shopper.variant("rasgulla", "6 pieces")
+        const cartId = await shopper.createCart([{ variant_id: rasgulla.id, quantity: 1 }])
+        const optionId = (await shopper.shippingOptions(cartId)).find((o) => o.name === "Store pickup")!.id
+        const checkout = (metadata: Record<string, unknown>) =>
+          api
+            .post(`/store/carts/${cartId}/checkout`, { email: "meera@example.in", shipping_address: DELHI_ADDRESS, shipping_option_id: optionId, payment_provider_id: "pp_system_default", metadata }, storeHeaders)
+            .catch((e: any) => e.response)
+
+        // A shopper cannot write the hours.
+        const forged = await checkout({ fulfilment: "pickup", delivery_date: day, [PICKUP_HOURS_KEY]: "open all night" })
+        expect(forged.status).toBe(400)
+        expect(forged.data.message).toMatch(new RegExp(`^metadata\\.${PICKUP_HOURS_KEY} cannot be set at checkout`))
+
+        const placed = await checkout({ fulfilment: "pickup", delivery_date: day })
+        expect(placed.status).toBe(200)
+        const orderId = placed.data.order.id as string
+        const { order } = (await api.get(`/admin/orders/${orderId}?fields=id,display_id,metadata`, admin)).data
+        expect(order.metadata).toMatchObject({ delivery_date: day, [PICKUP_HOURS_KEY]: "11:30–18:30" })
+        expect(order.metadata).not.toHaveProperty("delivery_slot")
+
+        for (const status of ["confirmed", "preparing", "ready_for_pickup"]) {
+          expect((await api.post(`/admin/shop-orders/${orderId}/status`, { status }, admin)).status).toBe(200)
+        }
+        const ready = () => fake.messages.find((m) => (m.body ?? "").includes(`#${order.display_id} is ready for pickup`))
+        expect(await waitFor(() => !!ready())).toBe(true)
+        expect(ready()!.body).toMatch(/ is ready for pickup at .+ \(open 11:30–18:30\)\. Track: /)
+      } finally {
+        await setHours({ opens_at: "10:00", closes_at: "21:00" })
+      }
+    })
 
     it("sends exactly one SMS when a cash-on-delivery order is placed, with the number, items, total and tracking link", async () => {
       const { order, ms } = await placeCodOrder()

@@ -1,7 +1,7 @@
 import type { CreateCartAddressDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { authorizePaymentSessionStep, completeCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
-import { CASH_ON_DELIVERY_PROVIDER_ID } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, PICKUP_HOURS_KEY } from "@sweetshop/shop-contracts"
 import {
   bookDeliverySlotStep,
   checkCartForCheckoutStep,
@@ -60,15 +60,16 @@ export const oneCallCheckoutWorkflow = createWorkflow("sweetshop-one-call-checko
     refuseUndeliverableCheckoutStep(
       transform({ input }, ({ input }) => ({ postal_code: input.shipping_address.postal_code, shipping_option_id: input.shipping_option_id }))
     )
-    bookDeliverySlotStep(
+    const booked = bookDeliverySlotStep(
       transform({ input }, ({ input }) => ({ cart_id: input.cart_id, metadata: input.metadata ?? null, shipping_option_id: input.shipping_option_id }))
     )
-    const prepareInput = transform({ input }, ({ input }) => ({
+    // The pickup hours are the backend's word (staff's settings), written beside what the shopper sent.
+    const prepareInput = transform({ input, booked }, ({ input, booked }) => ({
       cart_id: input.cart_id,
       email: input.email,
       shipping_address: input.shipping_address,
       billing_address: input.shipping_address,
-      metadata: input.metadata,
+      metadata: { ...(input.metadata ?? {}), ...(booked.pickup_hours !== undefined ? { [PICKUP_HOURS_KEY]: booked.pickup_hours } : {}) },
       shipping_option_id: input.shipping_option_id,
     }))
     return prepareCartStep(prepareInput)

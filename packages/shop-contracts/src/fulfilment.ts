@@ -18,3 +18,11 @@ export function isPickupOption(option: ShippingOptionShape): boolean {
   if (typeof setType === "string") return setType === PICKUP_FULFILLMENT_SET_TYPE
   return option?.type?.code === PICKUP_OPTION_TYPE_CODE
 }
+
+/**
+ * The order metadata key holding a pickup order's counter hours on its day ("10:00–21:00"),
+ * written by the backend's checkout from the pickup hours staff set (never taken from a
+ * shopper: the checkout's metadata allowlist refuses it) and read by the notifications
+ * plugin's "ready for pickup" message.
+ */
+export const PICKUP_HOURS_KEY = "pickup_hours"

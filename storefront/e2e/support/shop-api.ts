@@ -210,12 +210,19 @@ export async function setProductPictures(handle: string, thumbnail: string | nul
 }
 
 /** Staff set the capacity of a weekday's slot (delivery settings); resolves with the capacity it had. */
-export async function setSlotCapacity(weekday: number, code: string, capacity: number): Promise<number> {
-  const { slots } = await json<{ slots: { id: string; weekday: number; code: string; capacity: number }[] }>("/admin/delivery-settings", { headers: await adminHeaders() })
+type SlotSetting = { capacity: number; active: boolean }
+
+/** Staff change a weekday's slot (delivery settings' admin API); resolves with what it was, to put back. */
+export async function changeSlot(weekday: number, code: string, change: Partial<SlotSetting>): Promise<SlotSetting> {
+  const { slots } = await json<{ slots: ({ id: string; weekday: number; code: string } & SlotSetting)[] }>("/admin/delivery-settings", { headers: await adminHeaders() })
   const slot = slots.find((s) => s.weekday === weekday && s.code === code)
   if (!slot) throw new Error(`no ${code} slot on weekday ${weekday}`)
-  await json(`/admin/delivery-settings/slots/${slot.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify({ capacity }) })
-  return slot.capacity
+  await json(`/admin/delivery-settings/slots/${slot.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify(change) })
+  return { capacity: slot.capacity, active: slot.active }
+}
+
+export async function setSlotCapacity(weekday: number, code: string, capacity: number): Promise<number> {
+  return (await changeSlot(weekday, code, { capacity })).capacity
 }
 
 type PickupHours = { id: string; weekday: number; opens_at: string; closes_at: string; active: boolean }

@@ -104,7 +104,7 @@ export function validateCheckout(fields: CheckoutFields, now: Date): FieldErrors
     const pin = pincodeFormatError(fields.pincode)
     if (pin) errors.pincode = pin
   }
-  const slot = slotChoiceError(now, fields.deliveryDate, fields.slot)
+  const slot = slotChoiceError(now, fields.deliveryDate, fields.fulfilment === "pickup" ? null : fields.slot)
   if (slot) errors.slot = slot
   if (fields.giftMessage.length > GIFT_MESSAGE_MAX) errors.giftMessage = `Please keep the gift message within ${GIFT_MESSAGE_MAX} characters.`
   return errors

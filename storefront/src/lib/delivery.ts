@@ -72,6 +72,27 @@ export function pickupHoursNote(day: DeliveryDay | undefined): string | null {
   return pickup.message
 }
 
+/** Home delivery's days: those with a slot to choose. */
+export function deliveryChoiceDays(days: DeliveryDay[]): DeliveryDay[] {
+  return days.filter((d) => d.slots.length > 0)
+}
+
+/**
+ * Pickup's days: those the counter takes pickup on, whatever the slots (the backend judges a pickup
+ * by the pickup hours, and no slot is asked). Without the backend's pickup list (the fallback days),
+ * the delivery days.
+ */
+export function pickupChoiceDays(days: DeliveryDay[]): DeliveryDay[] {
+  if (!days.some((d) => d.pickup)) return deliveryChoiceDays(days)
+  return days.filter((d) => d.pickup?.open)
+}
+
+/** A day's line in the picker: for pickup with the counter's hours ("…, counter open 10:00–21:00"). */
+export function dayOptionLabel(day: DeliveryDay, fulfilment: "delivery" | "pickup"): string {
+  const p = day.pickup
+  return fulfilment === "pickup" && p?.open && p.opensAt && p.closesAt ? `${day.label}, counter open ${p.opensAt}–${p.closesAt}` : day.label
+}
+
 /** The days and slots a shopper may choose now; a slot past its cut-off today is shown closed with the reason. */
 export function deliveryDays(now: Date): DeliveryDay[] {
   const clock = indiaClock(now)
@@ -100,12 +121,13 @@ export function slotRefusal(now: Date, date: string, slotId: string): string | n
 }
 
 /**
- * What the form itself checks of the day and slot: that both are chosen and the day is not
- * past. Cut-offs, closed days, lead times and places left are the backend's to judge (it
+ * What the form itself checks of the day and slot: that both are chosen (the day only for
+ * pickup, which takes no slot: slotId null) and the day is not past. Cut-offs, closed days, lead times and places left are the backend's to judge (it
  * refuses with a code the form shows by the slot).
  */
-export function slotChoiceError(now: Date, date: string, slotId: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !slotId) return "Please choose a delivery day and slot."
+export function slotChoiceError(now: Date, date: string, slotId: string | null): string | null {
+  if (slotId === null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return "Please choose a pickup day."
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || slotId === "") return "Please choose a delivery day and slot."
   if (date < indiaClock(now).date) return "That day has passed. Please choose another day."
   return null
 }

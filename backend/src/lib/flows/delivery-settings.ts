@@ -6,7 +6,7 @@ import { readShopEnv } from "../../config/env"
 import { DELIVERY_SETTINGS_MODULE } from "../../modules/delivery-settings"
 import type DeliverySettingsModuleService from "../../modules/delivery-settings/service"
 import type { ServedRange } from "../rules/delivery-area"
-import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, pickupDay, pickupRefusal, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
+import { addDays, type DaySettings, dayLabel, dayRefusal, findSlot, LISTED_DAYS, pickupDay, pickupHoursOf, pickupRefusal, shopToday, type SlotSetting, slotRefusal, slotsOf } from "../rules/delivery-days"
 import { type FestivalSetting, festivalFullMessage, festivalRefusal, storeFestival } from "../rules/festivals"
 
 /**
@@ -392,6 +392,18 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
     throw error
   }
   return places
+}
+
+/**
+ * The counter's hours ("10:00–21:00") on a pickup order's day, as staff set them now: what the
+ * checkout writes on the order (PICKUP_HOURS_KEY) for its "ready for pickup" message. Null for
+ * home delivery, an order without a day, or a weekday without hours.
+ */
+export async function pickupHoursFor(container: MedusaContainer, metadata: Record<string, unknown> | null | undefined, homeDelivery: boolean): Promise<string | null> {
+  const day = metadata?.delivery_date
+  if (homeDelivery || typeof day !== "string" || !day) return null
+  const hours = pickupHoursOf(await daySettings(container), day)
+  return hours ? `${hours.opens_at}–${hours.closes_at}` : null
 }
 
 /**

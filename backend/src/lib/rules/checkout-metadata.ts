@@ -8,7 +8,8 @@ import { z } from "zod"
  * language of the order's messages (read by the notifications plugin), and the
  * festival a pre-order is for (its handle, FESTIVAL_KEY; judged at checkout).
  * Nothing else: the keys the shop itself keeps on an order (`shop_status`,
- * kept by order-lifecycle and read by the WhatsApp "status" reply) must never
+ * kept by order-lifecycle and read by the WhatsApp "status" reply; `pickup_hours`,
+ * PICKUP_HOURS_KEY, written by the checkout from the pickup hours) must never
  * come from a shopper, so every other key is refused with a sentence.
  */
 export const CHECKOUT_METADATA_KEYS = ["fulfilment", "delivery_date", "delivery_slot", "delivery_slot_label", "gift_message", "message_language", FESTIVAL_KEY] as const

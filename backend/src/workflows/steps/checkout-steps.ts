@@ -2,11 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WorkflowManager } from "@medusajs/framework/orchestration"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedCompletion, type RefusalCode } from "@sweetshop/shop-contracts"
+import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedCompletion, PICKUP_HOURS_KEY, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
 import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
 import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
-import { bookDeliveryChoice, freePlaces } from "../../lib/flows/delivery-settings"
+import { bookDeliveryChoice, freePlaces, pickupHoursFor } from "../../lib/flows/delivery-settings"
 import { type PrepareCartForCheckoutInput, prepareCartForCheckoutWorkflow } from "../prepare-cart-for-checkout"
 
 /**
@@ -95,6 +95,7 @@ export const refuseUndeliverableCheckoutStep = createStep(
  * closed, a slot after its cut-off, inside a product's lead time: refused with the code),
  * and for home delivery a place in the slot, taken atomically (slot_full when none is left);
  * a festival pre-order judged by its festival and given a place on its day (festival_full).
+ * Answers too a pickup's counter hours that day (pickup_hours), which the checkout writes on the cart.
  * Compensated by freeing the places it took, so a checkout refused or failing later holds none.
  */
 export const bookDeliverySlotStep = createStep(
@@ -105,7 +106,10 @@ export const bookDeliverySlotStep = createStep(
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "cart", fields: ["id", "metadata"], filters: { id: input.cart_id } })
     const metadata = { ...(((data[0] as any)?.metadata ?? {}) as Record<string, unknown>), ...(input.metadata ?? {}) }
     const places = await bookDeliveryChoice(container, { cart_id: input.cart_id, metadata, home_delivery: homeDelivery })
-    return new StepResponse({ place_ids: places.map((p) => p.id) }, places.filter((p) => !p.kept).map((p) => p.id))
+    // A pickup's counter hours that day, for the order's metadata (PICKUP_HOURS_KEY); null clears an earlier
+    // pickup's from the cart, undefined leaves a cart that never had them alone.
+    const pickupHours = (await pickupHoursFor(container, metadata, homeDelivery)) ?? (metadata[PICKUP_HOURS_KEY] != null ? null : undefined)
+    return new StepResponse({ place_ids: places.map((p) => p.id), pickup_hours: pickupHours }, places.filter((p) => !p.kept).map((p) => p.id))
   },
   async (placeIds, { container }) => {
     if (placeIds?.length) await freePlaces(container, placeIds)

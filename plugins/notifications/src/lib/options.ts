@@ -21,7 +21,7 @@ export type NotificationsPluginOptions = {
   twilio_api_base_url?: string
   /** A try still marked in flight after this many seconds was left by a process that stopped mid-send (default 300). */
   in_flight_seconds?: number
-  /** The "ready for pickup" message: where the counter is and when it is open (SHOP_PICKUP_ADDRESS, SHOP_PICKUP_HOURS). */
+  /** The "ready for pickup" message: where the counter is and when it is open (SHOP_PICKUP_ADDRESS, SHOP_PICKUP_HOURS; the hours only for an order without its day's hours, which the checkout writes on it). */
   pickup_address?: string
   pickup_hours?: string
 }

@@ -4,7 +4,7 @@ import { CASH_ON_DELIVERY_PROVIDER_ID, paymentModeOf, refundArrival, SHOP_EVENTS
 import { deliver, DeliveryInput } from "./deliver"
 import { activeChannels, pluginOptions } from "./options"
 import {
-  DEFAULT_PICKUP,
+  pickupPlaceOf,
   Language,
   LowStockData,
   lowStockText,
@@ -254,7 +254,7 @@ export async function sendStatusChanged(container: MedusaContainer, event: { id:
     display_id: order.display_id ?? event.display_id,
     status: event.to,
     tracking_url: await trackingUrlFor(container, order.id),
-    pickup: { address: options.pickup_address || DEFAULT_PICKUP.address, hours: options.pickup_hours || DEFAULT_PICKUP.hours },
+    pickup: pickupPlaceOf(order.metadata, options),
   }
   return messageOrder(container, order, phone, language, {
     // The new status is part of the key: confirmed and then delivered are two messages, each sent once.

@@ -1,4 +1,4 @@
-import type { ShopStatus as OrderShopStatus } from "@sweetshop/shop-contracts"
+import { PICKUP_HOURS_KEY, type ShopStatus as OrderShopStatus } from "@sweetshop/shop-contracts"
 /**
  * Every message the shop sends, in one place. Short enough for one SMS
  * segment where possible; English by default, Hindi when asked.
@@ -76,6 +76,17 @@ export type PickupPlace = { address: string; hours: string }
 
 /** The seed's kitchen (backend/src/scripts/seed-data/shop.ts) and its counter's hours, when SHOP_PICKUP_ADDRESS / SHOP_PICKUP_HOURS are not set. */
 export const DEFAULT_PICKUP: PickupPlace = { address: "12 Halwai Gali, Chandni Chowk, New Delhi 110006", hours: "10 am to 9 pm, every day" }
+
+/**
+ * Where and when this order is collected: the counter's hours on its day as the backend wrote them
+ * on the order at checkout (metadata PICKUP_HOURS_KEY, "10:00–21:00", from the hours staff set), else
+ * the plugin's `pickup_hours` (SHOP_PICKUP_HOURS), else the seed's.
+ */
+export function pickupPlaceOf(metadata: Record<string, unknown> | null | undefined, options: { pickup_address?: string; pickup_hours?: string }): PickupPlace {
+  const onOrder = metadata?.[PICKUP_HOURS_KEY]
+  const hours = typeof onOrder === "string" && onOrder.trim() ? onOrder.trim() : options.pickup_hours || DEFAULT_PICKUP.hours
+  return { address: options.pickup_address || DEFAULT_PICKUP.address, hours }
+}
 
 export type StatusData = { display_id: number | string; status: string; tracking_url?: string | null; pickup?: PickupPlace | null }
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode }
 import { pincodeDigits } from "@sweetshop/shop-contracts"
 import { checkDeliveryPincode } from "@/lib/actions/delivery"
 import type { CheckoutFields, FieldErrors } from "@/lib/checkout-form"
-import { pickupHoursNote, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
+import { dayOptionLabel, deliveryChoiceDays, pickupChoiceDays, pickupHoursNote, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
 import type { Field } from "./use-checkout-form"
 
 type Input = (name: Field, label: string, props?: InputHTMLAttributes<HTMLInputElement>, hint?: ReactNode) => ReactNode
@@ -56,17 +56,28 @@ export function DeliveryFields({
   /** A festival's pre-order: its days only, under its name. */
   festivalName?: string | null
 }) {
-  const day = days.find((d) => d.date === fields.deliveryDate) ?? days[0]
+  // Pickup's days are the counter's (no slot asked: the backend judges them by the pickup hours); delivery's have a slot.
+  const choiceDays = (fulfilment: string) => (fulfilment === "pickup" ? pickupChoiceDays(days) : deliveryChoiceDays(days))
+  const shown = choiceDays(fields.fulfilment)
+  const day = shown.find((d) => d.date === fields.deliveryDate) ?? shown[0]
+  const pickup = fields.fulfilment === "pickup"
+  const slotFor = (next: DeliveryDay | undefined) => (next?.slots.find((s) => s.id === fields.slot && s.open) ? fields.slot : (next?.slots.find((s) => s.open)?.id ?? ""))
+  /** Delivery or pickup chosen: the day is kept when the new way offers it, else its first day. */
+  const chooseFulfilment = (event: { target: { value: string } }) => {
+    const list = choiceDays(event.target.value)
+    const next = list.find((d) => d.date === fields.deliveryDate) ?? list[0]
+    setFields({ fulfilment: event.target.value === "pickup" ? "pickup" : "delivery", deliveryDate: next?.date ?? "", slot: slotFor(next) })
+  }
   return (
     <>
       <fieldset>
         <legend>Delivery or pickup</legend>
         <label className="choice">
-          <input type="radio" id="fulfilment-delivery" name="fulfilment" value="delivery" checked={fields.fulfilment === "delivery"} onChange={set("fulfilment")} />
+          <input type="radio" id="fulfilment-delivery" name="fulfilment" value="delivery" checked={fields.fulfilment === "delivery"} onChange={chooseFulfilment} />
           <span>Home delivery: ₹60, free from ₹999</span>
         </label>
         <label className="choice">
-          <input type="radio" id="fulfilment-pickup" name="fulfilment" value="pickup" checked={fields.fulfilment === "pickup"} onChange={set("fulfilment")} />
+          <input type="radio" id="fulfilment-pickup" name="fulfilment" value="pickup" checked={fields.fulfilment === "pickup"} onChange={chooseFulfilment} />
           <span>Pick up from the shop: 12 Halwai Gali, Chandni Chowk (free)</span>
         </label>
         {errors.fulfilment && <p className="field-error">{errors.fulfilment}</p>}
@@ -94,7 +105,7 @@ export function DeliveryFields({
       </fieldset>
 
       <fieldset>
-        <legend>{fields.fulfilment === "delivery" ? "Delivery day and time" : "Pickup day and time"}</legend>
+        <legend>{pickup ? "Pickup day" : "Delivery day and time"}</legend>
         {festivalName && (
           <p className="festival-note" data-testid="checkout-festival">
             Pre-order for {festivalName}: choose one of the festival&apos;s days.
@@ -105,44 +116,43 @@ export function DeliveryFields({
           <select
             id="deliveryDate"
             name="deliveryDate"
-            value={fields.deliveryDate}
-            onChange={(e) => {
-              const next = days.find((d) => d.date === e.target.value)
-              setFields({ deliveryDate: e.target.value, slot: next?.slots.find((s) => s.id === fields.slot && s.open) ? fields.slot : (next?.slots.find((s) => s.open)?.id ?? "") })
-            }}
+            value={day?.date ?? ""}
+            onChange={(e) => setFields({ deliveryDate: e.target.value, slot: slotFor(shown.find((d) => d.date === e.target.value)) })}
           >
-            {days.map((d) => (
+            {shown.map((d) => (
               <option key={d.date} value={d.date}>
-                {d.label}
+                {dayOptionLabel(d, fields.fulfilment)}
               </option>
             ))}
           </select>
         </div>
-        {fields.fulfilment === "pickup" && pickupHoursNote(day) && (
+        {pickup && pickupHoursNote(day) && (
           <p className={day?.pickup?.open ? "hint" : "field-error"} data-testid="pickup-hours" aria-live="polite">
             {pickupHoursNote(day)}
           </p>
         )}
-        <div role="radiogroup" id="slot-group" tabIndex={-1} aria-labelledby="slot-label" aria-describedby={errors.slot ? "slot-error" : undefined}>
-          <p id="slot-label" className="visually-hidden">
-            Time slot
-          </p>
-          {day?.slots.map((s) => (
-            <label key={s.id} className="choice">
-              <input type="radio" name="slot" value={s.id} checked={fields.slot === s.id} disabled={!s.open} onChange={set("slot")} />
-              <span>
-                {s.label}
-                {s.note && <span className="hint"> ({s.note})</span>}
-              </span>
-            </label>
-          ))}
-        </div>
+        {!pickup && (
+          <div role="radiogroup" id="slot-group" tabIndex={-1} aria-labelledby="slot-label" aria-describedby={errors.slot ? "slot-error" : undefined}>
+            <p id="slot-label" className="visually-hidden">
+              Time slot
+            </p>
+            {day?.slots.map((s) => (
+              <label key={s.id} className="choice">
+                <input type="radio" name="slot" value={s.id} checked={fields.slot === s.id} disabled={!s.open} onChange={set("slot")} />
+                <span>
+                  {s.label}
+                  {s.note && <span className="hint"> ({s.note})</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
         {errors.slot && (
           <p className="field-error" id="slot-error">
             {errors.slot}
           </p>
         )}
-        <p className="hint">Only slots that still take orders are shown; each closes three hours before it starts, or when it is full.</p>
+        {!pickup && <p className="hint">Only slots that still take orders are shown; each closes three hours before it starts, or when it is full.</p>}
       </fieldset>
     </>
   )

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react"
 import { placeOrder, type CheckoutState } from "@/lib/actions/checkout"
 import { FIELD_ORDER, validateCheckout, type CheckoutFields, type FieldErrors } from "@/lib/checkout-form"
-import type { DeliveryDay, PincodeCheck } from "@/lib/delivery"
+import { deliveryChoiceDays, type DeliveryDay, type PincodeCheck } from "@/lib/delivery"
 
 /**
  * The checkout form's state: the fields (controlled, so nothing changes behind
@@ -27,7 +27,9 @@ export function newIdempotencyKey(): string {
 
 export function useCheckoutForm(days: DeliveryDay[]) {
   const [state, dispatch, pending] = useActionState(placeOrder, initialState)
-  const firstOpen = days[0]?.slots.find((s) => s.open)
+  // Home delivery first: its first day with a slot (a day may be listed for pickup only).
+  const firstDay = deliveryChoiceDays(days)[0]
+  const firstOpen = firstDay?.slots.find((s) => s.open)
   const [fields, setFields] = useState<CheckoutFields>({
     fullName: "",
     phone: "",
@@ -38,7 +40,7 @@ export function useCheckoutForm(days: DeliveryDay[]) {
     state: "",
     pincode: "",
     fulfilment: "delivery",
-    deliveryDate: days[0]?.date ?? "",
+    deliveryDate: firstDay?.date ?? "",
     slot: firstOpen?.id ?? "",
     giftMessage: "",
     payment: "cod",

@@ -64,6 +64,9 @@ describe("checkout form", () => {
     const errors = validateCheckout({ ...good, slot: "", giftMessage: "x".repeat(201) }, new Date("2026-11-25T08:00:00+05:30"))
     expect(errors.slot).toBe("Please choose a delivery day and slot.")
     expect(validateCheckout({ ...good, deliveryDate: "2026-11-24" }, new Date("2026-11-25T08:00:00+05:30")).slot).toMatch(/has passed/)
+    // Pickup asks for the day only.
+    expect(validateCheckout({ ...good, fulfilment: "pickup", slot: "" }, new Date("2026-11-25T08:00:00+05:30")).slot).toBeUndefined()
+    expect(validateCheckout({ ...good, fulfilment: "pickup", slot: "", deliveryDate: "" }, new Date("2026-11-25T08:00:00+05:30")).slot).toBe("Please choose a pickup day.")
     expect(errors.giftMessage).toMatch(/200 characters/)
   })
 

@@ -1,4 +1,4 @@
-import { deliveryDays, pickupHoursNote, pincodeFormatError, slotRefusal } from "../delivery"
+import { dayOptionLabel, deliveryChoiceDays, deliveryDays, pickupChoiceDays, pickupHoursNote, pincodeFormatError, slotRefusal, type DeliveryDay } from "../delivery"
 
 /** An instant given as India Standard Time (UTC+5:30). */
 const ist = (isoLocal: string) => new Date(`${isoLocal}+05:30`)
@@ -60,5 +60,26 @@ describe("the pickup counter's hours on the chosen day", () => {
     expect(pickupHoursNote({ ...day, pickup: { open: false, opensAt: null, closesAt: null, message: "The pickup counter is closed on Tuesdays. Please choose another day, or home delivery." } })).toMatch(/closed on Tuesdays/)
     expect(pickupHoursNote(day)).toBeNull()
     expect(pickupHoursNote(undefined)).toBeNull()
+  })
+})
+
+describe("the days each way offers", () => {
+  const open = { open: true, opensAt: "10:00", closesAt: "21:00", message: null }
+  const today: DeliveryDay = { date: "2026-11-30", label: "Today, Monday 30 November", slots: [], pickup: open }
+  const tomorrow: DeliveryDay = { date: "2026-12-01", label: "Tomorrow, Tuesday 1 December", slots: [{ id: "morning", label: "Morning", open: true, note: null }], pickup: { open: false, opensAt: null, closesAt: null, message: "closed" } }
+
+  it("delivery: days with a slot; pickup: days the counter takes pickup, slots or not", () => {
+    expect(deliveryChoiceDays([today, tomorrow]).map((d) => d.date)).toEqual(["2026-12-01"])
+    expect(pickupChoiceDays([today, tomorrow]).map((d) => d.date)).toEqual(["2026-11-30"])
+  })
+
+  it("without the backend's pickup list, pickup offers the delivery days", () => {
+    const { pickup: _a, ...bare } = tomorrow
+    expect(pickupChoiceDays([{ ...today, pickup: undefined }, bare]).map((d) => d.date)).toEqual(["2026-12-01"])
+  })
+
+  it("a pickup day's line names the counter's hours; a delivery day's is its label", () => {
+    expect(dayOptionLabel(today, "pickup")).toBe("Today, Monday 30 November, counter open 10:00–21:00")
+    expect(dayOptionLabel(today, "delivery")).toBe("Today, Monday 30 November")
   })
 })

@@ -49,9 +49,10 @@ export function slotTitle(code: string, label: string): string {
  * The days and slots the checkout's picker offers, as the backend decides them
  * (`GET /store/delivery/slots?cart_id=`, always live): its delivery settings, the
  * places left in each slot and the lead times of this cart's sweets. Only open slots
- * with places left are offered, and only days with one. The backend judges the choice
+ * with places left are offered. The backend judges the choice
  * again when the order is placed (a slot taken meanwhile is refused with slot_full).
- * Each day carries the pickup counter's hours that day, shown when the shopper picks pickup.
+ * Each day carries the pickup counter's hours that day: a day is listed when it has an open
+ * slot or the counter takes pickup that day (deliveryChoiceDays / pickupChoiceDays pick per way).
  * For a festival's pre-order (`festival`, its handle) the days are the festival's, each also
  * judged by the festival's places left that day.
  */
@@ -66,5 +67,5 @@ export async function deliverySlotDays(cartId: string | null, festival: string |
       slots: day.slots.filter((s) => s.open && s.places_left > 0).map((s) => ({ id: s.code, label: slotTitle(s.code, s.label), open: true, note: null })),
       ...(pickup.has(day.date) ? { pickup: pickup.get(day.date) } : {}),
     }))
-    .filter((day) => day.slots.length > 0)
+    .filter((day) => day.slots.length > 0 || day.pickup?.open)
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_PICKUP, statusChangedText, WHATSAPP_TEMPLATES } from "../templates"
+import { PICKUP_HOURS_KEY } from "@sweetshop/shop-contracts"
+import { DEFAULT_PICKUP, pickupPlaceOf, statusChangedText, WHATSAPP_TEMPLATES } from "../templates"
 
 describe("the ready-for-pickup message", () => {
   const pickup = { address: "12 Halwai Gali, Chandni Chowk, New Delhi 110006", hours: "10 am to 9 pm, every day" }
@@ -25,5 +26,16 @@ describe("the ready-for-pickup message", () => {
   it("has the seed's kitchen as the default place", () => {
     expect(DEFAULT_PICKUP.address).toMatch(/Chandni Chowk, New Delhi 110006$/)
     expect(DEFAULT_PICKUP.hours).toBeTruthy()
+  })
+
+  it("names the hours the checkout wrote on the order (staff's for its day), else SHOP_PICKUP_HOURS, else the seed's", () => {
+    const options = { pickup_address: "5 Mall Road", pickup_hours: "9 am to 8 pm" }
+    const onOrder = pickupPlaceOf({ [PICKUP_HOURS_KEY]: "11:00–18:30", delivery_date: "2026-12-03" }, options)
+    expect(onOrder).toEqual({ address: "5 Mall Road", hours: "11:00–18:30" })
+    expect(statusChangedText({ display_id: 13, status: "ready_for_pickup", pickup: onOrder })).toBe("Sweet Shop: your order #13 is ready for pickup at 5 Mall Road (open 11:00–18:30).")
+    expect(pickupPlaceOf({ delivery_date: "2026-12-03" }, options).hours).toBe("9 am to 8 pm")
+    expect(pickupPlaceOf({ [PICKUP_HOURS_KEY]: null }, options).hours).toBe("9 am to 8 pm")
+    expect(pickupPlaceOf({ [PICKUP_HOURS_KEY]: "  " }, {})).toEqual(DEFAULT_PICKUP)
+    expect(pickupPlaceOf(null, {})).toEqual(DEFAULT_PICKUP)
   })
 })

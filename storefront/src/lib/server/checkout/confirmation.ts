@@ -48,7 +48,7 @@ type OrderNote = {
 export type PendingNote = Pick<OrderNote, "deliveryDate" | "slotLabel" | "giftMessage" | "festivalName">
 
 export function noteOf(fields: CheckoutFields, festivalName: string | null = null): PendingNote {
-  return { deliveryDate: fields.deliveryDate, slotLabel: slotLabel(fields.slot), giftMessage: fields.giftMessage || null, festivalName }
+  return { deliveryDate: fields.deliveryDate, slotLabel: fields.fulfilment === "pickup" ? null : slotLabel(fields.slot), giftMessage: fields.giftMessage || null, festivalName }
 }
 
 /**

@@ -52,8 +52,8 @@ export async function checkOut(cartId: string, fields: CheckoutFields, providerI
     metadata: {
       fulfilment: fields.fulfilment,
       delivery_date: fields.deliveryDate,
-      delivery_slot: fields.slot,
-      delivery_slot_label: slotLabel(fields.slot),
+      // Pickup asks no slot: the backend judges the day by the counter's pickup hours.
+      ...(fields.fulfilment === "pickup" ? {} : { delivery_slot: fields.slot, delivery_slot_label: slotLabel(fields.slot) }),
       gift_message: fields.giftMessage || null,
     },
   })

@@ -31,7 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery ₹60, free from ₹999.</p>
+            <p>Sweet Shop, 12 Halwai Gali, Chandni Chowk, New Delhi 110006. Prices include 5% GST. Delivery is charged by area (free above an order value), shown at checkout.</p>
             {fssaiLicence && (
               <p data-testid="fssai-licence">
                 <abbr title="Food Safety and Standards Authority of India">FSSAI</abbr> licence no. {fssaiLicence}

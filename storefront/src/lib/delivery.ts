@@ -136,6 +136,3 @@ export function slotLabel(slotId: string): string {
   return SLOTS.find((s) => s.id === slotId)?.label ?? slotId
 }
 
-/** Home delivery's charge and the order value from which it is free (the seeded shipping option's price rule). */
-export const DELIVERY_CHARGE_RUPEES = 60
-export const FREE_DELIVERY_FROM_RUPEES = 999

@@ -3,8 +3,7 @@
 import Link from "next/link"
 import { useState, useTransition } from "react"
 import { changeQuantity } from "@/lib/actions/cart"
-import { DELIVERY_CHARGE_RUPEES, FREE_DELIVERY_FROM_RUPEES } from "@/lib/delivery"
-import { formatPaise, formatRupees } from "@/lib/format"
+import { formatRupees } from "@/lib/format"
 import type { CartView } from "@/lib/server/cart"
 import { SweetImage } from "@/components/product/sweet-image"
 
@@ -81,9 +80,7 @@ export function CartTotals({ cart }: { cart: CartView }) {
       <div>
         <span>Delivery</span>
         <span>
-          {cart.itemTotalRupees >= FREE_DELIVERY_FROM_RUPEES
-            ? "Free"
-            : `${formatPaise(DELIVERY_CHARGE_RUPEES * 100)} (free from ${formatPaise(FREE_DELIVERY_FROM_RUPEES * 100)})`}
+          By your pincode&apos;s area, at checkout
         </span>
       </div>
       <p className="hint">Store pickup is free. Prices include 5% GST.</p>

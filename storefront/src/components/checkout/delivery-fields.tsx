@@ -74,7 +74,7 @@ export function DeliveryFields({
         <legend>Delivery or pickup</legend>
         <label className="choice">
           <input type="radio" id="fulfilment-delivery" name="fulfilment" value="delivery" checked={fields.fulfilment === "delivery"} onChange={chooseFulfilment} />
-          <span>Home delivery: ₹60, free from ₹999</span>
+          <span>Home delivery: charged by your delivery area, shown with the total</span>
         </label>
         <label className="choice">
           <input type="radio" id="fulfilment-pickup" name="fulfilment" value="pickup" checked={fields.fulfilment === "pickup"} onChange={chooseFulfilment} />

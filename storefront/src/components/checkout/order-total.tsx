@@ -3,7 +3,6 @@
 import { useEffect, useState } from "react"
 import type { FulfillmentKind } from "@sweetshop/shop-contracts"
 import { previewTotals } from "@/lib/actions/checkout"
-import { DELIVERY_CHARGE_RUPEES, FREE_DELIVERY_FROM_RUPEES } from "@/lib/delivery"
 import { formatPaise } from "@/lib/format"
 import type { CheckoutTotals } from "@/lib/server/checkout/shipping"
 
@@ -49,7 +48,7 @@ export function OrderTotal({ fulfilment, pincode, itemsPaise, version }: { fulfi
         ) : (
           <>
             <span>Delivery</span>
-            <span>{shown?.shippingPaise == null ? (failed || shown ? `${formatPaise(DELIVERY_CHARGE_RUPEES * 100)}, free from ${formatPaise(FREE_DELIVERY_FROM_RUPEES * 100)}` : "…") : shown.shippingPaise === 0 ? "free" : formatPaise(shown.shippingPaise)}</span>
+            <span>{shown?.shippingPaise == null ? (failed || shown ? "by your pincode's area" : "…") : shown.shippingPaise === 0 ? "free" : formatPaise(shown.shippingPaise)}</span>
           </>
         )}
       </div>

@@ -269,14 +269,60 @@ medusaIntegrationTestRunner({
         expect([res.status, res.data.code]).toEqual([400, "invalid_pincode"])
       })
 
-      it("refuses a range of more than 2000 pincodes (each is a price on home delivery) and writes nothing", async () => {
-        const before = (await api.get("/admin/delivery-settings/areas", admin)).data.areas.length
-        const res = await api
-          .post("/admin/delivery-settings/areas", { name: "All", city: "X", state: "X", pincode_from: 100000, pincode_to: 999999 }, admin)
-          .catch((e: any) => e.response)
-        expect([res.status, res.data.code]).toEqual([400, "invalid_data"])
-        expect(res.data.message).toMatch(/at most 2000 pincodes/)
-        expect((await api.get("/admin/delivery-settings/areas", admin)).data.areas.length).toBe(before)
+      it("a shopper cannot choose their area's price: what they send in the address's metadata is replaced by their pincode's area", async () => {
+        // Jaipur's ₹90 cart claiming Pune's ₹40 (the key it would carry), on create and on update.
+        const { data: puneCart } = await api.post("/store/carts?fields=id,*shipping_address", { region_id: (await api.get("/store/regions", storeHeaders)).data.regions[0].id, shipping_address: PUNE }, storeHeaders)
+        expect(puneCart.cart.shipping_address.postal_code).toBe("411004")
+        const puneKey = puneCart.cart.shipping_address.metadata.delivery_price_area
+        expect(puneKey).toMatch(/^\d+$/)
+        const forged = { ...JAIPUR, metadata: { delivery_price_area: puneKey, note: "gate 2" } }
+        const variant = await shopper.variant("kaju-katli", "250 g")
+        const created = await api.post("/store/carts?fields=id", { region_id: puneCart.cart.region_id, items: [{ variant_id: variant.id, quantity: 1 }], shipping_address: forged }, storeHeaders)
+        const updated = await priced(forged)
+        expect(updated).toMatchObject({ listed: 90, shipping: 90 })
+        const listed = (await shopper.shippingOptions(created.data.cart.id)).find((o) => o.name === "Home delivery")!
+        expect(listed.amount).toBe(90)
+        // An update naming only the address's metadata keeps the key of the pincode it holds.
+        const { data } = await api.get(`/store/carts/${updated.cartId}?fields=shipping_address.id`, storeHeaders)
+        const partial = await post(`/store/carts/${updated.cartId}?fields=shipping_total,*shipping_address`, { shipping_address: { id: data.cart.shipping_address.id, metadata: { delivery_price_area: puneKey } } })
+        expect(partial.status).toBe(200)
+        expect(partial.data.cart.shipping_total).toBe(90)
+        expect(partial.data.cart.shipping_address.metadata.delivery_price_area).not.toBe(puneKey)
+      })
+
+      it("a cart whose pincode staff moved to another area since pays the new area's charge when it is ordered", async () => {
+        const open = await priced(PUNE)
+        expect(open.shipping).toBe(40)
+        // Staff take 411004 out of Pune and into a new area, Pune Camp, at ₹70.
+        expect((await api.post(`/admin/delivery-settings/areas/${puneId}`, { pincode_from: 411005, pincode_to: 411010, pincodes: ["411001", "411002", "411003"] }, admin)).status).toBe(200)
+        const camp = await api.post("/admin/delivery-settings/areas", { name: "Pune Camp", city: "Pune", state: "Maharashtra", pincodes: ["411004"], delivery_charge_rupees: 70, free_above_rupees: null }, admin)
+        expect(camp.status).toBe(200)
+        const { data: pc } = await api.post("/store/payment-collections", { cart_id: open.cartId }, storeHeaders)
+        const session = await post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+        expect(session.status).toBe(200)
+        const done = await shopper.complete(open.cartId)
+        expect([done.status, done.data.type]).toEqual([200, "order"])
+        const { data } = await api.get(`/admin/orders/${done.data.order.id}?fields=shipping_total,total,item_total`, admin)
+        expect(data.order.shipping_total).toBe(70)
+        expect(data.order.total).toBe(data.order.item_total + 70)
+      })
+
+      it("an area as large as a whole postal region is two prices, not one per pincode", async () => {
+        const res = await api.post("/admin/delivery-settings/areas", { name: "All of Gujarat", city: "Ahmedabad", state: "Gujarat", pincode_from: 360000, pincode_to: 399999, delivery_charge_rupees: 120, free_above_rupees: 5000 }, admin)
+        expect(res.status).toBe(200)
+        const homes = (await dbConnection.raw(
+          `select count(*)::int as n from price p join shipping_option_price_set sops on sops.price_set_id = p.price_set_id
+             join shipping_option so on so.id = sops.shipping_option_id join shipping_option_type t on t.id = so.shipping_option_type_id
+            where t.code = 'home-delivery' and p.deleted_at is null`
+        )).rows[0].n as number
+        // Per active area its charge, and 0 from its threshold where it has one; then the two prices without an area (New Delhi's).
+        const areas = (await api.get("/admin/delivery-settings/areas", admin)).data.areas.filter((a: any) => a.active)
+        const perArea = areas.reduce((n: number, a: any) => n + 1 + (a.free_above_rupees > 0 && a.delivery_charge_rupees > 0 ? 1 : 0), 0)
+        expect(areas.length).toBe(8) // the seed's five, Pune, Jaipur, Gujarat
+        expect(homes).toBe(perArea + 2)
+        expect(homes).toBeLessThan(20)
+        const gujarat = { ...DELHI_ADDRESS, address_1: "1 CG Road", city: "Ahmedabad", province: "Gujarat", postal_code: "380009" }
+        expect(await priced(gujarat)).toMatchObject({ listed: 120, shipping: 120 })
       })
     })
   },

@@ -2,7 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { limitCashOnDelivery, limitStaffCashOnDelivery } from "../lib/middlewares/cash-on-delivery"
 import { refuseUnknownCartMetadata } from "../lib/middlewares/checkout-metadata"
 import { normalizeCheckoutPhones } from "../lib/middlewares/checkout-phone"
-import { refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
+import { keyAddressToDeliveryArea, refuseUndeliverableCart, refuseUndeliverablePayment } from "../lib/middlewares/delivery-area"
 import { bookCartDeliverySlot } from "../lib/middlewares/delivery-slot"
 import { bookDraftDeliveryForConversion, bookDraftDeliveryForLink } from "../lib/middlewares/draft-delivery"
 import { answerMalformedUrls, refuseUnhygienicInput } from "../lib/middlewares/input-hygiene"
@@ -29,8 +29,8 @@ export default defineMiddlewares({
     { matcher: "/admin", middlewares: [refuseUnhygienicInput] },
     { matcher: "/auth", middlewares: [refuseUnhygienicInput] },
     { matcher: "/hooks", middlewares: [refuseUnhygienicInput] },
-    { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones] },
-    { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartOrLine, refuseUnknownCartMetadata, normalizeCheckoutPhones] },
+    { method: ["POST"], matcher: "/store/carts", middlewares: [refuseUnknownCartMetadata, normalizeCheckoutPhones, keyAddressToDeliveryArea] },
+    { method: ["POST"], matcher: "/store/carts/:id", middlewares: [refuseUnknownCartOrLine, refuseUnknownCartMetadata, normalizeCheckoutPhones, keyAddressToDeliveryArea] },
     // Medusa's cart and payment routes answer 500 for a cart, line or payment collection that does not exist, and
     // delete a line named under another cart's id: 404 before they run (../lib/middlewares/store-route-guards.ts).
     { method: ["POST"], matcher: "/store/carts/:id/line-items", middlewares: [refuseUnknownCartOrLine] },

@@ -12,6 +12,7 @@ import {
   refuseUndeliverableCheckoutStep,
   settleEarlierPaymentStep,
 } from "./steps/checkout-steps"
+import { PRICE_AREA_METADATA_KEY } from "../lib/rules/delivery-area"
 
 export type OneCallCheckoutInput = {
   cart_id: string
@@ -57,17 +58,21 @@ export const oneCallCheckoutWorkflow = createWorkflow("sweetshop-one-call-checko
   const settled = transform({ paid, stopped }, ({ paid, stopped }) => ({ order_id: paid.order_id ?? stopped.order_id }))
 
   const prepared = when("checkout-prepares-cart", { settled }, ({ settled }) => !settled.order_id).then(() => {
-    refuseUndeliverableCheckoutStep(
+    const area = refuseUndeliverableCheckoutStep(
       transform({ input }, ({ input }) => ({ postal_code: input.shipping_address.postal_code, shipping_option_id: input.shipping_option_id }))
     )
     const booked = bookDeliverySlotStep(
       transform({ input }, ({ input }) => ({ cart_id: input.cart_id, metadata: input.metadata ?? null, shipping_option_id: input.shipping_option_id }))
     )
     // The pickup hours are the backend's word (staff's settings), written beside what the shopper sent.
-    const prepareInput = transform({ input, booked }, ({ input, booked }) => ({
+    // The shipping address carries the delivery area home delivery is priced by (lib/rules/delivery-area.ts).
+    const prepareInput = transform({ input, booked, area }, ({ input, booked, area }) => ({
       cart_id: input.cart_id,
       email: input.email,
-      shipping_address: input.shipping_address,
+      shipping_address: {
+        ...input.shipping_address,
+        metadata: { ...(input.shipping_address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: area.price_area },
+      },
       billing_address: input.shipping_address,
       metadata: { ...(input.metadata ?? {}), ...(booked.pickup_hours !== undefined ? { [PICKUP_HOURS_KEY]: booked.pickup_hours } : {}) },
       shipping_option_id: input.shipping_option_id,

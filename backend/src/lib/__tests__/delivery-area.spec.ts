@@ -5,7 +5,9 @@ import {
   deliveryAreaContext,
   deliveryAreaNames,
   deliveryAreaOf,
+  areaPriceKeys,
   homeDeliveryPrices,
+  priceAreaOf,
   normalizePincode,
   pincodeSchema,
   type ServedRange,
@@ -151,31 +153,40 @@ describe("delivery area, range by range", () => {
 })
 
 describe("home delivery's prices from the areas", () => {
-  const pin = (n: number) => ({ attribute: "shipping_address.postal_code", operator: "eq", value: n })
+  const area = (key: number) => ({ attribute: "shipping_address.metadata.delivery_price_area", operator: "eq", value: key })
   const from = (value: number) => ({ attribute: "item_total", operator: "gte", value })
-  it("prices every pincode of an area with its charge and 0 from its free-above threshold, two rules each; the first area's without a pincode", () => {
-    const prices = homeDeliveryPrices([
-      { from: 411001, to: 411002, area: "Pune", charge_rupees: 40, free_above_rupees: 600 },
-      { from: 302001, to: 302001, area: "Jaipur", charge_rupees: 90, free_above_rupees: null },
-    ])
+  const PUNE: ServedRange = { from: 411001, to: 411999, area: "Pune", area_id: "darea_pune", charge_rupees: 40, free_above_rupees: 600 }
+  const JAIPUR: ServedRange = { from: 302001, to: 302001, area: "Jaipur", area_id: "darea_jaipur", charge_rupees: 90, free_above_rupees: null }
+
+  it("prices each area once, whatever its size: its charge and 0 from its free-above threshold, two rules each; the first area's without an area", () => {
+    const keys = areaPriceKeys([PUNE, JAIPUR])
+    const pune = keys.get("darea_pune")!
+    const jaipur = keys.get("darea_jaipur")!
+    expect(pune).not.toBe(jaipur)
+    const prices = homeDeliveryPrices([PUNE, { ...PUNE, from: 412001, to: 412001 }, JAIPUR])
     expect(prices).toEqual([
-      { currency_code: "inr", amount: 40, rules: [pin(411001), from(0)] },
-      { currency_code: "inr", amount: 0, rules: [pin(411001), from(600)] },
-      { currency_code: "inr", amount: 40, rules: [pin(411002), from(0)] },
-      { currency_code: "inr", amount: 0, rules: [pin(411002), from(600)] },
-      { currency_code: "inr", amount: 90, rules: [pin(302001), from(0)] },
+      { currency_code: "inr", amount: 40, rules: [area(pune), from(0)] },
+      { currency_code: "inr", amount: 0, rules: [area(pune), from(600)] },
+      { currency_code: "inr", amount: 90, rules: [area(jaipur), from(0)] },
       { currency_code: "inr", amount: 40, rules: [] },
       { currency_code: "inr", amount: 0, rules: [from(600)] },
     ])
     expect(homeDeliveryPrices([])).toEqual([])
   })
 
-  it("prices a pincode in two areas by the first, as the area check finds it", () => {
-    const ranges: ServedRange[] = [
-      { from: 110001, to: 110002, area: "A", charge_rupees: 60, free_above_rupees: null },
-      { from: 110002, to: 110003, area: "B", charge_rupees: 80, free_above_rupees: null },
+  it("keys an address by the area of its pincode (the first that serves it), stable while the area's pincodes change, empty outside", () => {
+    const ranges = [PUNE, JAIPUR]
+    expect(priceAreaOf("411 004", ranges)).toBe(String(areaPriceKeys(ranges).get("darea_pune")))
+    expect(priceAreaOf("302001", ranges)).toBe(String(areaPriceKeys(ranges).get("darea_jaipur")))
+    expect(priceAreaOf("302001", [{ ...JAIPUR, from: 302000, to: 302999 }])).toBe(priceAreaOf("302001", ranges))
+    expect(priceAreaOf("110024", ranges)).toBe("")
+    expect(priceAreaOf(null, ranges)).toBe("")
+    const overlapping: ServedRange[] = [
+      { from: 110001, to: 110002, area: "A", area_id: "darea_a", charge_rupees: 60, free_above_rupees: null },
+      { from: 110002, to: 110003, area: "B", area_id: "darea_b", charge_rupees: 80, free_above_rupees: null },
     ]
-    expect(homeDeliveryPrices(ranges).filter((p) => p.rules.length).map((p) => [p.rules[0].value, p.amount])).toEqual([[110001, 60], [110002, 60], [110003, 80]])
-    expect(deliveryAreaOf("110002", ranges)).toBe("A")
+    expect(priceAreaOf("110002", overlapping)).toBe(priceAreaOf("110001", overlapping))
+    expect(priceAreaOf("110003", overlapping)).not.toBe(priceAreaOf("110001", overlapping))
+    expect(deliveryAreaOf("110002", overlapping)).toBe("A")
   })
 })

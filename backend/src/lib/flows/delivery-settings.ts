@@ -26,6 +26,7 @@ export async function servedRanges(container: MedusaContainer): Promise<ServedRa
     const ranges: ServedRange[] = []
     const base = {
       area: a.name as string,
+      area_id: a.id as string,
       city: a.city as string,
       state: a.state as string,
       charge_rupees: Number(a.delivery_charge_rupees),
@@ -88,19 +89,24 @@ async function linesOf(container: MedusaContainer, ownerId: string): Promise<{ p
   return (rows as any[]).map((r) => ({ product_id: r.product_id as string, title: r.title as string, units: Number(r.units) }))
 }
 
-/** The products in a cart or draft order, once each, with their titles. */
-export async function cartProducts(container: MedusaContainer, cartId: string | null | undefined): Promise<{ id: string; title: string | null }[]> {
-  if (!cartId) return []
-  return (await linesOf(container, cartId)).map((l) => ({ id: l.product_id, title: l.title ?? null }))
-}
+type DemandLine = { product_id: string; title: string; units: number }
 
-/** The longest lead time, in hours, of the products in a cart or draft order (0 when none has one). */
-export async function cartLeadHours(container: MedusaContainer, cartId: string | null | undefined): Promise<number> {
-  if (!cartId) return 0
-  const productIds = (await linesOf(container, cartId)).map((l) => l.product_id)
-  if (!productIds.length) return 0
-  const leads = await deliverySettings(container).listProductLeadTimes({ product_id: productIds })
-  return leads.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0)
+/**
+ * What a cart or draft order asks of the kitchen, read once per check: its lines (units per
+ * product), its longest lead time in hours (0 when no product has one), and the kitchen
+ * capacities of its products that have one.
+ */
+type CartDemand = { lines: DemandLine[]; lead_hours: number; limits: { product_id: string; units: number }[] }
+
+async function cartDemand(container: MedusaContainer, cartId: string | null | undefined): Promise<CartDemand> {
+  const lines = cartId ? await linesOf(container, cartId) : []
+  if (!lines.length) return { lines, lead_hours: 0, limits: [] }
+  const rows = await deliverySettings(container).listProductLeadTimes({ product_id: lines.map((l) => l.product_id) })
+  return {
+    lines,
+    lead_hours: rows.reduce((max: number, l: any) => Math.max(max, Number(l.lead_hours) || 0), 0),
+    limits: rows.filter((l: any) => l.kitchen_capacity_units != null).map((l: any) => ({ product_id: l.product_id as string, units: Number(l.kitchen_capacity_units) })),
+  }
 }
 
 function knexOf(container: MedusaContainer): Knex {
@@ -363,19 +369,26 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
   } else {
     festival = await findFestival(container, handle)
     if (!festival) throw festivalNotFound(handle)
-    const refused = festivalRefusal(now, festival, day, await cartProducts(container, choice.cart_id))
+  }
+  const judged = !(blank(day) && blank(slotName))
+  const [demand, settings] = await Promise.all([
+    festival || judged ? cartDemand(container, choice.cart_id) : null,
+    judged ? daySettings(container) : null,
+  ])
+  if (festival) {
+    const refused = festivalRefusal(now, festival, day, demand!.lines.map((l) => ({ id: l.product_id, title: l.title ?? null })))
     if (refused) refuse(refused)
   }
-  if (blank(day) && blank(slotName)) return []
+  if (!judged) return []
   const options = { beyond_horizon: !!festival }
-  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, choice.cart_id)])
+  const kitchen = async () => kitchenRefusal(demand!, await orderedFor(container, demand!, [day as string]), day as string)
   if (!choice.home_delivery) {
-    const refused = pickupRefusal(now, day, settings, leadHours, options) ?? (await kitchenRefusal(container, choice.cart_id, day as string))
+    const refused = pickupRefusal(now, day, settings!, demand!.lead_hours, options) ?? (await kitchen())
     if (refused) refuse(refused)
   } else {
-    const refused = slotRefusal(now, day, slotName, settings, leadHours, options)
+    const refused = slotRefusal(now, day, slotName, settings!, demand!.lead_hours, options)
     if (refused) refuse(refused)
-    const full = await kitchenRefusal(container, choice.cart_id, day as string)
+    const full = await kitchen()
     if (full) refuse(full)
   }
   if (choice.judge_only) return []
@@ -384,7 +397,7 @@ export async function bookDeliveryChoice(container: MedusaContainer, choice: Del
   try {
     if (festival) places.push(await takeFestivalPlace(container, { cart_id: choice.cart_id, day: day as string, festival }))
     if (choice.home_delivery) {
-      const slot = findSlot(settings, day as string, slotName as string)!
+      const slot = findSlot(settings!, day as string, slotName as string)!
       places.push(await takePlace(container, { cart_id: choice.cart_id, day: day as string, slot, hold_minutes: choice.hold_minutes }))
     }
   } catch (error) {
@@ -411,19 +424,13 @@ export async function pickupHoursFor(container: MedusaContainer, metadata: Recor
  * whose orders for the day (delivery and pickup, not cancelled) and this cart would make
  * more than that. Counted from the orders when the checkout asks; unlike a slot's places it
  * is not reserved, so two checkouts at the same moment may both pass (README, Delivery settings).
+ * `ordered` is kitchenOrdered for the day (or days) and the demand's limited products.
  */
-export async function kitchenRefusal(container: MedusaContainer, cartId: string, day: string): Promise<{ code: RefusalCode; message: string } | null> {
-  const lines = await linesOf(container, cartId)
-  if (!lines.length) return null
-  const limits = (await deliverySettings(container).listProductLeadTimes({ product_id: lines.map((l) => l.product_id) })).filter(
-    (l: any) => l.kitchen_capacity_units != null
-  )
-  if (!limits.length) return null
-  const ordered = await kitchenOrdered(container, [day], limits.map((l: any) => l.product_id))
-  for (const limit of limits as any[]) {
-    const line = lines.find((l) => l.product_id === limit.product_id)
-    const already = ordered.find((o) => o.product_id === limit.product_id)?.units ?? 0
-    if (line && already + Number(line.units) > Number(limit.kitchen_capacity_units)) {
+function kitchenRefusal(demand: CartDemand, ordered: KitchenOrdered[], day: string): { code: RefusalCode; message: string } | null {
+  for (const limit of demand.limits) {
+    const line = demand.lines.find((l) => l.product_id === limit.product_id)
+    const already = ordered.find((o) => o.day === day && o.product_id === limit.product_id)?.units ?? 0
+    if (line && already + Number(line.units) > limit.units) {
       return {
         code: "kitchen_full",
         message: `The kitchen is fully booked for ${line.title} on ${dayLabel(day)}. Please choose another day, or order less of it.`,
@@ -431,6 +438,12 @@ export async function kitchenRefusal(container: MedusaContainer, cartId: string,
     }
   }
   return null
+}
+
+/** What the orders of these days ask of the kitchen for the demand's products with a capacity (none read when it has none). */
+function orderedFor(container: MedusaContainer, demand: CartDemand, days: string[]): Promise<KitchenOrdered[]> {
+  if (!demand.limits.length) return Promise.resolve([])
+  return kitchenOrdered(container, days, demand.limits.map((l) => l.product_id))
 }
 
 export type KitchenOrdered = { day: string; product_id: string; units: number }
@@ -471,18 +484,21 @@ export async function kitchenOrdered(container: MedusaContainer, days: string[],
  */
 export async function listDeliveryDays(container: MedusaContainer, cartId?: string, options: { festival?: FestivalSetting | null; now?: Date } = {}) {
   const { festival = null, now = new Date() } = options
-  const [settings, leadHours] = await Promise.all([daySettings(container), cartLeadHours(container, cartId)])
   const today = shopToday(now)
   const dates = festival ? festival.delivery_days : Array.from({ length: LISTED_DAYS }, (_, i) => addDays(today, i))
   const dayOptions = { beyond_horizon: !!festival }
-  const [taken, festivalTaken, products] = await Promise.all([
+  const [settings, demand, taken, festivalTaken] = await Promise.all([
+    daySettings(container),
+    cartDemand(container, cartId),
     placesTaken(container, dates),
     festival ? festivalPlacesTaken(container, dates) : new Map<string, number>(),
-    festival && cartId ? cartProducts(container, cartId) : [],
   ])
+  const leadHours = demand.lead_hours
+  const products = demand.lines.map((l) => ({ id: l.product_id, title: l.title ?? null }))
   const festivalLeft = (date: string) => (festival ? festival.capacity_per_day - (festivalTaken.get(`${date}/${festival.id}`) ?? 0) : 1)
-  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full).
-  const kitchen = cartId ? await Promise.all(dates.map((date) => kitchenRefusal(container, cartId, date))) : dates.map(() => null)
+  // With a cart: a day its sweets would take past the kitchen's capacity is closed to it (kitchen_full); one read for all the days.
+  const ordered = await orderedFor(container, demand, dates)
+  const kitchen = dates.map((date) => kitchenRefusal(demand, ordered, date))
   const listed = dates.map((date, i) => {
     const prefix = date === today ? "Today, " : date === addDays(today, 1) ? "Tomorrow, " : ""
     const preOrder = festival

@@ -1,8 +1,18 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { isPickupOption, type RefusalCode } from "@sweetshop/shop-contracts"
-import { deliveryAreaOf, HOME_DELIVERY_TYPE_CODE, type HomeDeliveryPrice, homeDeliveryPrices, normalizePincode, undeliverableSentence } from "../rules/delivery-area"
+import { updateCartWorkflow, updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  deliveryAreaOf,
+  HOME_DELIVERY_TYPE_CODE,
+  type HomeDeliveryPrice,
+  homeDeliveryPrices,
+  normalizePincode,
+  PRICE_AREA_METADATA_KEY,
+  priceAreaOf,
+  type ServedRange,
+  undeliverableSentence,
+} from "../rules/delivery-area"
 import { servedRanges } from "./delivery-settings"
 
 /**
@@ -27,11 +37,16 @@ export async function homeDeliveryOptionIds(container: MedusaContainer, optionId
 }
 
 /** The shopper's sentence when these options would deliver outside the area, else null. */
-export async function deliveryRefusal(container: MedusaContainer, postalCode: string | null | undefined, optionIds: string[]): Promise<string | null> {
+export async function deliveryRefusal(
+  container: MedusaContainer,
+  postalCode: string | null | undefined,
+  optionIds: string[],
+  known?: ServedRange[]
+): Promise<string | null> {
   const pincode = normalizePincode(postalCode)
   // No pincode yet: nothing to judge; the address comes before the order.
   if (!pincode) return null
-  const ranges = await servedRanges(container)
+  const ranges = known ?? (await servedRanges(container))
   if (deliveryAreaOf(pincode, ranges)) return null
   return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
 }
@@ -58,6 +73,39 @@ export async function cartDeliveryRefusal(container: MedusaContainer, cartId: st
   const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
   if (!optionIds.length) return undeliverableSentence(pincode, ranges)
   return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
+}
+
+/**
+ * An address as the shop stores it: its metadata carrying the delivery area home delivery is priced by
+ * (PRICE_AREA_METADATA_KEY, the area of `postalCode`, "" outside every area), whatever the shopper sent there.
+ */
+export function withPriceArea<A extends { metadata?: Record<string, unknown> | null }>(address: A, postalCode: string | null | undefined, ranges: Parameters<typeof priceAreaOf>[1]): A {
+  return { ...address, metadata: { ...(address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: priceAreaOf(postalCode, ranges) } }
+}
+
+/**
+ * Before a cart is paid for or completed on Medusa's routes: when the price area its address carries is
+ * not its pincode's (staff moved the pincode to another area since, or the address came from elsewhere
+ * than the cart routes), it is rewritten through Medusa's updateCartWorkflow, which re-prices the cart's
+ * home delivery and refreshes its totals and payment collection. Answers whether it rewrote.
+ */
+export async function repriceStaleDeliveryArea(container: MedusaContainer, cartId: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "completed_at", "shipping_address.id", "shipping_address.postal_code", "shipping_address.metadata"],
+    filters: { id: cartId },
+  })
+  const cart = data[0] as any
+  const address = cart?.shipping_address
+  if (!cart || cart.completed_at || !address?.id) return false
+  const ranges = await servedRanges(container)
+  const wanted = priceAreaOf(address.postal_code, ranges)
+  if ((address.metadata?.[PRICE_AREA_METADATA_KEY] ?? "") === wanted) return false
+  await updateCartWorkflow(container).run({
+    input: { id: cartId, shipping_address: { id: address.id, metadata: { ...(address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: wanted } } as any },
+  })
+  return true
 }
 
 /** A price as a comparable line: amount and its rules, sorted. */

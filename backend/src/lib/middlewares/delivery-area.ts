@@ -1,7 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { RefusalCode } from "@sweetshop/shop-contracts"
-import { cartDeliveryRefusal } from "../flows/home-delivery"
+import { servedRanges } from "../flows/delivery-settings"
+import { cartDeliveryRefusal, repriceStaleDeliveryArea, withPriceArea } from "../flows/home-delivery"
 
 /**
  * On POST /store/carts/:id/complete and on opening a payment session: a cart
@@ -12,6 +13,7 @@ export async function refuseUndeliverableCart(req: MedusaRequest, _res: MedusaRe
   try {
     const refusal = await cartDeliveryRefusal(req.scope, req.params.id)
     if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
+    await repriceStaleDeliveryArea(req.scope, req.params.id)
     next()
   } catch (error) {
     next(error)
@@ -26,6 +28,35 @@ export async function refuseUndeliverablePayment(req: MedusaRequest, _res: Medus
     const cartId = (data[0] as any)?.cart?.id as string | undefined
     const refusal = cartId ? await cartDeliveryRefusal(req.scope, cartId) : null
     if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
+    if (cartId) await repriceStaleDeliveryArea(req.scope, cartId)
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/**
+ * On POST /store/carts and POST /store/carts/:id with a shipping address: the address's metadata gets
+ * the delivery area home delivery is priced by (PRICE_AREA_METADATA_KEY in ../rules/delivery-area.ts),
+ * from its pincode, or from the pincode the cart already holds when the update names none; whatever a
+ * shopper sent under that key is replaced. Medusa's updateCartWorkflow then prices the cart's home
+ * delivery by that area as it refreshes the cart.
+ */
+export async function keyAddressToDeliveryArea(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const bodies = [req.body, (req as any).validatedBody].filter((b) => b && typeof b === "object") as Record<string, any>[]
+    const address = bodies.map((b) => b.shipping_address).find((a) => a && typeof a === "object")
+    if (!address) return next()
+    let postalCode: string | null | undefined = address.postal_code
+    if (postalCode === undefined && req.params.id) {
+      const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "cart", fields: ["id", "shipping_address.postal_code"], filters: { id: req.params.id } })
+      postalCode = (data[0] as any)?.shipping_address?.postal_code
+    }
+    const ranges = await servedRanges(req.scope)
+    for (const body of bodies) {
+      if (body.shipping_address && typeof body.shipping_address === "object") body.shipping_address = withPriceArea(body.shipping_address, postalCode, ranges)
+    }
     next()
   } catch (error) {
     next(error)

@@ -17,6 +17,8 @@ export type ServedRange = {
   from: number
   to: number
   area: string
+  /** The area's id in the delivery settings module: home delivery's prices are keyed by it (areaPriceKeys). */
+  area_id?: string
   city?: string
   state?: string
   /** The area's home-delivery charge and free-above threshold, whole rupees (homeDeliveryPrices). */
@@ -94,51 +96,90 @@ export function deliveryAreaContext(postalCode: string | null | undefined, range
 /** The code of home delivery's shipping option type: the options whose prices homeDeliveryPrices writes. */
 export const HOME_DELIVERY_TYPE_CODE = "home-delivery"
 
-/** A range of pincodes an area may name, at most (each pincode is two prices on home delivery). */
-export const MAX_RANGE_PINCODES = 2000
-
 /**
- * The cart field home delivery's prices are keyed by. Medusa prices a flat shipping option with
- * the cart itself as the pricing context (listShippingOptionsForCartWithPricingWorkflow, which
- * addShippingMethodToCartWorkflow and refreshCartShippingMethodsWorkflow run; GET
- * /store/shipping-options adds the cart's address fields too), and a price rule matches a text
- * field (the pincode) by equality only: so one rule per pincode, not a range.
+ * The address field home delivery's prices are keyed by: the delivery area of the address's pincode,
+ * written by the shop on the cart's shipping address (its metadata) whenever the address is set
+ * (lib/middlewares/delivery-area.ts on Medusa's cart routes, the one-call checkout's step) and checked
+ * again before a cart is completed or paid for (a stale or forged value is rewritten, which makes
+ * Medusa re-price the cart). Medusa prices a flat shipping option with the cart itself as the pricing
+ * context (listShippingOptionsForCartWithPricingWorkflow, which addShippingMethodToCartWorkflow and
+ * refreshCartShippingMethodsWorkflow run), flattened, so this nested field is a rule attribute like any.
+ *
+ * Keyed by the area and not by the pincode: a text field is matched by equality only, so a rule per
+ * pincode meant one price per served pincode (304 for the seed's areas), and Medusa scans the option's
+ * prices each time it prices it (several times per checkout: docs/performance.md measured 813 ms CPU per
+ * checkout against 642). By area: two prices per area, and a range of any size.
  */
-export const PRICE_PINCODE_ATTRIBUTE = "shipping_address.postal_code"
+export const PRICE_AREA_METADATA_KEY = "delivery_price_area"
+export const PRICE_AREA_ATTRIBUTE = `shipping_address.metadata.${PRICE_AREA_METADATA_KEY}`
 
 export type PriceRule = { attribute: string; operator: "eq" | "gte"; value: number }
 export type HomeDeliveryPrice = { currency_code: "inr"; amount: number; rules: PriceRule[] }
 
+/** FNV-1a, 32 bits, as a positive number below 2^31: a stable number for an area's id. */
+function fnv1a31(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return (h % 0x7ffffffe) + 1
+}
+
 /**
- * Home delivery's prices (Medusa stores whole rupees, as the areas do) for the areas' ranges, in
- * their order. For every pincode of an area, two rules each: its charge with item_total >= 0, and
- * with a free-above threshold 0 with item_total >= the threshold; Medusa's pricing takes, among the
- * prices whose rules all match, the one with the most rules and then the lowest amount, so from
- * the threshold the 0 wins and below it only the charge matches. (Not "charge while item_total <
- * threshold" beside "0 from it": Medusa's pricing module keys a price by its rules' attributes and
- * values without the operator, so the two would be one price.) A pincode in two areas is priced by
- * the first, as servedRangeOf finds it.
+ * Each area's price key, a number (Medusa's shipping-option prices take only numeric rule values;
+ * stored as text, it equals the text the address carries): derived from the area's id, so it stays
+ * the same while staff change the area's pincodes, charge or threshold. Two areas whose ids would give
+ * the same number (one chance in a billion or so) are told apart in the list's order.
+ */
+export function areaPriceKeys(ranges: readonly ServedRange[]): Map<string, number> {
+  const keys = new Map<string, number>()
+  const taken = new Set<number>()
+  for (const range of ranges) {
+    const id = range.area_id ?? range.area
+    if (keys.has(id)) continue
+    let key = fnv1a31(id)
+    while (taken.has(key)) key = (key % 0x7ffffffe) + 1
+    taken.add(key)
+    keys.set(id, key)
+  }
+  return keys
+}
+
+/** The price key the address of this pincode carries: its area's (the first area that serves it), or "" outside every area. */
+export function priceAreaOf(postalCode: string | null | undefined, ranges: readonly ServedRange[]): string {
+  const range = servedRangeOf(postalCode ?? "", ranges)
+  if (!range) return ""
+  return String(areaPriceKeys(ranges).get(range.area_id ?? range.area))
+}
+
+/**
+ * Home delivery's prices (Medusa stores whole rupees, as the areas do), for each area once, in the
+ * list's order: its charge with the rules "the address's area is this one" and item_total >= 0, and
+ * with a free-above threshold 0 with the area's rule and item_total >= the threshold. Medusa's pricing
+ * takes, among the prices whose rules all match, the one with the most rules and then the lowest
+ * amount, so from the threshold the 0 wins and below it only the charge matches. (Not "charge while
+ * item_total < threshold" beside "0 from it": Medusa's pricing module keys a price by its rules'
+ * attributes and values without the operator, so the two would be one price.)
  *
  * Before the cart has a pincode (the checkout's first preview of its total), fewer rules: the
  * first area's charge with no rule, and 0 with item_total >= its threshold, so the figure shown is
  * the shop's own area's until the address is known; any area's price outranks them.
  */
 export function homeDeliveryPrices(ranges: readonly ServedRange[]): HomeDeliveryPrice[] {
-  const seen = new Set<number>()
+  const keys = areaPriceKeys(ranges)
+  const priced = new Set<number>()
   const prices: HomeDeliveryPrice[] = []
   const fromTotal = (value: number): PriceRule => ({ attribute: "item_total", operator: "gte", value })
   for (const range of ranges) {
+    const key = keys.get(range.area_id ?? range.area)!
+    if (priced.has(key)) continue
+    priced.add(key)
     const charge = range.charge_rupees ?? 0
     const freeAbove = range.free_above_rupees ?? null
-    for (let n = range.from; n <= range.to; n++) {
-      if (seen.has(n)) continue
-      seen.add(n)
-      // A number: Medusa's shipping-option prices take only numeric rule values; stored as text,
-      // it equals the cart's pincode text.
-      const pincode: PriceRule = { attribute: PRICE_PINCODE_ATTRIBUTE, operator: "eq", value: n }
-      prices.push({ currency_code: "inr", amount: charge, rules: [pincode, fromTotal(0)] })
-      if (freeAbove != null && freeAbove > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [pincode, fromTotal(freeAbove)] })
-    }
+    const area: PriceRule = { attribute: PRICE_AREA_ATTRIBUTE, operator: "eq", value: key }
+    prices.push({ currency_code: "inr", amount: charge, rules: [area, fromTotal(0)] })
+    if (freeAbove != null && freeAbove > 0 && charge > 0) prices.push({ currency_code: "inr", amount: 0, rules: [area, fromTotal(freeAbove)] })
   }
   const home = ranges[0]
   if (home) {

@@ -1,5 +1,4 @@
 import { z } from "zod"
-import { MAX_RANGE_PINCODES } from "./delivery-area"
 import { isCalendarDate, isClockTime } from "./delivery-days"
 
 /**
@@ -36,7 +35,6 @@ export const areaInput = z
   .refine((a) => (a.pincode_from == null) === (a.pincode_to == null), "pincode_from and pincode_to go together")
   .refine((a) => a.pincode_from == null || a.pincode_to == null || a.pincode_from <= a.pincode_to, "pincode_from must not be above pincode_to")
   .refine((a) => a.pincode_from != null || (a.pincodes?.length ?? 0) > 0, "an area needs a pincode range (pincode_from, pincode_to) or a list of pincodes")
-  .refine((a) => a.pincode_from == null || a.pincode_to == null || a.pincode_to - a.pincode_from < MAX_RANGE_PINCODES, `a pincode range may cover at most ${MAX_RANGE_PINCODES} pincodes: split it into areas`)
 
 const weekday = z
   .number({ required_error: "weekday is required", invalid_type_error: "weekday must be 0 (Sunday) to 6 (Saturday)" })

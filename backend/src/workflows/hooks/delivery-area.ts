@@ -6,7 +6,7 @@ import {
   listShippingOptionsForCartWithPricingWorkflow,
   listShippingOptionsForCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { deliveryAreaContext } from "../../lib/rules/delivery-area"
+import { deliveryAreaContext, PRICE_AREA_METADATA_KEY, priceAreaOf } from "../../lib/rules/delivery-area"
 import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
 import { servedRanges } from "../../lib/flows/delivery-settings"
 
@@ -27,6 +27,16 @@ listShippingOptionsForCartWorkflow.hooks.setShippingOptionsContext(async ({ cart
   return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code, await servedRanges(container)))
 })
 
+// GET /store/shipping-options prices the options with a context of chosen cart fields (not the whole cart,
+// as the workflows that put a method on the cart do), without the address's metadata: the delivery area home
+// delivery is priced by (lib/rules/delivery-area.ts) is added here, from the cart's pincode, so the listed
+// price is the one the cart will be charged (a stale area on the cart is rewritten before it is ordered).
+listShippingOptionsForCartWorkflow.hooks.setPricingContext(async ({ cart }, { container }) => {
+  const address = (cart as CartWithAddress)?.shipping_address
+  if (!address?.postal_code) return new StepResponse({})
+  return new StepResponse({ shipping_address: { ...address, metadata: { [PRICE_AREA_METADATA_KEY]: priceAreaOf(address.postal_code, await servedRanges(container)) } } })
+})
+
 listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(async ({ cart }, { container }) => {
   return new StepResponse(deliveryAreaContext((cart as CartWithAddress)?.shipping_address?.postal_code, await servedRanges(container)))
 })
@@ -34,9 +44,8 @@ listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(as
 // Choosing home delivery for an address outside the area: the shopper's
 // sentence (Medusa alone would say "Shipping Options are invalid for cart."),
 // before the cart changes.
-// Home delivery is priced by the pincode exactly as the cart holds it (a price rule per pincode,
-// lib/flows/home-delivery.ts): a pincode written otherwise ("110 024") gets the pincode sentence,
-// not Medusa's "do not have a price".
+// A pincode written otherwise than as six digits ("110 024") gets the pincode sentence: the address
+// is what the rider reads, and the order's GST invoice prints it.
 addShippingMethodToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   const optionIds = (input.options ?? []).map((option) => option.id)
   const postalCode = (cart as CartWithAddress)?.shipping_address?.postal_code

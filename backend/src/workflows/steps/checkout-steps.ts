@@ -5,8 +5,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CASH_ON_DELIVERY_PROVIDER_ID, findStoppedCompletion, linkStoppedCompletion, PICKUP_HOURS_KEY, type RefusalCode } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
 import { cashOnDeliveryRefusal } from "../../lib/rules/cash-on-delivery"
+import { priceAreaOf } from "../../lib/rules/delivery-area"
 import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
-import { bookDeliveryChoice, freePlaces, pickupHoursFor } from "../../lib/flows/delivery-settings"
+import { bookDeliveryChoice, freePlaces, pickupHoursFor, servedRanges } from "../../lib/flows/delivery-settings"
 import { type PrepareCartForCheckoutInput, prepareCartForCheckoutWorkflow } from "../prepare-cart-for-checkout"
 
 /**
@@ -84,9 +85,11 @@ export const finishStoppedCompletionStep = createStep("sweetshop-finish-stopped-
 export const refuseUndeliverableCheckoutStep = createStep(
   "sweetshop-refuse-undeliverable-checkout",
   async (input: { postal_code: string; shipping_option_id: string }, { container }) => {
-    const refusal = await deliveryRefusal(container, input.postal_code, [input.shipping_option_id])
+    const ranges = await servedRanges(container)
+    const refusal = await deliveryRefusal(container, input.postal_code, [input.shipping_option_id], ranges)
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode)
-    return new StepResponse(true)
+    // The delivery area home delivery is priced by, for the address's metadata (PRICE_AREA_METADATA_KEY).
+    return new StepResponse({ price_area: priceAreaOf(input.postal_code, ranges) })
   }
 )
 

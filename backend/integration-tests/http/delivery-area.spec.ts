@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import seedSweetShop from "../../src/scripts/seed"
+import { SHOP } from "../../src/scripts/seed-data/shop"
 import { adminHeaders, DELHI_ADDRESS, deliveryChoice, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -305,6 +306,30 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/orders/${done.data.order.id}?fields=shipping_total,total,item_total`, admin)
         expect(data.order.shipping_total).toBe(70)
         expect(data.order.total).toBe(data.order.item_total + 70)
+      })
+
+      it("staff adding home delivery to a phone order (a draft, Medusa's admin) get the address's area's charge, free from its threshold", async () => {
+        const salesChannelId = (await api.get(`/admin/sales-channels?name=${encodeURIComponent(SHOP.salesChannelName)}`, admin)).data.sales_channels[0].id
+        const homeDelivery = (await dbConnection.raw(`select id from shipping_option where name = 'Home delivery' and deleted_at is null`)).rows[0].id as string
+        const variant = await shopper.variant("kaju-katli", "250 g")
+        async function draftShipping(address: Record<string, unknown>, boxes: number) {
+          const { data } = await api.post(
+            "/admin/draft-orders",
+            { email: "meera@example.in", region_id: await shopper.region(), sales_channel_id: salesChannelId, shipping_address: address, billing_address: address, items: [{ variant_id: variant.id, quantity: boxes }] },
+            admin
+          ).catch((e: any) => {
+            throw new Error(`draft order refused: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
+          })
+          const id = data.draft_order.id as string
+          expect((await api.post(`/admin/draft-orders/${id}/edit`, {}, admin)).status).toBe(200)
+          expect((await api.post(`/admin/draft-orders/${id}/edit/shipping-methods`, { shipping_option_id: homeDelivery }, admin)).status).toBe(200)
+          expect((await api.post(`/admin/draft-orders/${id}/edit/confirm`, {}, admin)).status).toBe(200)
+          return (await api.get(`/admin/draft-orders/${id}?fields=shipping_total`, admin)).data.draft_order.shipping_total as number
+        }
+        expect(await draftShipping(JAIPUR, 1)).toBe(90)
+        expect(await draftShipping(PUNE, 1)).toBe(40)
+        expect(await draftShipping(PUNE, 2)).toBe(0) // exactly Pune's threshold
+        expect(await draftShipping(DELHI_ADDRESS, 1)).toBe(60)
       })
 
       it("an area as large as a whole postal region is two prices, not one per pincode", async () => {

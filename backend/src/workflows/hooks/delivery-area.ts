@@ -1,8 +1,9 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { RefusalCode } from "@sweetshop/shop-contracts"
 import {
   addShippingMethodToCartWorkflow,
+  fetchShippingOptionForDraftOrderWorkflow,
   listShippingOptionsForCartWithPricingWorkflow,
   listShippingOptionsForCartWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -35,6 +36,26 @@ listShippingOptionsForCartWorkflow.hooks.setPricingContext(async ({ cart }, { co
   const address = (cart as CartWithAddress)?.shipping_address
   if (!address?.postal_code) return new StepResponse({})
   return new StepResponse({ shipping_address: { ...address, metadata: { [PRICE_AREA_METADATA_KEY]: priceAreaOf(address.postal_code, await servedRanges(container)) } } })
+})
+
+// Staff adding (or changing) a shipping method on a staff order (a draft order, Medusa's admin) get it priced
+// with the order's currency alone, so home delivery would cost the first area's charge whatever the address:
+// the draft's delivery area and its items' total (as the draft stands with the edit staff are making) are added,
+// so the area's charge and free-above threshold apply as on a cart.
+fetchShippingOptionForDraftOrderWorkflow.hooks.setPricingContext(async (input, { container }) => {
+  const orderId = (input as { order_id?: string }).order_id
+  if (!orderId) return new StepResponse({})
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "item_total", "shipping_address.postal_code"], filters: { id: orderId } })
+  const order = data[0] as { item_total?: unknown; shipping_address?: { postal_code?: string | null } | null } | undefined
+  if (!order) return new StepResponse({})
+  const preview = (await container.resolve(Modules.ORDER).previewOrderChange(orderId).catch(() => null)) as { item_total?: unknown } | null
+  const itemTotal = Number(preview?.item_total ?? order.item_total ?? 0)
+  const postalCode = order.shipping_address?.postal_code
+  return new StepResponse({
+    item_total: itemTotal,
+    ...(postalCode ? { shipping_address: { postal_code: postalCode, metadata: { [PRICE_AREA_METADATA_KEY]: priceAreaOf(postalCode, await servedRanges(container)) } } } : {}),
+  })
 })
 
 listShippingOptionsForCartWithPricingWorkflow.hooks.setShippingOptionsContext(async ({ cart }, { container }) => {

@@ -472,6 +472,24 @@ medusaIntegrationTestRunner({
       expect(await placeOf(draft.id)).toEqual([])
     })
 
+    it("a pickup staff order with a day carries the counter's hours that day into the order, for the ready-for-pickup message", async () => {
+      const variant = await setPool("sandesh", 2000)
+      const day = deliveryDay(3)
+      const draft = await draftOrder(variant.id, 1)
+      const chosen = await chooseDay(draft.id, { delivery_date: day, delivery_slot: null })
+      expect(chosen.status).toBe(200)
+      const row = (await api.get("/admin/delivery-settings", admin)).data.pickup_hours.find((h: any) => h.weekday === new Date(`${day}T12:00:00Z`).getUTCDay())
+      const hours = `${row.opens_at}–${row.closes_at}`
+      expect((await orderRow(draft.id)).metadata).toMatchObject({ delivery_date: day, pickup_hours: hours })
+      expect((await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, admin).catch((e: any) => e.response)).status).toBe(200)
+      expect((await orderRow(draft.id)).metadata).toMatchObject({ delivery_date: day, pickup_hours: hours })
+      // Staff clearing the day clear it, its hours with it (Medusa merges order metadata: the keys are written as "" to go).
+      const other = await draftOrder(variant.id, 1)
+      await chooseDay(other.id, { delivery_date: day, delivery_slot: null })
+      expect((await chooseDay(other.id, { delivery_date: null, delivery_slot: null })).status).toBe(200)
+      expect((await orderRow(other.id)).metadata).toEqual({})
+    })
+
     // Medusa's convert-to-order checks each line alone (medusajs/medusa#16502): gram-inventory's middleware checks the sum per pool.
     const convert = (draftId: string) => api.post(`/admin/draft-orders/${draftId}/convert-to-order`, {}, admin).catch((e: any) => e.response)
 

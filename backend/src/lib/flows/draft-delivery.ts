@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { PAYMENT_LINK_KEY } from "@sweetshop/shop-contracts"
+import { PAYMENT_LINK_KEY, PICKUP_HOURS_KEY } from "@sweetshop/shop-contracts"
 import { readShopEnv } from "../../config/env"
 import { findSlot } from "../rules/delivery-days"
-import { bookDeliveryChoice, cartPlace, daySettings, freeCartPlace, type Place } from "./delivery-settings"
+import { bookDeliveryChoice, cartPlace, daySettings, freeCartPlace, pickupHoursFor, type Place } from "./delivery-settings"
 import { homeDeliveryOptionIds } from "./home-delivery"
 
 /**
@@ -81,11 +81,16 @@ export async function chooseDraftDelivery(container: MedusaContainer, draft: Dra
     chosen.delivery_date = choice.delivery_date
     const slot = named(choice.delivery_slot) ? findSlot(await daySettings(container), choice.delivery_date!, choice.delivery_slot!) : undefined
     if (slot) Object.assign(chosen, { delivery_slot: slot.code, delivery_slot_label: slot.label })
+    // A pickup's counter hours that day, as the checkout writes them, for the "ready for pickup" message.
+    const hours = await pickupHoursFor(container, chosen, draft.home_delivery)
+    if (hours) chosen[PICKUP_HOURS_KEY] = hours
   }
   // Read afresh: a payment link written meanwhile is kept.
-  const { delivery_date, delivery_slot, delivery_slot_label, ...rest } = (await draftDelivery(container, draft.id))?.metadata ?? draft.metadata
+  const { delivery_date, delivery_slot, delivery_slot_label, [PICKUP_HOURS_KEY]: _hours, ...rest } = (await draftDelivery(container, draft.id))?.metadata ?? draft.metadata
   const metadata = { ...rest, ...chosen }
-  await (container.resolve(Modules.ORDER) as any).updateOrders([{ id: draft.id, metadata }])
+  // The order module merges metadata (Medusa's mergeMetadata): a key cleared is written as "", which removes it.
+  const cleared = Object.fromEntries(["delivery_date", "delivery_slot", "delivery_slot_label", PICKUP_HOURS_KEY].filter((k) => !(k in chosen)).map((k) => [k, ""]))
+  await (container.resolve(Modules.ORDER) as any).updateOrders([{ id: draft.id, metadata: { ...metadata, ...cleared } }])
   return metadata
 }
 

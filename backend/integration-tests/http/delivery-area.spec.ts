@@ -289,6 +289,11 @@ medusaIntegrationTestRunner({
         expect(partial.status).toBe(200)
         expect(partial.data.cart.shipping_total).toBe(90)
         expect(partial.data.cart.shipping_address.metadata.delivery_price_area).not.toBe(puneKey)
+        // Malformed addresses are Medusa's validator's to refuse, unchanged: a 400 with a sentence, never a 500.
+        for (const address of [{ ...PUNE, metadata: "gate 2" }, { ...PUNE, postal_code: 411004 }, { ...PUNE, metadata: ["x"] }]) {
+          const bad = await post(`/store/carts/${updated.cartId}`, { shipping_address: address })
+          expect([bad.status, typeof bad.data.message]).toEqual([400, "string"])
+        }
       })
 
       it("a cart whose pincode staff moved to another area since pays the new area's charge when it is ordered", async () => {

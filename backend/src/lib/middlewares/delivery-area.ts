@@ -45,9 +45,12 @@ export async function refuseUndeliverablePayment(req: MedusaRequest, _res: Medus
 export async function keyAddressToDeliveryArea(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const bodies = [req.body, (req as any).validatedBody].filter((b) => b && typeof b === "object") as Record<string, any>[]
-    const address = bodies.map((b) => b.shipping_address).find((a) => a && typeof a === "object")
-    if (!address) return next()
-    let postalCode: string | null | undefined = address.postal_code
+    const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v)
+    const address = bodies.map((b) => b.shipping_address).find(isRecord)
+    // Anything malformed is left as sent, for Medusa's validator to refuse (400) untouched.
+    if (!address || (address.metadata != null && !isRecord(address.metadata))) return next()
+    if (address.postal_code != null && typeof address.postal_code !== "string") return next()
+    let postalCode = address.postal_code as string | null | undefined
     if (postalCode === undefined && req.params.id) {
       const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "cart", fields: ["id", "shipping_address.postal_code"], filters: { id: req.params.id } })
@@ -55,7 +58,7 @@ export async function keyAddressToDeliveryArea(req: MedusaRequest, _res: MedusaR
     }
     const ranges = await servedRanges(req.scope)
     for (const body of bodies) {
-      if (body.shipping_address && typeof body.shipping_address === "object") body.shipping_address = withPriceArea(body.shipping_address, postalCode, ranges)
+      if (isRecord(body.shipping_address)) body.shipping_address = withPriceArea(body.shipping_address, postalCode, ranges)
     }
     next()
   } catch (error) {

@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, DELHI_ADDRESS, deliveryDay, seedShop, Shopper, shopperFor } from "../helpers/shopper"
 
@@ -262,6 +263,24 @@ medusaIntegrationTestRunner({
         // Written by the checkout itself (a client may not send it): the order names its cart even if Medusa's link is lost.
         checkout_cart_id: cartId,
       })
+    })
+
+    it("a request on a cart another request holds locked past Medusa's wait is a 409 busy with a sentence, not a 500, and changes nothing", async () => {
+      const { cartId } = await cartWithKaju()
+      const locking = getContainer().resolve(Modules.LOCKING)
+      // Another request (another owner) holds the cart's lock, as Medusa's cart workflows take it.
+      await locking.acquire(cartId, { ownerId: "another-request", expire: 30 })
+      try {
+        const before = await counts()
+        const answer = await call("post", `/store/carts/${cartId}`, { email: "meera@example.in" })
+        expect({ status: answer.status, code: answer.data?.code, type: answer.data?.type }).toEqual({ status: 409, code: "busy", type: "conflict" })
+        expect(answer.data.message).toMatch(/try again/)
+        expect(await counts()).toEqual(before)
+      } finally {
+        await locking.release(cartId, { ownerId: "another-request" })
+      }
+      // Released, the same request goes through.
+      expect((await call("post", `/store/carts/${cartId}`, { email: "meera@example.in" })).status).toBe(200)
     })
   },
 })

@@ -37,6 +37,7 @@ export const REFUSALS = {
   gift_message_too_long: { field: "gift_message" },
   metadata_not_allowed: { field: null },
   checkout_in_progress: { field: "cart" },
+  busy: { field: null },
   invalid_idempotency_key: { field: null },
   invalid_data: { field: null },
   draft_order_not_found: { field: null },

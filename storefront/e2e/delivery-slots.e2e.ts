@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { DESKTOP, launch, shopDay, storefrontUrl, textOf, WAIT } from "./support/browser"
 import { addSize, closeDrawer, fillAddress, fillContact } from "./support/flows"
-import { changeSlot, latestOrders, placeOrderThroughApi, setPickupHours, setPool, setSlotCapacity } from "./support/shop-api"
+import { changeSlot, latestOrders, orderTotals, placeOrderThroughApi, setAreaCharge, setPickupHours, setPool, setSlotCapacity } from "./support/shop-api"
 
 jest.setTimeout(240_000)
 
@@ -125,5 +125,47 @@ it("pickup on a day with no delivery slot left: the day comes from the counter's
     await changeSlot(weekday, "morning", slotsBefore.morning)
     await changeSlot(weekday, "evening", slotsBefore.evening)
     await setPickupHours(weekday, hoursBefore)
+  }
+})
+
+it("home delivery costs what the pincode's area charges: the total follows the pincode typed, and the order is charged the figure shown", async () => {
+  await setPool("kaju-katli", 20_000)
+  // Staff charge Gurugram ₹85 (the seed's areas all charge ₹60, free from ₹999).
+  const before = await setAreaCharge("Gurugram", { delivery_charge_rupees: 85, free_above_rupees: 999 })
+  try {
+    const page = await atCheckout()
+    // The delivery line once it reads `pattern` (the total is asked again of the backend as the pincode changes).
+    const deliveryReads = async (pattern: RegExp) => {
+      const deadline = Date.now() + 20_000
+      let seen = ""
+      while (Date.now() < deadline) {
+        seen = await textOf(page, '[data-testid="checkout-shipping"]')
+        if (pattern.test(seen) && (await page.getByTestId("checkout-total").getAttribute("data-total-paise"))) return seen
+        await page.waitForTimeout(200)
+      }
+      throw new Error(`the delivery line read "${seen}", never ${pattern}`)
+    }
+    await fillContact(page)
+    await fillAddress(page, "122002")
+    await deliveryReads(/^Delivery ₹85$/)
+    await fillAddress(page, "110024")
+    await deliveryReads(/^Delivery ₹60$/)
+    await fillAddress(page, "122002")
+    await deliveryReads(/^Delivery ₹85$/)
+    const shownPaise = Number(await page.getByTestId("checkout-total").getAttribute("data-total-paise"))
+
+    const day = shopDay(5)
+    await page.locator("#deliveryDate").selectOption(day)
+    await page.getByLabel(/^Morning/).check()
+    await page.getByTestId("place-order").click()
+    await page.waitForURL("**/order/confirmed/**", WAIT)
+    const [order] = await latestOrders(1)
+    expect(order.shipping_address?.postal_code).toBe("122002")
+    const totals = await orderTotals(order.id)
+    expect(totals.shipping_total).toBe(85)
+    expect(totals.total * 100).toBe(shownPaise)
+    await page.context().close()
+  } finally {
+    await setAreaCharge("Gurugram", before)
   }
 })

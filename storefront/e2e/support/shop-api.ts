@@ -225,6 +225,23 @@ export async function setSlotCapacity(weekday: number, code: string, capacity: n
   return (await changeSlot(weekday, code, { capacity })).capacity
 }
 
+type DeliveryArea = { id: string; name: string; delivery_charge_rupees: number; free_above_rupees: number | null }
+
+/** Staff change a delivery area's home-delivery charge (delivery settings' admin API); resolves with what it was, to put back. */
+export async function setAreaCharge(name: string, charge: Pick<DeliveryArea, "delivery_charge_rupees" | "free_above_rupees">): Promise<Pick<DeliveryArea, "delivery_charge_rupees" | "free_above_rupees">> {
+  const { areas } = await json<{ areas: DeliveryArea[] }>("/admin/delivery-settings", { headers: await adminHeaders() })
+  const area = areas.find((a) => a.name === name)
+  if (!area) throw new Error(`no delivery area named ${name}`)
+  await json(`/admin/delivery-settings/areas/${area.id}`, { method: "POST", headers: await adminHeaders(), body: JSON.stringify(charge) })
+  return { delivery_charge_rupees: Number(area.delivery_charge_rupees), free_above_rupees: area.free_above_rupees == null ? null : Number(area.free_above_rupees) }
+}
+
+/** An order's totals as Medusa holds them (rupees). */
+export async function orderTotals(orderId: string): Promise<{ total: number; item_total: number; shipping_total: number }> {
+  const { order } = await json<{ order: { total: number; item_total: number; shipping_total: number } }>(`/admin/orders/${orderId}?fields=total,item_total,shipping_total`, { headers: await adminHeaders() })
+  return order
+}
+
 type PickupHours = { id: string; weekday: number; opens_at: string; closes_at: string; active: boolean }
 
 /** Staff change a weekday's pickup hours (delivery settings' admin API); resolves with what they were, to put back. */

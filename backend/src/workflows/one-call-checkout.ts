@@ -12,7 +12,7 @@ import {
   refuseUndeliverableCheckoutStep,
   settleEarlierPaymentStep,
 } from "./steps/checkout-steps"
-import { PRICE_AREA_METADATA_KEY } from "../lib/rules/delivery-area"
+import { withPriceArea } from "../lib/rules/delivery-area"
 
 export type OneCallCheckoutInput = {
   cart_id: string
@@ -69,10 +69,7 @@ export const oneCallCheckoutWorkflow = createWorkflow("sweetshop-one-call-checko
     const prepareInput = transform({ input, booked, area }, ({ input, booked, area }) => ({
       cart_id: input.cart_id,
       email: input.email,
-      shipping_address: {
-        ...input.shipping_address,
-        metadata: { ...(input.shipping_address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: area.price_area },
-      },
+      shipping_address: withPriceArea(input.shipping_address, area.price_area),
       billing_address: input.shipping_address,
       metadata: { ...(input.metadata ?? {}), ...(booked.pickup_hours !== undefined ? { [PICKUP_HOURS_KEY]: booked.pickup_hours } : {}) },
       shipping_option_id: input.shipping_option_id,

@@ -12,6 +12,7 @@ import {
   priceAreaOf,
   type ServedRange,
   undeliverableSentence,
+  withPriceArea,
 } from "../rules/delivery-area"
 import { servedRanges } from "./delivery-settings"
 
@@ -52,60 +53,36 @@ export async function deliveryRefusal(
 }
 
 /**
- * The shopper's sentence when this cart cannot be completed for its pincode:
- * outside the area, and not picked up. That is a cart still holding home
- * delivery (when its rule was taken off the option), or one whose home
- * delivery Medusa removed when the address moved outside the area.
+ * Before a cart is paid for or completed on Medusa's routes, from one read of the cart: the shopper's
+ * sentence when it cannot be completed for its pincode (outside the area and not picked up: a cart
+ * still holding home delivery when its rule was taken off the option, or one whose home delivery
+ * Medusa removed when the address moved outside the area). Otherwise null, after rewriting a stale
+ * price key on its address (staff moved the pincode to another area since, or the address came from
+ * elsewhere than the cart routes) through Medusa's updateCartWorkflow, which re-prices the cart's home
+ * delivery and refreshes its totals and payment collection.
  */
-export async function cartDeliveryRefusal(container: MedusaContainer, cartId: string): Promise<string | null> {
+export async function checkCartDelivery(container: MedusaContainer, cartId: string): Promise<string | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", "completed_at", "shipping_address.postal_code", "shipping_methods.shipping_option_id"],
-    filters: { id: cartId },
-  })
-  const cart = data[0] as any
-  if (!cart || cart.completed_at) return null
-  const pincode = normalizePincode(cart.shipping_address?.postal_code)
-  if (!pincode) return null
-  const ranges = await servedRanges(container)
-  if (deliveryAreaOf(pincode, ranges)) return null
-  const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
-  if (!optionIds.length) return undeliverableSentence(pincode, ranges)
-  return (await homeDeliveryOptionIds(container, optionIds)).length ? undeliverableSentence(pincode, ranges) : null
-}
-
-/**
- * An address as the shop stores it: its metadata carrying the delivery area home delivery is priced by
- * (PRICE_AREA_METADATA_KEY, the area of `postalCode`, "" outside every area), whatever the shopper sent there.
- */
-export function withPriceArea<A extends { metadata?: Record<string, unknown> | null }>(address: A, postalCode: string | null | undefined, ranges: Parameters<typeof priceAreaOf>[1]): A {
-  return { ...address, metadata: { ...(address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: priceAreaOf(postalCode, ranges) } }
-}
-
-/**
- * Before a cart is paid for or completed on Medusa's routes: when the price area its address carries is
- * not its pincode's (staff moved the pincode to another area since, or the address came from elsewhere
- * than the cart routes), it is rewritten through Medusa's updateCartWorkflow, which re-prices the cart's
- * home delivery and refreshes its totals and payment collection. Answers whether it rewrote.
- */
-export async function repriceStaleDeliveryArea(container: MedusaContainer, cartId: string): Promise<boolean> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "completed_at", "shipping_address.id", "shipping_address.postal_code", "shipping_address.metadata"],
+    fields: ["id", "completed_at", "shipping_address.id", "shipping_address.postal_code", "shipping_address.metadata", "shipping_methods.shipping_option_id"],
     filters: { id: cartId },
   })
   const cart = data[0] as any
   const address = cart?.shipping_address
-  if (!cart || cart.completed_at || !address?.id) return false
+  if (!cart || cart.completed_at) return null
+  const pincode = normalizePincode(address?.postal_code)
+  if (!pincode) return null
   const ranges = await servedRanges(container)
-  const wanted = priceAreaOf(address.postal_code, ranges)
-  if ((address.metadata?.[PRICE_AREA_METADATA_KEY] ?? "") === wanted) return false
-  await updateCartWorkflow(container).run({
-    input: { id: cartId, shipping_address: { id: address.id, metadata: { ...(address.metadata ?? {}), [PRICE_AREA_METADATA_KEY]: wanted } } as any },
-  })
-  return true
+  if (!deliveryAreaOf(pincode, ranges)) {
+    const optionIds = (cart.shipping_methods ?? []).map((m: any) => m?.shipping_option_id).filter(Boolean) as string[]
+    if (!optionIds.length || (await homeDeliveryOptionIds(container, optionIds)).length) return undeliverableSentence(pincode, ranges)
+  }
+  const wanted = priceAreaOf(pincode, ranges)
+  if ((address.metadata?.[PRICE_AREA_METADATA_KEY] ?? "") !== wanted) {
+    await updateCartWorkflow(container).run({ input: { id: cartId, shipping_address: withPriceArea({ id: address.id, metadata: address.metadata }, wanted) as any } })
+  }
+  return null
 }
 
 /** A price as a comparable line: amount and its rules, sorted. */

@@ -2,7 +2,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { RefusalCode } from "@sweetshop/shop-contracts"
 import { servedRanges } from "../flows/delivery-settings"
-import { cartDeliveryRefusal, repriceStaleDeliveryArea, withPriceArea } from "../flows/home-delivery"
+import { checkCartDelivery } from "../flows/home-delivery"
+import { priceAreaOf, withPriceArea } from "../rules/delivery-area"
 
 /**
  * On POST /store/carts/:id/complete and on opening a payment session: a cart
@@ -11,9 +12,8 @@ import { cartDeliveryRefusal, repriceStaleDeliveryArea, withPriceArea } from "..
  */
 export async function refuseUndeliverableCart(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {
-    const refusal = await cartDeliveryRefusal(req.scope, req.params.id)
+    const refusal = await checkCartDelivery(req.scope, req.params.id)
     if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
-    await repriceStaleDeliveryArea(req.scope, req.params.id)
     next()
   } catch (error) {
     next(error)
@@ -26,9 +26,8 @@ export async function refuseUndeliverablePayment(req: MedusaRequest, _res: Medus
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "cart.id"], filters: { id: req.params.id } })
     const cartId = (data[0] as any)?.cart?.id as string | undefined
-    const refusal = cartId ? await cartDeliveryRefusal(req.scope, cartId) : null
+    const refusal = cartId ? await checkCartDelivery(req.scope, cartId) : null
     if (refusal) return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal, "undeliverable_pincode" satisfies RefusalCode))
-    if (cartId) await repriceStaleDeliveryArea(req.scope, cartId)
     next()
   } catch (error) {
     next(error)
@@ -56,9 +55,9 @@ export async function keyAddressToDeliveryArea(req: MedusaRequest, _res: MedusaR
       const { data } = await query.graph({ entity: "cart", fields: ["id", "shipping_address.postal_code"], filters: { id: req.params.id } })
       postalCode = (data[0] as any)?.shipping_address?.postal_code
     }
-    const ranges = await servedRanges(req.scope)
+    const priceArea = priceAreaOf(postalCode, await servedRanges(req.scope))
     for (const body of bodies) {
-      if (isRecord(body.shipping_address)) body.shipping_address = withPriceArea(body.shipping_address, postalCode, ranges)
+      if (isRecord(body.shipping_address)) body.shipping_address = withPriceArea(body.shipping_address, priceArea)
     }
     next()
   } catch (error) {

@@ -153,6 +153,12 @@ export function priceAreaOf(postalCode: string | null | undefined, ranges: reado
   return String(areaPriceKeys(ranges).get(range.area_id ?? range.area))
 }
 
+/** An address carrying the price key `priceArea` in its metadata (PRICE_AREA_METADATA_KEY), whatever was sent there. */
+export function withPriceArea<A extends object>(address: A, priceArea: string): A & { metadata: Record<string, unknown> } {
+  const metadata = (address as { metadata?: Record<string, unknown> | null }).metadata
+  return { ...address, metadata: { ...(metadata ?? {}), [PRICE_AREA_METADATA_KEY]: priceArea } }
+}
+
 /**
  * Home delivery's prices (Medusa stores whole rupees, as the areas do), for each area once, in the
  * list's order: its charge with the rules "the address's area is this one" and item_total >= 0, and

@@ -7,7 +7,7 @@ import {
   listShippingOptionsForCartWithPricingWorkflow,
   listShippingOptionsForCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { deliveryAreaContext, PRICE_AREA_METADATA_KEY, priceAreaOf } from "../../lib/rules/delivery-area"
+import { deliveryAreaContext, priceAreaOf, withPriceArea } from "../../lib/rules/delivery-area"
 import { deliveryRefusal, homeDeliveryOptionIds } from "../../lib/flows/home-delivery"
 import { servedRanges } from "../../lib/flows/delivery-settings"
 
@@ -35,7 +35,7 @@ listShippingOptionsForCartWorkflow.hooks.setShippingOptionsContext(async ({ cart
 listShippingOptionsForCartWorkflow.hooks.setPricingContext(async ({ cart }, { container }) => {
   const address = (cart as CartWithAddress)?.shipping_address
   if (!address?.postal_code) return new StepResponse({})
-  return new StepResponse({ shipping_address: { ...address, metadata: { [PRICE_AREA_METADATA_KEY]: priceAreaOf(address.postal_code, await servedRanges(container)) } } })
+  return new StepResponse({ shipping_address: withPriceArea(address, priceAreaOf(address.postal_code, await servedRanges(container))) })
 })
 
 // Staff adding (or changing) a shipping method on a staff order (a draft order, Medusa's admin) get it priced
@@ -54,7 +54,7 @@ fetchShippingOptionForDraftOrderWorkflow.hooks.setPricingContext(async (input, {
   const postalCode = order.shipping_address?.postal_code
   return new StepResponse({
     item_total: itemTotal,
-    ...(postalCode ? { shipping_address: { postal_code: postalCode, metadata: { [PRICE_AREA_METADATA_KEY]: priceAreaOf(postalCode, await servedRanges(container)) } } } : {}),
+    ...(postalCode ? { shipping_address: withPriceArea({ postal_code: postalCode }, priceAreaOf(postalCode, await servedRanges(container))) } : {}),
   })
 })
 
